@@ -1,0 +1,98 @@
+// The OpenAPI description of /api/v1, generated from the same zod schemas that validate requests.
+import { z } from "zod";
+import {
+  ZAssignCaseInput,
+  ZCaseTransitionInput,
+  ZCreateCaseInput,
+  ZCreateNoteInput,
+  ZListCasesQuery,
+  ZUpdateCaseInput,
+} from "@/lib/cases/case-schemas";
+import { ZListAuditQuery } from "@/lib/audit/list-audit-events";
+
+type Json = Record<string, unknown>;
+
+const schema = (s: z.ZodType): Json => {
+  const { $schema: _s, ...rest } = z.toJSONSchema(s, { io: "input", unrepresentable: "any" }) as Json;
+  return rest;
+};
+
+function queryParameters(s: z.ZodObject): Json[] {
+  const js = schema(s) as { properties: Record<string, Json> };
+  return Object.entries(js.properties).map(([name, p]) => ({ name, in: "query", required: false, schema: p }));
+}
+
+const idParam = { name: "id", in: "path", required: true, schema: { type: "string" }, description: "case id or number (LAN-YYYY-NNNN)" };
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const body = (name: string) => ({ required: true, content: { "application/json": { schema: ref(name) } } });
+const ok = (description: string, schemaRef?: Json) => ({
+  description,
+  ...(schemaRef && { content: { "application/json": { schema: schemaRef } } }),
+});
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((c) => [String(c), { description: ERROR_TEXT[c], content: { "application/json": { schema: ref("Error") } } }]));
+
+const ERROR_TEXT: Record<number, string> = {
+  400: "Invalid input; details.fieldErrors names the fields",
+  401: "Missing or invalid token",
+  403: "Your role may not do this",
+  404: "Not found (also for restricted cases you may not see)",
+  409: "Illegal state change or concurrent edit",
+  413: "Body too large",
+  415: "Unsupported media type",
+};
+
+const page = (item: Json) => ({
+  type: "object",
+  required: ["items", "total", "page", "pageSize"],
+  properties: { items: { type: "array", items: item }, total: { type: "integer" }, page: { type: "integer" }, pageSize: { type: "integer" } },
+});
+
+export function openApiDocument(): Json {
+  return {
+    openapi: "3.1.0",
+    info: { title: "Lantern API", version: "1.0.0", description: "Case management for model-distillation investigations." },
+    servers: [{ url: "/api/v1" }],
+    security: [{ bearer: [] }],
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "Personal access token (Settings → API tokens)" } },
+      schemas: {
+        Error: {
+          type: "object",
+          required: ["error"],
+          properties: { error: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" }, details: {} } } },
+        },
+        CreateCase: schema(ZCreateCaseInput),
+        UpdateCase: schema(ZUpdateCaseInput.extend(ZAssignCaseInput.shape)),
+        CaseTransition: schema(ZCaseTransitionInput),
+        CreateNote: schema(ZCreateNoteInput),
+        Case: { type: "object", description: "A case with id, number, title, summary, status, severity, restricted, tags, lead, members, dueAt, resolution, version, timestamps" },
+        Note: { type: "object", description: "id, caseId, body (markdown), pinned, author, createdAt" },
+        AuditEvent: { type: "object", description: "seq, at, actorId, actorEmail, action, entityType, entityId, caseId, changes, requestId, ip, hash" },
+      },
+    },
+    paths: {
+      "/cases": {
+        get: { summary: "List cases", parameters: queryParameters(ZListCasesQuery), responses: { 200: ok("A page of cases", page(ref("Case"))), ...errors(400, 401) } },
+        post: { summary: "Open a case", requestBody: body("CreateCase"), responses: { 201: ok("The created case", ref("Case")), ...errors(400, 401, 403, 413, 415) } },
+      },
+      "/cases/{id}": {
+        get: { summary: "A case", parameters: [idParam], responses: { 200: ok("The case", ref("Case")), ...errors(401, 404) } },
+        patch: { summary: "Edit a case (and its lead and members)", parameters: [idParam], requestBody: body("UpdateCase"), responses: { 200: ok("The case", ref("Case")), ...errors(400, 401, 403, 404, 409, 415) } },
+      },
+      "/cases/{id}/transitions": {
+        post: { summary: "Change a case's status", parameters: [idParam], requestBody: body("CaseTransition"), responses: { 200: ok("The case", ref("Case")), ...errors(400, 401, 403, 404, 409, 415) } },
+      },
+      "/cases/{id}/notes": {
+        get: { summary: "Notes of a case, pinned first", parameters: [idParam], responses: { 200: ok("A page of notes", page(ref("Note"))), ...errors(401, 404) } },
+        post: { summary: "Add a note", parameters: [idParam], requestBody: body("CreateNote"), responses: { 201: ok("The note", ref("Note")), ...errors(400, 401, 403, 404, 415) } },
+      },
+      "/audit": {
+        get: { summary: "Audit events, newest first", parameters: queryParameters(ZListAuditQuery), responses: { 200: ok("A page of events", page(ref("AuditEvent"))), ...errors(400, 401, 403) } },
+      },
+      "/audit/verify": {
+        get: { summary: "Verify the audit hash chain", responses: { 200: ok("OK, or the first broken event"), ...errors(401, 403) } },
+      },
+    },
+  };
+}

@@ -1,0 +1,77 @@
+// Personal access tokens for the REST API: shown once, stored as a SHA-256 hash, revocable.
+import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import type { AuditContext } from "@/lib/audit/audit-context";
+import { db } from "@/lib/db/client";
+import { notFound } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+
+const TOKEN_PREFIX = "lan_";
+const TOUCH_EVERY_MS = 60_000;
+
+export const ZCreateTokenInput = z.object({
+  name: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters"),
+});
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export type TokenView = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+
+const tokenSelect = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+
+/** Creates a token for `userId`; the plain token is returned once and never stored. */
+export async function createApiToken(
+  userId: string,
+  ctx: AuditContext,
+  input: unknown,
+): Promise<{ token: string; view: TokenView }> {
+  const { name } = parseInput(ZCreateTokenInput, input);
+  const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
+  const view = await db().$transaction(async (tx) => {
+    const row = await tx.apiToken.create({
+      data: { userId, name, prefix: token.slice(0, 10), tokenHash: hashToken(token) },
+      select: tokenSelect,
+    });
+    await appendAuditEvent(tx, ctx, { action: "token.create", entityType: "ApiToken", entityId: row.id, changes: { name: { after: name } } });
+    return row;
+  });
+  return { token, view };
+}
+
+export async function listApiTokens(actor: Actor): Promise<TokenView[]> {
+  return db().apiToken.findMany({ where: { userId: actor.id }, select: tokenSelect, orderBy: { createdAt: "desc" }, take: 200 });
+}
+
+export async function revokeApiToken(actor: Actor, ctx: AuditContext, tokenId: string): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const row = await tx.apiToken.findFirst({ where: { id: tokenId, userId: actor.id }, select: { id: true, revokedAt: true } });
+    if (!row) throw notFound("Token not found");
+    if (row.revokedAt) return;
+    await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() } });
+    await appendAuditEvent(tx, ctx, { action: "token.revoke", entityType: "ApiToken", entityId: tokenId });
+  });
+}
+
+/** The actor a bearer token stands for, or null when it is unknown, revoked or its user disabled. */
+export async function actorForToken(token: string, now = new Date()): Promise<Actor | null> {
+  if (!token.startsWith(TOKEN_PREFIX)) return null;
+  const row = await db().apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: {
+      id: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      user: { select: { id: true, email: true, name: true, role: true, disabledAt: true } },
+    },
+  });
+  if (!row || row.revokedAt || row.user.disabledAt) return null;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+    await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  }
+  const { disabledAt: _d, ...actor } = row.user;
+  return actor;
+}

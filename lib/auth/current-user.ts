@@ -1,0 +1,31 @@
+// The signed-in user of a page, server action or route handler. Pages and actions call
+// requireUser(); it sends anyone without a live session to the sign-in page.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { cache } from "react";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
+import type { Actor, RequestContext } from "@/lib/auth/actor";
+import { authOptions } from "@/lib/auth/auth-options";
+import { actorForSession } from "@/lib/auth/sessions";
+import { clientAddress } from "@/lib/http/client-address";
+
+export const currentUser = cache(async (): Promise<Actor | null> => {
+  const session = (await getServerSession(authOptions())) as { sid?: string } | null;
+  if (!session?.sid) return null;
+  return actorForSession(session.sid);
+});
+
+export async function requireUser(): Promise<Actor> {
+  const actor = await currentUser();
+  if (!actor) redirect("/login");
+  return actor;
+}
+
+/** The actor plus request id and client address, for audit events written by server actions. */
+export async function requireRequestContext(): Promise<RequestContext> {
+  const actor = await requireUser();
+  const h = await headers();
+  return { actor, requestId: h.get("x-request-id") ?? randomUUID(), ip: clientAddress(h) };
+}

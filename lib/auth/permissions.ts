@@ -1,0 +1,47 @@
+// Permissions as a typed table mapped to roles. lib/ checks them on every call; the UI mirrors
+// them only to hide what cannot be used.
+import type { Role } from "@/lib/auth/actor";
+
+export type Permission =
+  | "case:create"
+  | "case:read:any" // read every non-restricted case
+  | "case:write:any" // edit/transition any case the user can see
+  | "case:write:member" // edit/transition cases the user is a member of
+  | "case:reopen"
+  | "case:assign" // set lead and members
+  | "case:restricted:all" // see restricted cases without membership
+  | "note:write:member"
+  | "note:write:any"
+  | "audit:read"
+  | "users:manage"
+  | "tokens:own";
+
+const table: Record<Role, readonly Permission[]> = {
+  ADMIN: [
+    "case:create",
+    "case:read:any",
+    "case:write:any",
+    "case:reopen",
+    "case:assign",
+    "case:restricted:all",
+    "note:write:any",
+    "audit:read",
+    "users:manage",
+    "tokens:own",
+  ],
+  MANAGER: [
+    "case:create",
+    "case:read:any",
+    "case:write:any",
+    "case:reopen",
+    "case:assign",
+    "note:write:any",
+    "tokens:own",
+  ],
+  INVESTIGATOR: ["case:create", "case:read:any", "case:write:member", "note:write:member", "tokens:own"],
+  AUDITOR: ["case:read:any", "audit:read", "tokens:own"],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return table[role].includes(permission);
+}

@@ -1,0 +1,77 @@
+// The authorization table again, this time through the real lib/ functions on a real database:
+// every role × member/non-member × restricted/open × operation answers allow, 403 or 404.
+import { beforeAll, describe, expect, it } from "vitest";
+import { ROLES, type Actor, type Role } from "@/lib/auth/actor";
+import { assignCase } from "@/lib/cases/assign-case";
+import { CASE_OPERATIONS, type CaseOperation, type Decision } from "@/lib/cases/case-policy";
+import { getCase } from "@/lib/cases/get-case";
+import { transitionCase } from "@/lib/cases/transition-case";
+import { updateCase } from "@/lib/cases/update-case";
+import { db } from "@/lib/db/client";
+import { addNote } from "@/lib/notes/notes";
+import { createCase, createUser, ctxFor } from "@/test/factories";
+import { expectedCaseAccess, type CaseKind, type Membership } from "@/test/support/case-access-table";
+
+let admin: Actor;
+const actors = {} as Record<Role, Actor>;
+
+beforeAll(async () => {
+  admin = await createUser({ role: "ADMIN" });
+  for (const role of ROLES) actors[role] = await createUser({ role });
+});
+
+async function caseFor(kind: CaseKind, membership: Membership, actor: Actor, op: CaseOperation) {
+  const c = await createCase(admin, { restricted: kind === "restricted" });
+  if (membership === "member") await db().caseMember.create({ data: { caseId: c.id, userId: actor.id } });
+  if (op === "reopen") {
+    for (const to of ["ACTIVE", "IN_REVIEW"] as const) await transitionCase(ctxFor(admin), c.id, { to });
+    await transitionCase(ctxFor(admin), c.id, { to: "CLOSED", resolution: "INCONCLUSIVE" });
+  }
+  return c;
+}
+
+function perform(op: CaseOperation, actor: Actor, caseId: string): Promise<unknown> {
+  const ctx = ctxFor(actor);
+  switch (op) {
+    case "read":
+      return getCase(actor, caseId);
+    case "update":
+      return updateCase(ctx, caseId, { title: "Renamed by the access test" });
+    case "transition":
+      return transitionCase(ctx, caseId, { to: "ACTIVE" });
+    case "reopen":
+      return transitionCase(ctx, caseId, { to: "ACTIVE" });
+    case "assign":
+      return assignCase(ctx, caseId, { leadId: admin.id });
+    case "addNote":
+      return addNote(ctx, caseId, { body: "access test" });
+  }
+}
+
+async function outcome(promise: Promise<unknown>): Promise<Decision> {
+  try {
+    await promise;
+    return "allow";
+  } catch (e) {
+    const status = (e as { status?: number }).status;
+    if (status === 403) return "forbidden";
+    if (status === 404) return "notFound";
+    throw e;
+  }
+}
+
+const rows = ROLES.flatMap((role) =>
+  (["member", "non-member"] as const).flatMap((membership) =>
+    (["restricted", "open"] as const).flatMap((kind) =>
+      CASE_OPERATIONS.map((op) => [role, membership, kind, op, expectedCaseAccess[role][membership][kind][op]] as const),
+    ),
+  ),
+);
+
+describe("case access through lib/", () => {
+  it.each(rows)("%s %s on %s case: %s → %s", async (role, membership, kind, op, expected) => {
+    const actor = actors[role];
+    const c = await caseFor(kind, membership, actor, op);
+    expect(await outcome(perform(op, actor, c.id))).toBe(expected);
+  });
+});

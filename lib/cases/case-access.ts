@@ -1,0 +1,65 @@
+// Access-scoped case queries. Every read or write of a case goes through requireCase(), and every
+// case list starts from visibleCasesWhere(); both defer to the pure policy in case-policy.ts.
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import type { Tx } from "@/lib/db/client";
+import { AppError, forbidden, notFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/sqlite/client";
+import { decideCase, type CaseOperation } from "@/lib/cases/case-policy";
+
+export function visibleCasesWhere(actor: Actor): Prisma.CaseWhereInput {
+  if (can(actor.role, "case:restricted:all")) return {};
+  return { OR: [{ restricted: false }, { members: { some: { userId: actor.id } } }] };
+}
+
+const CASE_NUMBER = /^LAN-\d{4}-\d{4,}$/;
+
+/** A case is addressed by its id or its human number (LAN-2026-0001). */
+export function caseKey(idOrNumber: string): Prisma.CaseWhereUniqueInput {
+  return CASE_NUMBER.test(idOrNumber) ? { number: idOrNumber } : { id: idOrNumber };
+}
+
+const accessSelect = {
+  id: true,
+  number: true,
+  restricted: true,
+  status: true,
+  version: true,
+} as const;
+
+export type CaseAccessRow = { id: string; number: string; restricted: boolean; status: string; version: number };
+
+export async function requireCase(
+  tx: Tx,
+  actor: Actor,
+  idOrNumber: string,
+  op: CaseOperation,
+): Promise<CaseAccessRow> {
+  const row = await tx.case.findUnique({
+    where: caseKey(idOrNumber),
+    select: { ...accessSelect, members: { where: { userId: actor.id }, select: { userId: true } } },
+  });
+  if (!row) throw notFound("Case not found");
+  const decision = decideCase(actor, { restricted: row.restricted, isMember: row.members.length > 0 }, op);
+  if (decision === "notFound") throw notFound("Case not found");
+  if (decision === "forbidden") throw forbidden(forbiddenMessage(op));
+  const { members: _members, ...rest } = row;
+  return rest;
+}
+
+function forbiddenMessage(op: CaseOperation): string {
+  switch (op) {
+    case "reopen":
+      return "Only a manager or admin can reopen a closed case";
+    case "assign":
+      return "Only a manager or admin can change the lead and members";
+    case "addNote":
+      return "Only members of this case can add notes";
+    default:
+      return "Only members of this case, managers and admins can change it";
+  }
+}
+
+export function assertCan(actor: Actor, permission: Parameters<typeof can>[1], message: string): void {
+  if (!can(actor.role, permission)) throw new AppError("FORBIDDEN", message);
+}

@@ -1,0 +1,19 @@
+import type { Tx } from "@/lib/db/client";
+import { invalidInput } from "@/lib/errors";
+
+/** Leads and members must be existing, active users who may work cases (not auditors). */
+export async function assertAssignableUsers(tx: Tx, userIds: string[], field = "memberIds"): Promise<void> {
+  const ids = [...new Set(userIds)];
+  if (!ids.length) return;
+  const found = await tx.user.findMany({
+    where: { id: { in: ids }, disabledAt: null, role: { not: "AUDITOR" } },
+    select: { id: true },
+  });
+  if (found.length !== ids.length) {
+    const ok = new Set(found.map((u) => u.id));
+    const missing = ids.filter((id) => !ok.has(id));
+    throw invalidInput(`Unknown, disabled or auditor user(s): ${missing.join(", ")}`, {
+      [field]: [`cannot assign ${missing.join(", ")}`],
+    });
+  }
+}

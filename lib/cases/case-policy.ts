@@ -1,0 +1,44 @@
+// The single decision of who may do what to a case. Pure: given the actor and the facts about the
+// case (restricted, membership), it answers allow, forbidden (403) or notFound (404).
+// Restricted cases do not exist for outsiders, so every operation answers notFound to them.
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+
+export const CASE_OPERATIONS = [
+  "read",
+  "update",
+  "transition",
+  "reopen",
+  "assign",
+  "addNote",
+] as const;
+export type CaseOperation = (typeof CASE_OPERATIONS)[number];
+
+export type CaseFacts = { restricted: boolean; isMember: boolean };
+export type Decision = "allow" | "forbidden" | "notFound";
+
+export function canSeeCase(actor: Actor, facts: CaseFacts): boolean {
+  if (!facts.restricted) return can(actor.role, "case:read:any");
+  return facts.isMember || can(actor.role, "case:restricted:all");
+}
+
+export function decideCase(actor: Actor, facts: CaseFacts, op: CaseOperation): Decision {
+  if (!canSeeCase(actor, facts)) return "notFound";
+  const writeAllowed =
+    can(actor.role, "case:write:any") || (facts.isMember && can(actor.role, "case:write:member"));
+  switch (op) {
+    case "read":
+      return "allow";
+    case "update":
+    case "transition":
+      return writeAllowed ? "allow" : "forbidden";
+    case "reopen":
+      return can(actor.role, "case:reopen") ? "allow" : "forbidden";
+    case "assign":
+      return can(actor.role, "case:assign") ? "allow" : "forbidden";
+    case "addNote":
+      return can(actor.role, "note:write:any") || (facts.isMember && can(actor.role, "note:write:member"))
+        ? "allow"
+        : "forbidden";
+  }
+}

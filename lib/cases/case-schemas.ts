@@ -1,0 +1,116 @@
+// Input schemas for cases: shared by forms, server actions, REST routes and the OpenAPI document.
+import { z } from "zod";
+
+export const SEVERITIES = ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
+export const CASE_STATUSES = ["OPEN", "ACTIVE", "ON_HOLD", "IN_REVIEW", "CLOSED"] as const;
+export const RESOLUTIONS = ["SUBSTANTIATED", "UNSUBSTANTIATED", "INCONCLUSIVE", "REFERRED"] as const;
+export const CASE_SORTS = ["updated", "created", "severity", "due"] as const;
+
+export const ZSeverity = z.enum(SEVERITIES);
+export const ZCaseStatus = z.enum(CASE_STATUSES);
+export const ZResolution = z.enum(RESOLUTIONS);
+
+/** Booleans arrive as JSON booleans from the API and as "on"/"true"/"false" from forms and queries. */
+export const ZBool = z.preprocess((v) => {
+  if (v === "on" || v === "true" || v === "1") return true;
+  if (v === "false" || v === "0" || v === "off") return false;
+  return v;
+}, z.boolean());
+
+const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+const emptyToNull = (v: unknown) => (v === "" ? null : v);
+
+export const ZTag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "tags cannot be empty")
+  .max(40, "tags must be at most 40 characters")
+  .regex(/^[a-z0-9][a-z0-9._:-]*$/, "tags use letters, digits and . _ : -");
+
+/** A list of tags: an array, or a comma-separated string from a form field. */
+export const ZTags = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : v),
+  z.array(ZTag).max(20, "at most 20 tags").transform((tags) => [...new Set(tags)]),
+);
+
+/** A date (YYYY-MM-DD, taken as the end of that day UTC) or a full ISO 8601 time. */
+export const ZDueAt = z.preprocess(
+  emptyToNull,
+  z
+    .union([z.iso.date(), z.iso.datetime({ offset: true })], { error: "must be a date (YYYY-MM-DD) or an ISO 8601 time" })
+    .transform((s) => new Date(s.length === 10 ? `${s}T23:59:59.000Z` : s))
+    .nullable(),
+);
+
+const ZTitle = z.string().trim().min(3, "must be at least 3 characters").max(200, "must be at most 200 characters");
+const ZSummary = z.string().trim().max(10_000, "must be at most 10,000 characters");
+const ZUserId = z.string().trim().min(1).max(64);
+
+export const ZCreateCaseInput = z.object({
+  title: ZTitle,
+  summary: ZSummary.default(""),
+  severity: ZSeverity.default("MEDIUM"),
+  restricted: ZBool.default(false),
+  tags: ZTags.default([]),
+  leadId: z.preprocess(emptyToUndefined, ZUserId.optional()),
+  memberIds: z.array(ZUserId).max(100).default([]),
+  dueAt: ZDueAt.optional(),
+});
+export type TCreateCaseInput = z.input<typeof ZCreateCaseInput>;
+
+export const ZUpdateCaseInput = z
+  .object({
+    title: ZTitle,
+    summary: ZSummary,
+    severity: ZSeverity,
+    restricted: ZBool,
+    tags: ZTags,
+    dueAt: ZDueAt,
+    /** The version the editor saw; when given, a concurrent change answers 409 instead of being overwritten. */
+    version: z.coerce.number().int().min(1),
+  })
+  .partial()
+  .strict();
+export type TUpdateCaseInput = z.input<typeof ZUpdateCaseInput>;
+
+export const ZAssignCaseInput = z.object({
+  leadId: z.preprocess(emptyToNull, ZUserId.nullable()).optional(),
+  memberIds: z.array(ZUserId).max(100).optional(),
+});
+
+export const ZCaseTransitionInput = z
+  .object({
+    to: ZCaseStatus,
+    resolution: z.preprocess(emptyToUndefined, ZResolution.optional()),
+    reason: z.preprocess(emptyToUndefined, z.string().trim().max(2000).optional()),
+  })
+  .superRefine((v, ctx) => {
+    if (v.to === "CLOSED" && !v.resolution) {
+      ctx.addIssue({ code: "custom", path: ["resolution"], message: "is required to close a case" });
+    }
+  });
+export type TCaseTransitionInput = z.input<typeof ZCaseTransitionInput>;
+
+const csv = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(item).optional());
+
+export const ZListCasesQuery = z.object({
+  q: z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()),
+  status: csv(ZCaseStatus),
+  severity: csv(ZSeverity),
+  leadId: z.preprocess(emptyToUndefined, ZUserId.optional()),
+  tag: z.preprocess(emptyToUndefined, ZTag.optional()),
+  restricted: z.preprocess(emptyToUndefined, ZBool.optional()),
+  sort: z.preprocess(emptyToUndefined, z.enum(CASE_SORTS).default("updated")),
+  order: z.preprocess(emptyToUndefined, z.enum(["asc", "desc"]).default("desc")),
+  page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(1)),
+  pageSize: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(200, "must be at most 200").default(25)),
+});
+export type TListCasesQuery = z.input<typeof ZListCasesQuery>;
+
+export const ZCreateNoteInput = z.object({
+  body: z.string().trim().min(1, "is required").max(20_000, "must be at most 20,000 characters"),
+  pinned: ZBool.default(false),
+});
+export const ZUpdateNoteInput = z.object({ pinned: ZBool });

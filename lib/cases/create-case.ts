@@ -1,0 +1,57 @@
+import type { RequestContext } from "@/lib/auth/actor";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { auditContextOf } from "@/lib/audit/audit-context";
+import { assertCan } from "@/lib/cases/case-access";
+import { nextCaseNumber } from "@/lib/cases/case-number";
+import { ZCreateCaseInput } from "@/lib/cases/case-schemas";
+import { SEVERITY_RANK } from "@/lib/cases/case-status";
+import { caseDetailSelect, toCaseDetail, type CaseDetail } from "@/lib/cases/case-view";
+import { assertAssignableUsers } from "@/lib/cases/case-members";
+import { db } from "@/lib/db/client";
+import { parseInput } from "@/lib/validation";
+
+export async function createCase(ctx: RequestContext, input: unknown): Promise<CaseDetail> {
+  assertCan(ctx.actor, "case:create", "Your role cannot open cases");
+  const data = parseInput(ZCreateCaseInput, input);
+  return db().$transaction(async (tx) => {
+    const leadId = data.leadId ?? ctx.actor.id;
+    // The creator and the lead are members, so a restricted case stays visible to them.
+    const memberIds = [...new Set([ctx.actor.id, leadId, ...data.memberIds])];
+    await assertAssignableUsers(tx, [leadId, ...data.memberIds]);
+    const number = await nextCaseNumber(tx);
+    const row = await tx.case.create({
+      data: {
+        number,
+        title: data.title,
+        summary: data.summary,
+        severity: data.severity,
+        severityRank: SEVERITY_RANK[data.severity],
+        restricted: data.restricted,
+        dueAt: data.dueAt ?? null,
+        leadId,
+        createdById: ctx.actor.id,
+        tags: { create: data.tags.map((tag) => ({ tag })) },
+        members: { create: memberIds.map((userId) => ({ userId })) },
+      },
+      select: caseDetailSelect,
+    });
+    const view = toCaseDetail(row);
+    await appendAuditEvent(tx, auditContextOf(ctx), {
+      action: "case.create",
+      entityType: "Case",
+      entityId: row.id,
+      caseId: row.id,
+      changes: {
+        number: { after: number },
+        title: { after: view.title },
+        severity: { after: view.severity },
+        restricted: { after: view.restricted },
+        tags: { after: view.tags },
+        leadId: { after: leadId },
+        memberIds: { after: memberIds },
+        dueAt: { after: view.dueAt },
+      },
+    });
+    return view;
+  });
+}

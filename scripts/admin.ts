@@ -1,0 +1,55 @@
+// `npm run admin -- create-user --email E --role R [--password P] [--name N]`
+// `npm run admin -- create-token --email E --name N`   (prints only the token on stdout)
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import { SYSTEM_CONTEXT } from "@/lib/audit/audit-context";
+import { createApiToken } from "@/lib/auth/api-tokens";
+import { db } from "@/lib/db/client";
+import { isAppError } from "@/lib/errors";
+import { unsafeCreateUser } from "@/lib/users/users";
+
+const USAGE = `Usage:
+  npm run admin -- create-user --email E --role ADMIN|MANAGER|INVESTIGATOR|AUDITOR [--password P] [--name N]
+  npm run admin -- create-token --email E --name N`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: { email: { type: "string" }, role: { type: "string" }, password: { type: "string" }, name: { type: "string" } },
+  });
+  if (command === "create-user") {
+    const password = values.password ?? randomBytes(12).toString("base64url");
+    const user = await unsafeCreateUser(SYSTEM_CONTEXT, {
+      email: values.email ?? "",
+      role: (values.role ?? "") as "ADMIN",
+      name: values.name ?? values.email?.split("@")[0] ?? "",
+      password,
+    });
+    console.error(`Created ${user.role} ${user.email}`);
+    if (!values.password) console.error(`Password (shown once): ${password}`);
+    return 0;
+  }
+  if (command === "create-token") {
+    const user = await db().user.findUnique({ where: { email: (values.email ?? "").toLowerCase() }, select: { id: true, email: true, disabledAt: true } });
+    if (!user || user.disabledAt) {
+      console.error(`No active user with email ${values.email ?? "(missing --email)"}`);
+      return 1;
+    }
+    const { token } = await createApiToken(user.id, { ...SYSTEM_CONTEXT, actorEmail: `cli:${user.email}` }, { name: values.name ?? "" });
+    process.stdout.write(`${token}\n`);
+    return 0;
+  }
+  console.error(USAGE);
+  return 2;
+}
+
+main(process.argv.slice(2))
+  .then(async (code) => {
+    await db().$disconnect();
+    process.exit(code);
+  })
+  .catch((e: unknown) => {
+    console.error(isAppError(e) ? `Error: ${e.message}` : e);
+    process.exit(1);
+  });

@@ -1,0 +1,59 @@
+// `npm start`: validate configuration, migrate, create the first admin, build when needed, serve.
+import { spawn, spawnSync } from "node:child_process";
+import path from "node:path";
+import { ensureAuthSecret } from "@/lib/auth/auth-secret";
+import { db } from "@/lib/db/client";
+import { applyPendingMigrations } from "@/lib/db/migrations";
+import { EnvError, env } from "@/lib/env";
+import { bootstrapFirstAdmin } from "@/lib/setup/bootstrap-admin";
+import { buildIsStale } from "@/lib/setup/build-freshness";
+
+const root = path.resolve(import.meta.dirname, "..");
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const dev = process.argv.includes("--dev");
+
+async function main(): Promise<void> {
+  const config = env();
+  const { applied } = await applyPendingMigrations(config.databaseUrl);
+  if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
+  ensureAuthSecret();
+
+  const admin = await bootstrapFirstAdmin(config.LANTERN_ADMIN_EMAIL, config.LANTERN_ADMIN_PASSWORD);
+  await db().$disconnect();
+  if (admin.created) {
+    console.log(`\nCreated the first admin: ${admin.email}`);
+    if (admin.generatedPassword) {
+      console.log(`Password (shown once, change it by creating your own admin): ${admin.generatedPassword}\n`);
+    }
+  }
+
+  if (!dev && buildIsStale(root)) {
+    console.log("Building Lantern (first start or sources changed)…");
+    const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: childEnv() });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+
+  const port = String(config.PORT);
+  console.log(`Lantern on http://localhost:${port} — data in ${config.dataDir}`);
+  const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], {
+    cwd: root,
+    stdio: "inherit",
+    env: childEnv(),
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+function childEnv(): NodeJS.ProcessEnv {
+  // Without NEXTAUTH_URL, next-auth takes the origin from the request's Host header.
+  return { ...process.env, ...(process.env.NEXTAUTH_URL ? {} : { AUTH_TRUST_HOST: "true" }), NEXT_TELEMETRY_DISABLED: "1" };
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof EnvError) {
+    console.error(e.message);
+    process.exit(2);
+  }
+  console.error(e);
+  process.exit(1);
+});

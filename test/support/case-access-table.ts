@@ -1,0 +1,53 @@
+// The expected authorization answers for cases, written out in full so a change to the policy
+// must change this table. Used by the pure policy test and by the integration test that calls the
+// real lib/ functions.
+import type { Role } from "@/lib/auth/actor";
+import type { CaseOperation, Decision } from "@/lib/cases/case-policy";
+
+export type Membership = "member" | "non-member";
+export type CaseKind = "restricted" | "open";
+
+const A = "allow", F = "forbidden", N = "notFound";
+export const expectedCaseAccess: Record<Role, Record<"member" | "non-member", Record<"restricted" | "open", Record<CaseOperation, Decision>>>> = {
+  ADMIN: {
+    member: {
+      open: { read: A, update: A, transition: A, reopen: A, assign: A, addNote: A },
+      restricted: { read: A, update: A, transition: A, reopen: A, assign: A, addNote: A },
+    },
+    "non-member": {
+      open: { read: A, update: A, transition: A, reopen: A, assign: A, addNote: A },
+      restricted: { read: A, update: A, transition: A, reopen: A, assign: A, addNote: A },
+    },
+  },
+  MANAGER: {
+    member: {
+      open: { read: A, update: A, transition: A, reopen: A, assign: A, addNote: A },
+      restricted: { read: A, update: A, transition: A, reopen: A, assign: A, addNote: A },
+    },
+    "non-member": {
+      open: { read: A, update: A, transition: A, reopen: A, assign: A, addNote: A },
+      restricted: { read: N, update: N, transition: N, reopen: N, assign: N, addNote: N },
+    },
+  },
+  INVESTIGATOR: {
+    member: {
+      open: { read: A, update: A, transition: A, reopen: F, assign: F, addNote: A },
+      restricted: { read: A, update: A, transition: A, reopen: F, assign: F, addNote: A },
+    },
+    "non-member": {
+      open: { read: A, update: F, transition: F, reopen: F, assign: F, addNote: F },
+      restricted: { read: N, update: N, transition: N, reopen: N, assign: N, addNote: N },
+    },
+  },
+  AUDITOR: {
+    member: {
+      open: { read: A, update: F, transition: F, reopen: F, assign: F, addNote: F },
+      restricted: { read: A, update: F, transition: F, reopen: F, assign: F, addNote: F },
+    },
+    "non-member": {
+      open: { read: A, update: F, transition: F, reopen: F, assign: F, addNote: F },
+      restricted: { read: N, update: N, transition: N, reopen: N, assign: N, addNote: N },
+    },
+  },
+};
+
