@@ -1,0 +1,57 @@
+// `npm run bench`: the case list and case search APIs at 32 concurrent connections on 100,000
+// cases, next to a trivial route of the same server measured in the same run.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { seedSqlite } from "./seed";
+import { formatRow, load, type LoadResult } from "./http-load";
+import { startServer } from "./server";
+
+const CASES = Number(process.env.BENCH_CASES ?? 100_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
+
+async function main(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-bench-"));
+  const file = path.join(dataDir, "lantern.db");
+  process.env.LANTERN_DATA_DIR = dataDir;
+  process.env.DATABASE_URL = `file:${file}`;
+  const { applyPendingMigrations } = await import("@/lib/db/migrations");
+  const { createApiToken } = await import("@/lib/auth/api-tokens");
+  const { SYSTEM_CONTEXT } = await import("@/lib/audit/audit-context");
+  const { db } = await import("@/lib/db/client");
+
+  await applyPendingMigrations(`file:${file}`);
+  let t = Date.now();
+  const { users } = await seedSqlite(file, CASES);
+  console.log(`Seeded ${CASES} cases and ${users.length} users in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  const investigator = users.find((u) => u.role === "INVESTIGATOR")!;
+  const { token } = await createApiToken(investigator.id, SYSTEM_CONTEXT, { name: "bench" });
+  await db().$disconnect();
+
+  const server = await startServer({ LANTERN_DATA_DIR: dataDir, DATABASE_URL: `file:${file}` }, PORT);
+  const headers = { authorization: `Bearer ${token}` };
+  const results: LoadResult[] = [];
+  try {
+    const warm = [`/api/health`, `/api/v1/cases`, `/api/v1/cases?q=rotation`];
+    for (const u of warm) await fetch(server.baseUrl + u, { headers });
+    results.push(await load("trivial GET /api/health", `${server.baseUrl}/api/health`, headers, SECONDS));
+    results.push(await load("case list GET /cases", `${server.baseUrl}/api/v1/cases?pageSize=25`, headers, SECONDS));
+    results.push(await load("case search GET /cases?q=", `${server.baseUrl}/api/v1/cases?q=LAN-${new Date().getUTCFullYear()}-042`, headers, SECONDS));
+    results.push(await load("trivial again", `${server.baseUrl}/api/health`, headers, SECONDS));
+  } finally {
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  t = Date.now();
+  console.log(`\nHTTP load: 32 connections, ${SECONDS} s each, ${CASES} cases, an INVESTIGATOR's token (${os.cpus().length} cores)`);
+  for (const r of results) console.log(formatRow(r));
+  const trivial = (results[0].p95 + results[3].p95) / 2; // the baseline, before and after
+  console.log(`\ncase list   p95 = ${(results[1].p95 / trivial).toFixed(2)}x the trivial route (target <= 3x)`);
+  console.log(`case search p95 = ${(results[2].p95 / trivial).toFixed(2)}x the trivial route (target <= 5x)`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,176 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { assignCase } from "@/lib/cases/assign-case";
+import { getCase } from "@/lib/cases/get-case";
+import { listCases } from "@/lib/cases/list-cases";
+import { transitionCase } from "@/lib/cases/transition-case";
+import { updateCase } from "@/lib/cases/update-case";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { addNote, listNotes, setNotePinned } from "@/lib/notes/notes";
+import { createCase, createUser, ctxFor } from "@/test/factories";
+
+let admin: Actor, manager: Actor, investigator: Actor, other: Actor, auditor: Actor;
+
+beforeAll(async () => {
+  admin = await createUser({ role: "ADMIN" });
+  manager = await createUser({ role: "MANAGER" });
+  investigator = await createUser({ role: "INVESTIGATOR" });
+  other = await createUser({ role: "INVESTIGATOR" });
+  auditor = await createUser({ role: "AUDITOR" });
+});
+
+async function rejection(p: Promise<unknown>): Promise<AppError> {
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(AppError);
+  return e as AppError;
+}
+
+describe("creating cases", () => {
+  it("numbers cases LAN-YYYY-NNNN, unique and gap-free when 20 are created at once", async () => {
+    const year = new Date().getUTCFullYear();
+    const before = (await db().caseCounter.findUnique({ where: { year } }))?.lastSeq ?? 0;
+    const created = await Promise.all(Array.from({ length: 20 }, (_, i) => createCase(investigator, { title: `Concurrent ${i}` })));
+    const seqs = created.map((c) => {
+      expect(c.number).toMatch(new RegExp(`^LAN-${year}-\\d{4}$`));
+      return Number(c.number.slice(-4));
+    });
+    expect(new Set(seqs).size).toBe(20);
+    expect(seqs.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => before + i + 1));
+  });
+
+  it("a failed create gives its number back", async () => {
+    const first = await createCase(investigator);
+    await rejection(createCase(investigator, { leadId: "no-such-user" }));
+    const next = await createCase(investigator);
+    expect(Number(next.number.slice(-4))).toBe(Number(first.number.slice(-4)) + 1);
+  });
+
+  it("makes creator and lead members, keeps tags and due date", async () => {
+    const c = await createCase(investigator, { leadId: other.id, tags: "Scraping, api-abuse,scraping", dueAt: "2027-01-31" });
+    expect(c.lead?.id).toBe(other.id);
+    expect(c.members.map((m) => m.id).sort()).toEqual([investigator.id, other.id].sort());
+    expect(c.tags).toEqual(["api-abuse", "scraping"]);
+    expect(c.dueAt).toBe("2027-01-31T23:59:59.000Z");
+    expect(c.status).toBe("OPEN");
+  });
+
+  it("refuses bad input naming the field, and auditors", async () => {
+    const e = await rejection(createCase(investigator, { title: "x", severity: "URGENT" as "LOW" }));
+    expect(e.status).toBe(400);
+    expect(Object.keys((e.details as { fieldErrors: object }).fieldErrors).sort()).toEqual(["severity", "title"]);
+    expect((await rejection(createCase(auditor))).status).toBe(403);
+  });
+});
+
+describe("listing cases", () => {
+  it("pages, filters, sorts and searches on the server; restricted cases are absent for outsiders", async () => {
+    const tag = `t${Date.now()}`;
+    const secret = await createCase(manager, { title: "Restricted harvesting ring", restricted: true, tags: tag, severity: "CRITICAL" });
+    const open = [];
+    for (const severity of ["LOW", "HIGH", "MEDIUM"] as const) {
+      open.push(await createCase(manager, { title: `Open ${severity} ring`, tags: tag, severity, summary: "Contains NeedleWord here" }));
+    }
+    const forOther = await listCases(other, { tag, pageSize: 2 });
+    expect(forOther.total).toBe(3);
+    expect(forOther.items).toHaveLength(2);
+    expect((await listCases(other, { tag, pageSize: 2, page: 2 })).items).toHaveLength(1);
+    expect(forOther.items.map((c) => c.id)).not.toContain(secret.id);
+
+    const forAdmin = await listCases(admin, { tag, sort: "severity", order: "desc" });
+    expect(forAdmin.total).toBe(4);
+    expect(forAdmin.items.map((c) => c.severity)).toEqual(["CRITICAL", "HIGH", "MEDIUM", "LOW"]);
+
+    expect((await listCases(other, { tag, q: "needleword" })).total).toBe(3);
+    expect((await listCases(other, { q: open[0].number })).items.map((c) => c.id)).toEqual([open[0].id]);
+    expect((await listCases(admin, { tag, restricted: "true" })).items.map((c) => c.id)).toEqual([secret.id]);
+    expect((await listCases(other, { tag, restricted: "true" })).total).toBe(0);
+    expect((await listCases(admin, { tag, severity: "LOW,HIGH" })).total).toBe(2);
+    expect((await rejection(listCases(admin, { pageSize: 500 }))).status).toBe(400);
+  });
+});
+
+describe("restricted cases", () => {
+  it("answer 404 to non-members, even managers, and are visible to members", async () => {
+    const c = await createCase(investigator, { restricted: true });
+    expect((await rejection(getCase(other, c.id))).status).toBe(404);
+    expect((await rejection(getCase(manager, c.number))).status).toBe(404);
+    expect((await getCase(investigator, c.number)).id).toBe(c.id);
+    expect((await getCase(admin, c.id)).id).toBe(c.id);
+  });
+});
+
+describe("editing", () => {
+  it("updates fields, records before/after, and refuses a stale version with 409", async () => {
+    const c = await createCase(investigator);
+    const updated = await updateCase(ctxFor(investigator), c.id, { title: "New title", severity: "HIGH", version: c.version });
+    expect(updated.title).toBe("New title");
+    expect(updated.version).toBe(c.version + 1);
+    // A non-member is refused before the version is even looked at.
+    expect((await rejection(updateCase(ctxFor(other), c.id, { title: "Other edit", version: c.version }))).status).toBe(403);
+    const staleMember = await rejection(updateCase(ctxFor(manager), c.id, { title: "Manager edit", version: c.version }));
+    expect(staleMember.status).toBe(409);
+    const event = await db().auditEvent.findFirst({ where: { entityId: c.id, action: "case.update" }, orderBy: { seq: "desc" } });
+    expect(JSON.parse(event!.changes)).toEqual({ severity: { before: "MEDIUM", after: "HIGH" }, title: { before: c.title, after: "New title" } });
+  });
+
+  it("only managers and admins may lift a restriction", async () => {
+    const c = await createCase(investigator, { restricted: true });
+    expect((await rejection(updateCase(ctxFor(investigator), c.id, { restricted: false }))).status).toBe(403);
+    expect((await updateCase(ctxFor(admin), c.id, { restricted: false })).restricted).toBe(false);
+  });
+
+  it("assigns lead and members; the lead is always a member; auditors cannot be assigned", async () => {
+    const c = await createCase(manager);
+    const after = await assignCase(ctxFor(manager), c.id, { leadId: investigator.id, memberIds: [other.id] });
+    expect(after.lead?.id).toBe(investigator.id);
+    expect(after.members.map((m) => m.id).sort()).toEqual([investigator.id, other.id].sort());
+    expect((await rejection(assignCase(ctxFor(manager), c.id, { memberIds: [auditor.id] }))).status).toBe(400);
+  });
+});
+
+describe("status machine", () => {
+  it("walks OPEN → ACTIVE ⇄ ON_HOLD → IN_REVIEW → CLOSED and reopens for managers", async () => {
+    const c = await createCase(investigator);
+    const ctx = ctxFor(investigator);
+    for (const to of ["ACTIVE", "ON_HOLD", "ACTIVE", "IN_REVIEW"] as const) {
+      expect((await transitionCase(ctx, c.id, { to })).status).toBe(to);
+    }
+    const noResolution = await rejection(transitionCase(ctx, c.id, { to: "CLOSED" }));
+    expect(noResolution.status).toBe(400);
+    expect((noResolution.details as { fieldErrors: object }).fieldErrors).toHaveProperty("resolution");
+    const closed = await transitionCase(ctx, c.id, { to: "CLOSED", resolution: "SUBSTANTIATED" });
+    expect(closed.resolution).toBe("SUBSTANTIATED");
+    expect(closed.closedAt).not.toBeNull();
+    expect((await rejection(transitionCase(ctx, c.id, { to: "ACTIVE" }))).status).toBe(403);
+    const reopened = await transitionCase(ctxFor(manager), c.id, { to: "ACTIVE" });
+    expect(reopened.status).toBe("ACTIVE");
+    expect(reopened.resolution).toBeNull();
+  });
+
+  it("refuses illegal moves with 409 and a message that says what is possible", async () => {
+    const c = await createCase(investigator);
+    const e = await rejection(transitionCase(ctxFor(investigator), c.id, { to: "CLOSED", resolution: "REFERRED" }));
+    expect(e.status).toBe(409);
+    expect(e.code).toBe("ILLEGAL_TRANSITION");
+    expect(e.message).toMatch(/cannot move from Open to Closed.*Active/);
+    expect((await getCase(investigator, c.id)).status).toBe("OPEN");
+  });
+});
+
+describe("notes", () => {
+  it("adds notes, lists pinned first, and lets only members write", async () => {
+    const c = await createCase(investigator);
+    const first = await addNote(ctxFor(investigator), c.id, { body: "First **finding**" });
+    await addNote(ctxFor(investigator), c.id, { body: "Second" });
+    await setNotePinned(ctxFor(investigator), first.id, { pinned: true });
+    const notes = await listNotes(auditor, c.id);
+    expect(notes.total).toBe(2);
+    expect(notes.items[0].id).toBe(first.id);
+    expect((await rejection(addNote(ctxFor(other), c.id, { body: "not a member" }))).status).toBe(403);
+    expect((await rejection(addNote(ctxFor(investigator), c.id, { body: "   " }))).status).toBe(400);
+  });
+});

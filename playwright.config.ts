@@ -1,0 +1,54 @@
+import fs from "node:fs";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+import { E2E_ADMIN, E2E_DATA_DIR, E2E_PORT } from "./test/e2e/support/e2e-env";
+
+// Debian's Chromium where present (these machines cannot download Playwright's own build).
+const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
+
+export default defineConfig({
+  testDir: "test/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  forbidOnly: true,
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    trace: "retain-on-failure",
+    ...devices["Desktop Chrome"],
+    launchOptions: {
+      executablePath: systemChromium,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  // The production server, as `npm start` runs it (it builds first when the build is stale),
+  // on a fresh data folder.
+  webServer: {
+    command: `rm -rf ${E2E_DATA_DIR} && node node_modules/tsx/dist/cli.mjs scripts/start.ts`,
+    url: `http://127.0.0.1:${E2E_PORT}/login`,
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(E2E_PORT),
+      LANTERN_DATA_DIR: E2E_DATA_DIR,
+      LANTERN_ADMIN_EMAIL: E2E_ADMIN.email,
+      LANTERN_ADMIN_PASSWORD: E2E_ADMIN.password,
+      DATABASE_URL: "",
+      NEXTAUTH_URL: "",
+    },
+  },
+  outputDir: path.join(".tmp", "test-results"),
+});

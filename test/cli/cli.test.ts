@@ -1,0 +1,77 @@
+// The command-line tools, run as a person would run them: npm scripts in a child process.
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { bootstrapFirstAdmin } from "@/lib/setup/bootstrap-admin";
+import { db } from "@/lib/db/client";
+import { verifyPassword } from "@/lib/auth/password";
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, "../..");
+
+function tsx(script: string, args: string[], env: Record<string, string> = {}) {
+  return run(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), script, ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+  }).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+}
+
+describe("npm start", () => {
+  it("stops on a bad setting with a message naming the variable", async () => {
+    const r = await tsx("scripts/start.ts", [], { PORT: "not-a-port", LANTERN_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "lantern-cli-")) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Invalid configuration:\s+PORT:/);
+  });
+
+  it("creates the first admin once, with a generated password when none is configured", async () => {
+    const first = await bootstrapFirstAdmin("root@example.test", undefined);
+    expect(first.created).toBe(true);
+    if (!first.created) return;
+    const user = await db().user.findUniqueOrThrow({ where: { email: "root@example.test" } });
+    expect(user.role).toBe("ADMIN");
+    expect(await verifyPassword(user.passwordHash, first.generatedPassword!)).toBe(true);
+    expect(await bootstrapFirstAdmin("other@example.test", "another password")).toEqual({ created: false });
+  });
+});
+
+describe("npm run admin", () => {
+  it("creates a user and a token; create-token prints only the token", async () => {
+    const created = await tsx("scripts/admin.ts", ["create-user", "--email", "Ops@Example.test", "--role", "MANAGER", "--password", "a very long password"]);
+    expect(created.code).toBe(0);
+    const user = await db().user.findUniqueOrThrow({ where: { email: "ops@example.test" } });
+    expect(user.role).toBe("MANAGER");
+
+    const token = await tsx("scripts/admin.ts", ["create-token", "--email", "ops@example.test", "--name", "pipeline"]);
+    expect(token.code).toBe(0);
+    expect(token.stdout).toMatch(/^lan_[A-Za-z0-9_-]{43}\n$/);
+    expect(await db().apiToken.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("refuses a bad role and an unknown user with a clear message", async () => {
+    const badRole = await tsx("scripts/admin.ts", ["create-user", "--email", "x@example.test", "--role", "BOSS"]);
+    expect(badRole.code).toBe(1);
+    expect(badRole.stderr).toMatch(/role/);
+    const unknown = await tsx("scripts/admin.ts", ["create-token", "--email", "ghost@example.test", "--name", "n"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stdout).toBe("");
+  });
+});
+
+describe("npm run audit -- verify", () => {
+  it("says OK on an intact chain and names the broken event otherwise", async () => {
+    await tsx("scripts/admin.ts", ["create-user", "--email", "a1@example.test", "--role", "AUDITOR", "--password", "a very long password"]);
+    const ok = await tsx("scripts/audit.ts", ["verify"]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^OK: \d+ events/);
+    await db().$executeRawUnsafe(`UPDATE "AuditEvent" SET "actorEmail" = 'mallory@example.test' WHERE "seq" = 1`);
+    const broken = await tsx("scripts/audit.ts", ["verify"]);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toMatch(/BROKEN at event 1:/);
+  });
+});
