@@ -32,8 +32,9 @@ export async function seedSqlite(file: string, caseCount: number): Promise<SeedR
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
   );
   const insertTag = db.prepare(`INSERT INTO "CaseTag" (caseId, tag) VALUES (?, ?)`);
-  const insertMember = db.prepare(`INSERT INTO "CaseMember" (caseId, userId, addedAt) VALUES (?, ?, ?)`);
-  const iso = (ms: number) => new Date(ms).toISOString();
+  const insertMember = db.prepare(`INSERT INTO "CaseMember" (caseId, userId, addedAt, caseRestricted) VALUES (?, ?, ?, ?)`);
+  // The same text form Prisma writes on SQLite, so seeded and app-written rows sort together.
+  const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
   db.transaction(() => {
     for (const [i, u] of users.entries()) insertUser.run(u.id, u.email, `User ${i}`, u.role, passwordHash, iso(now), iso(now));
     for (let i = 1; i <= caseCount; i++) {
@@ -42,6 +43,7 @@ export async function seedSqlite(file: string, caseCount: number): Promise<SeedR
       const created = now - (caseCount - i) * 60_000;
       const words = [pick(WORDS, i), pick(WORDS, i * 7 + 3), pick(WORDS, i * 13 + 5)];
       const severity = pick(SEVERITIES, i * 31);
+      const restricted = i % 20 === 0 ? 1 : 0;
       insertCase.run(
         caseId,
         `LAN-${year}-${String(i).padStart(4, "0")}`,
@@ -50,7 +52,7 @@ export async function seedSqlite(file: string, caseCount: number): Promise<SeedR
         pick(STATUSES, i * 17),
         severity,
         SEVERITIES.indexOf(severity) + 1,
-        i % 20 === 0 ? 1 : 0,
+        restricted,
         lead.id,
         lead.id,
         i % 3 === 0 ? iso(now + (i % 90) * 86_400_000) : null,
@@ -59,7 +61,7 @@ export async function seedSqlite(file: string, caseCount: number): Promise<SeedR
       );
       insertTag.run(caseId, pick(TAGS, i));
       if (i % 4 === 0) insertTag.run(caseId, pick(TAGS, i + 3));
-      insertMember.run(caseId, lead.id, iso(created));
+      insertMember.run(caseId, lead.id, iso(created), restricted);
     }
     db.prepare(`INSERT INTO "CaseCounter" (year, lastSeq) VALUES (?, ?)`).run(year, caseCount);
   })();

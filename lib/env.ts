@@ -47,7 +47,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const e = result.data;
-  const dataDir = path.resolve(e.LANTERN_DATA_DIR ?? "data");
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ e.LANTERN_DATA_DIR ?? "data");
   const databaseUrl = e.DATABASE_URL ?? `file:${path.join(dataDir, "lantern.db")}`;
   const databaseProvider = databaseUrl.startsWith("file:") ? "sqlite" : "postgresql";
   return { ...e, dataDir, databaseUrl, databaseProvider };

@@ -2,7 +2,6 @@
 import path from "node:path";
 import { env } from "@/lib/env";
 import {
-  applyPendingMigrations,
   createMigration,
   generateClients,
   pendingSchemaChanges,
@@ -36,9 +35,14 @@ async function main(args: string[]): Promise<number> {
 
     case "migrate": {
       const url = env().databaseUrl;
-      const { applied } = await applyPendingMigrations(url);
+      // Imported here: it needs the generated client, which `generate` (postinstall) creates.
+      const { migrateDatabase } = await import("@/lib/db/migrate-database");
+      const { db } = await import("@/lib/db/client");
+      const { applied, searchIndexRebuilt } = await migrateDatabase();
+      await db().$disconnect();
       if (applied.length === 0) console.log(`No pending migrations (${describe(url)}).`);
       else console.log(`Applied ${applied.length} migration(s) to ${describe(url)}:\n${applied.map((n) => `  ${n}`).join("\n")}`);
+      if (searchIndexRebuilt) console.log("Rebuilt the case search index.");
       return 0;
     }
 

@@ -3,7 +3,7 @@ import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { ensureAuthSecret } from "@/lib/auth/auth-secret";
 import { db } from "@/lib/db/client";
-import { applyPendingMigrations } from "@/lib/db/migrations";
+import { migrateDatabase } from "@/lib/db/migrate-database";
 import { EnvError, env } from "@/lib/env";
 import { bootstrapFirstAdmin } from "@/lib/setup/bootstrap-admin";
 import { buildIsStale } from "@/lib/setup/build-freshness";
@@ -14,8 +14,9 @@ const dev = process.argv.includes("--dev");
 
 async function main(): Promise<void> {
   const config = env();
-  const { applied } = await applyPendingMigrations(config.databaseUrl);
+  const { applied, searchIndexRebuilt } = await migrateDatabase();
   if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
+  if (searchIndexRebuilt) console.log("Rebuilt the case search index.");
   ensureAuthSecret();
 
   const admin = await bootstrapFirstAdmin(config.LANTERN_ADMIN_EMAIL, config.LANTERN_ADMIN_PASSWORD);

@@ -3,7 +3,7 @@ import type { RequestContext } from "@/lib/auth/actor";
 import { appendAuditEvent, diffFields } from "@/lib/audit/append-audit-event";
 import { auditContextOf } from "@/lib/audit/audit-context";
 import { requireCase } from "@/lib/cases/case-access";
-import { assertAssignableUsers } from "@/lib/cases/case-members";
+import { addMembers, assertAssignableUsers } from "@/lib/cases/case-members";
 import { ZAssignCaseInput } from "@/lib/cases/case-schemas";
 import { caseDetailSelect, toCaseDetail, type CaseDetail } from "@/lib/cases/case-view";
 import { db } from "@/lib/db/client";
@@ -27,7 +27,7 @@ export async function assignCase(ctx: RequestContext, idOrNumber: string, input:
     await tx.case.update({ where: { id: access.id }, data: { leadId, version: { increment: 1 } } });
     await tx.caseMember.deleteMany({ where: { caseId: access.id, userId: { notIn: memberIds } } });
     const added = memberIds.filter((id) => !beforeMembers.includes(id));
-    if (added.length) await tx.caseMember.createMany({ data: added.map((userId) => ({ caseId: access.id, userId })) });
+    await addMembers(tx, { id: access.id, restricted: access.restricted }, added);
     await appendAuditEvent(tx, auditContextOf(ctx), {
       action: "case.assign",
       entityType: "Case",

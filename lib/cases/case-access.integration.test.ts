@@ -7,6 +7,7 @@ import { CASE_OPERATIONS, type CaseOperation, type Decision } from "@/lib/cases/
 import { getCase } from "@/lib/cases/get-case";
 import { transitionCase } from "@/lib/cases/transition-case";
 import { updateCase } from "@/lib/cases/update-case";
+import { addMembers } from "@/lib/cases/case-members";
 import { db } from "@/lib/db/client";
 import { addNote } from "@/lib/notes/notes";
 import { createCase, createUser, ctxFor } from "@/test/factories";
@@ -22,7 +23,8 @@ beforeAll(async () => {
 
 async function caseFor(kind: CaseKind, membership: Membership, actor: Actor, op: CaseOperation) {
   const c = await createCase(admin, { restricted: kind === "restricted" });
-  if (membership === "member") await db().caseMember.create({ data: { caseId: c.id, userId: actor.id } });
+  // Direct insert: auditors cannot be assigned through assignCase, but the table covers them too.
+  if (membership === "member") await addMembers(db(), c, [actor.id]);
   if (op === "reopen") {
     for (const to of ["ACTIVE", "IN_REVIEW"] as const) await transitionCase(ctxFor(admin), c.id, { to });
     await transitionCase(ctxFor(admin), c.id, { to: "CLOSED", resolution: "INCONCLUSIVE" });

@@ -17,3 +17,14 @@ export async function assertAssignableUsers(tx: Tx, userIds: string[], field = "
     });
   }
 }
+
+/** Adds members, copying the case's restricted flag onto each membership (see the schema). */
+export async function addMembers(tx: Tx, c: { id: string; restricted: boolean }, userIds: string[]): Promise<void> {
+  if (!userIds.length) return;
+  await tx.caseMember.createMany({ data: userIds.map((userId) => ({ caseId: c.id, userId, caseRestricted: c.restricted })) });
+}
+
+/** Keeps the memberships' copy of the flag in step when a case's restriction changes. */
+export async function syncMembersRestricted(tx: Tx, caseId: string, restricted: boolean): Promise<void> {
+  await tx.caseMember.updateMany({ where: { caseId }, data: { caseRestricted: restricted } });
+}

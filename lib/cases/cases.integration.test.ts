@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { assignCase } from "@/lib/cases/assign-case";
+import { visibleCasesWhere } from "@/lib/cases/case-access";
 import { getCase } from "@/lib/cases/get-case";
 import { listCases } from "@/lib/cases/list-cases";
 import { transitionCase } from "@/lib/cases/transition-case";
@@ -94,6 +95,32 @@ describe("listing cases", () => {
 });
 
 describe("restricted cases", () => {
+  it("leave the unfiltered total equal to a row-by-row count of what each user may see", async () => {
+    await createCase(investigator, { restricted: true });
+    await createCase(manager, { restricted: true, memberIds: [other.id] });
+    await createCase(other);
+    for (const user of [admin, manager, investigator, other, auditor]) {
+      const expected = await db().case.count({ where: visibleCasesWhere(user) });
+      expect((await listCases(user, {})).total, user.role).toBe(expected);
+    }
+  });
+
+  it("count for their members and follow the flag when it is lifted or set again", async () => {
+    const tag = `r${Date.now()}`;
+    const c = await createCase(investigator, { restricted: true, tags: tag });
+    await createCase(investigator, { tags: tag });
+    expect((await listCases(investigator, { tag })).total).toBe(2);
+    expect((await listCases(other, { tag })).total).toBe(1);
+    await updateCase(ctxFor(admin), c.id, { restricted: false });
+    expect((await listCases(other, { tag })).total).toBe(2);
+    await updateCase(ctxFor(manager), c.id, { restricted: true });
+    const forOther = await listCases(other, { tag });
+    expect(forOther.total).toBe(1);
+    expect(forOther.items.map((i) => i.id)).not.toContain(c.id);
+    expect((await listCases(investigator, { tag, q: c.number })).items.map((i) => i.id)).toEqual([c.id]);
+  });
+
+
   it("answer 404 to non-members, even managers, and are visible to members", async () => {
     const c = await createCase(investigator, { restricted: true });
     expect((await rejection(getCase(other, c.id))).status).toBe(404);

@@ -31,7 +31,7 @@ export async function createCase(ctx: RequestContext, input: unknown): Promise<C
         leadId,
         createdById: ctx.actor.id,
         tags: { create: data.tags.map((tag) => ({ tag })) },
-        members: { create: memberIds.map((userId) => ({ userId })) },
+        members: { create: memberIds.map((userId) => ({ userId, caseRestricted: data.restricted })) },
       },
       select: caseDetailSelect,
     });

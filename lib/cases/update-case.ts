@@ -3,6 +3,7 @@ import type { RequestContext } from "@/lib/auth/actor";
 import { appendAuditEvent, diffFields } from "@/lib/audit/append-audit-event";
 import { auditContextOf } from "@/lib/audit/audit-context";
 import { requireCase } from "@/lib/cases/case-access";
+import { syncMembersRestricted } from "@/lib/cases/case-members";
 import { ZUpdateCaseInput } from "@/lib/cases/case-schemas";
 import { SEVERITY_RANK } from "@/lib/cases/case-status";
 import { caseDetailSelect, toCaseDetail, type CaseDetail } from "@/lib/cases/case-view";
@@ -36,6 +37,7 @@ export async function updateCase(ctx: RequestContext, idOrNumber: string, input:
       },
     });
     if (updated.count !== 1) throw new AppError("CONFLICT", STALE_VERSION);
+    if (fields.restricted !== undefined) await syncMembersRestricted(tx, access.id, fields.restricted);
     if (tags) {
       await tx.caseTag.deleteMany({ where: { caseId: access.id } });
       if (tags.length) await tx.caseTag.createMany({ data: tags.map((tag) => ({ caseId: access.id, tag })) });

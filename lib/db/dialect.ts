@@ -1,7 +1,8 @@
 // The only provider-specific SQL of the project. Each function has a SQLite and a PostgreSQL
 // variant; both are exercised by the integration tests on each provider.
-import type { Tx } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import { dbProvider } from "@/lib/db/client";
+import { frag, type Fragment } from "@/lib/db/sql-fragment";
 
 const AUDIT_LOCK_KEY = 727_274_001;
 
@@ -21,4 +22,58 @@ export async function lockAuditChain(tx: Tx): Promise<void> {
 /** Case-insensitive substring match: SQLite's LIKE already ignores ASCII case; PostgreSQL needs ILIKE. */
 export function containsInsensitive(q: string): { contains: string; mode?: "insensitive" } {
   return dbProvider() === "postgresql" ? { contains: q, mode: "insensitive" } : { contains: q };
+}
+
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+
+/**
+ * Case-insensitive substring search over a case's number, title and summary, as a condition on
+ * the case aliased `c`. SQLite: the trigram FTS5 index for 3+ characters (LIKE below that, which
+ * trigrams cannot serve). PostgreSQL: ILIKE, served by the pg_trgm GIN indexes.
+ */
+export function caseTextSearch(q: string): Fragment {
+  if (dbProvider() === "postgresql") {
+    const p = likePattern(q);
+    return frag(`(c."number" ILIKE ? OR c."title" ILIKE ? OR c."summary" ILIKE ?)`, p, p, p);
+  }
+  if ([...q].length >= 3) {
+    return frag(`c.rowid IN (SELECT rowid FROM "CaseSearch" WHERE "CaseSearch" MATCH ?)`, `"${q.replaceAll('"', '""')}"`);
+  }
+  const p = likePattern(q);
+  return frag(`(c."number" LIKE ? ESCAPE '\\' OR c."title" LIKE ? ESCAPE '\\' OR c."summary" LIKE ? ESCAPE '\\')`, p, p, p);
+}
+
+/**
+ * SQLite only: checks that the case search index matches the cases row for row and rebuilds it
+ * when not (a future migration that redefines "Case" drops its triggers and renumbers rows).
+ * Returns true when it had to rebuild.
+ */
+export async function repairCaseSearchIndex(db: Db): Promise<boolean> {
+  if (dbProvider() !== "sqlite") return false;
+  const [{ triggers }] = await db.$queryRawUnsafe<{ triggers: bigint | number }[]>(
+    `SELECT count(*) AS triggers FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'Case_search_%'`,
+  );
+  const [{ mismatched }] = await db.$queryRawUnsafe<{ mismatched: bigint | number }[]>(
+    `SELECT (SELECT count(*) FROM "Case") + (SELECT count(*) FROM "CaseSearch")
+          - 2 * (SELECT count(*) FROM "Case" c JOIN "CaseSearch" s ON s.rowid = c.rowid AND s."caseId" = c."id") AS mismatched`,
+  );
+  if (Number(triggers) === 3 && Number(mismatched) === 0) return false;
+  await db.$executeRawUnsafe(`DELETE FROM "CaseSearch"`);
+  await db.$executeRawUnsafe(
+    `INSERT INTO "CaseSearch" (rowid, "caseId", "number", "title", "summary") SELECT rowid, "id", "number", "title", "summary" FROM "Case"`,
+  );
+  for (const statement of SEARCH_TRIGGERS) await db.$executeRawUnsafe(statement);
+  return true;
+}
+
+const columns = `(rowid, "caseId", "number", "title", "summary") VALUES (new.rowid, new."id", new."number", new."title", new."summary")`;
+const SEARCH_TRIGGERS = [
+  `CREATE TRIGGER IF NOT EXISTS "Case_search_insert" AFTER INSERT ON "Case" BEGIN INSERT INTO "CaseSearch" ${columns}; END`,
+  `CREATE TRIGGER IF NOT EXISTS "Case_search_update" AFTER UPDATE OF "number", "title", "summary" ON "Case" BEGIN DELETE FROM "CaseSearch" WHERE rowid = old.rowid; INSERT INTO "CaseSearch" ${columns}; END`,
+  `CREATE TRIGGER IF NOT EXISTS "Case_search_delete" AFTER DELETE ON "Case" BEGIN DELETE FROM "CaseSearch" WHERE rowid = old.rowid; END`,
+];
+
+/** Aggregates a text column of a correlated subquery into one comma-separated string. */
+export function commaList(column: string): string {
+  return dbProvider() === "postgresql" ? `string_agg(${column}, ',')` : `group_concat(${column}, ',')`;
 }

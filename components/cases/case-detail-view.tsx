@@ -1,0 +1,78 @@
+// The case page: header, summary and facts, status and assignment panels, notes. Buttons the user
+// cannot use are hidden here; lib/ enforces the same rules on every action.
+import type { FormAction } from "@/components/action-state";
+import { CaseAssignmentForm } from "@/components/cases/case-assignment-form";
+import { CaseFields } from "@/components/cases/case-fields";
+import { CaseHeader } from "@/components/cases/case-header";
+import { CaseNotes } from "@/components/cases/case-notes";
+import { CaseStatusPanel } from "@/components/cases/case-status-panel";
+import { Panel } from "@/components/panel";
+import type { Actor } from "@/lib/auth/actor";
+import { decideCase, type CaseOperation } from "@/lib/cases/case-policy";
+import { allowedTransitions, isReopen, label } from "@/lib/cases/case-status";
+import type { CaseDetail } from "@/lib/cases/case-view";
+import { Resolution } from "@/lib/generated/sqlite/enums";
+import type { NoteView } from "@/lib/notes/notes";
+
+export type CaseActions = { transition: FormAction; assign: FormAction; addNote: FormAction; pinNote: FormAction };
+
+type Props = {
+  actor: Actor;
+  c: CaseDetail;
+  notes: { items: NoteView[]; total: number; page: number; pageSize: number };
+  assignableUsers: { id: string; name: string; email: string }[];
+  actions: CaseActions;
+};
+
+export function CaseDetailView({ actor, c, notes, assignableUsers, actions }: Props) {
+  const facts = { restricted: c.restricted, isMember: c.members.some((m) => m.id === actor.id) };
+  const allowed = (op: CaseOperation) => decideCase(actor, facts, op) === "allow";
+  const next = allowedTransitions(c.status);
+  const moves = next
+    .filter((to) => to !== "CLOSED" && (!isReopen(c.status, to) || allowed("reopen")))
+    .map((to) => ({ value: to, label: label(to) }));
+  const resolutions = Object.values(Resolution).map((r) => ({ value: r, label: label(r) }));
+  return (
+    <>
+      <CaseHeader c={c} canEdit={allowed("update")} />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Panel title="Summary" id="case-summary">
+            {c.summary ? (
+              <p className="whitespace-pre-wrap text-sm">{c.summary}</p>
+            ) : (
+              <p className="text-sm text-slate-500">No summary.</p>
+            )}
+          </Panel>
+          <CaseNotes
+            caseNumber={c.number}
+            notes={notes}
+            actions={allowed("addNote") ? { add: actions.addNote, pin: actions.pinNote } : undefined}
+          />
+        </div>
+        <div className="space-y-6">
+          {allowed("transition") && (
+            <CaseStatusPanel
+              action={actions.transition}
+              caseNumber={c.number}
+              moves={moves}
+              canClose={next.includes("CLOSED")}
+              resolutions={resolutions}
+              emptyMessage={c.status === "CLOSED" ? "Only a manager or admin can reopen a closed case." : "No status changes are available."}
+            />
+          )}
+          <CaseFields c={c} />
+          {allowed("assign") && (
+            <CaseAssignmentForm
+              action={actions.assign}
+              caseNumber={c.number}
+              users={assignableUsers}
+              leadId={c.lead?.id ?? null}
+              memberIds={c.members.map((m) => m.id)}
+            />
+          )}
+        </div>
+      </div>
+    </>
+  );
+}

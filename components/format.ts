@@ -1,0 +1,25 @@
+// Dates are shown in UTC with a fixed format, so server and client render the same text.
+type DateLike = string | Date | null | undefined;
+
+const toDate = (d: DateLike) => (d ? (d instanceof Date ? d : new Date(d)) : null);
+
+/** YYYY-MM-DD (UTC), or an em dash when absent. */
+export function formatDate(d: DateLike): string {
+  const date = toDate(d);
+  return date ? date.toISOString().slice(0, 10) : "—";
+}
+
+/** YYYY-MM-DD HH:MM UTC, or an em dash when absent. */
+export function formatDateTime(d: DateLike): string {
+  const date = toDate(d);
+  return date ? `${date.toISOString().slice(0, 16).replace("T", " ")} UTC` : "—";
+}
+
+/** A due date that has passed on a case that is not closed. */
+export function isOverdue(dueAt: string | null, status: string, now = new Date()): boolean {
+  return !!dueAt && status !== "CLOSED" && new Date(dueAt).getTime() < now.getTime();
+}
+
+export function formatCount(n: number): string {
+  return n.toLocaleString("en-US");
+}
