@@ -37,7 +37,7 @@ export default defineConfig({
   webServer: {
     command: `rm -rf ${E2E_DATA_DIR} && node node_modules/tsx/dist/cli.mjs scripts/start.ts`,
     url: `http://127.0.0.1:${E2E_PORT}/login`,
-    timeout: 600_000,
+    timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
@@ -47,7 +47,6 @@ export default defineConfig({
       LANTERN_ADMIN_EMAIL: E2E_ADMIN.email,
       LANTERN_ADMIN_PASSWORD: E2E_ADMIN.password,
       DATABASE_URL: "",
-      NEXTAUTH_URL: "",
     },
   },
   outputDir: path.join(".tmp", "test-results"),

@@ -46,8 +46,14 @@ async function main(): Promise<void> {
 }
 
 function childEnv(): NodeJS.ProcessEnv {
-  // Without NEXTAUTH_URL, next-auth takes the origin from the request's Host header.
-  return { ...process.env, ...(process.env.NEXTAUTH_URL ? {} : { AUTH_TRUST_HOST: "true" }), NEXT_TELEMETRY_DISABLED: "1" };
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  // Without NEXTAUTH_URL, next-auth takes the origin from the request's Host header (an empty
+  // value would break its client).
+  if (!env.NEXTAUTH_URL) {
+    delete env.NEXTAUTH_URL;
+    env.AUTH_TRUST_HOST = "true";
+  }
+  return env;
 }
 
 main().catch((e: unknown) => {

@@ -16,7 +16,10 @@ export function CaseHeader({ c, canEdit }: { c: CaseDetail; canEdit: boolean }) 
           <SeverityBadge severity={c.severity} />
           {c.restricted && (
             <Badge tone="red" title="Visible only to members of this case and admins">
-              <span aria-hidden="true">🔒&nbsp;</span>Restricted
+              <svg aria-hidden="true" viewBox="0 0 16 16" className="mr-1 h-3 w-3 fill-current">
+                <path d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1Zm2 0h4V5a2 2 0 1 0-4 0v2Z" />
+              </svg>
+              Restricted
             </Badge>
           )}
         </div>

@@ -16,8 +16,10 @@ const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 async function expectError(res: Awaited<ReturnType<APIRequestContext["get"]>>, status: number, code: string) {
   expect(res.status()).toBe(status);
-  const body = (await res.json()) as { error: unknown };
-  expect(body).toEqual({ error: { code, message: expect.any(String), details: expect.anything() } });
+  const body = (await res.json()) as { error: Record<string, unknown> };
+  expect(Object.keys(body)).toEqual(["error"]);
+  expect(body.error).toMatchObject({ code, message: expect.any(String) });
+  expect(body.error).toHaveProperty("details");
   return body.error as { code: string; message: string; details: { fieldErrors?: Record<string, string[]> } };
 }
 
