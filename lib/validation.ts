@@ -2,6 +2,10 @@
 import { z } from "zod";
 import { invalidInput, type FieldErrors } from "@/lib/errors";
 
+/** Form fields send "" for "not given": these turn it into undefined or null before validation. */
+export const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+export const emptyToNull = (v: unknown) => (v === "" ? null : v);
+
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {

@@ -6,9 +6,8 @@ import { can } from "@/lib/auth/permissions";
 import { assertCan } from "@/lib/cases/case-access";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/sqlite/client";
-import { parseInput } from "@/lib/validation";
+import { emptyToUndefined, parseInput } from "@/lib/validation";
 
-const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 const optionalText = z.preprocess(emptyToUndefined, z.string().trim().max(200).optional());
 const optionalDate = z.preprocess(
   emptyToUndefined,

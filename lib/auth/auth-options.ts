@@ -3,7 +3,7 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { ensureAuthSecret } from "@/lib/auth/auth-secret";
-import { endSession } from "@/lib/auth/sessions";
+import { signOutSession } from "@/lib/auth/sessions";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
@@ -54,7 +54,7 @@ function build(): AuthOptions {
     },
     events: {
       async signOut({ token }) {
-        if (typeof token?.sid === "string") await endSession(token.sid);
+        if (typeof token?.sid === "string") await signOutSession(token.sid);
       },
     },
   };

@@ -2,13 +2,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { actorForToken, createApiToken, hashToken, listApiTokens, revokeApiToken } from "@/lib/auth/api-tokens";
 import { delaySeconds } from "@/lib/auth/login-throttle";
-import { actorForSession, endSession } from "@/lib/auth/sessions";
+import { actorForSession, signOutSession } from "@/lib/auth/sessions";
 import { INVALID_CREDENTIALS, signInWithPassword } from "@/lib/auth/sign-in";
 import { SYSTEM_CONTEXT } from "@/lib/audit/audit-context";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { updateUser } from "@/lib/users/users";
 import { createUser, TEST_PASSWORD } from "@/test/factories";
+import { expectAppError } from "@/test/support/expect-app-error";
 
 let admin: Actor;
 beforeAll(async () => {
@@ -17,14 +17,7 @@ beforeAll(async () => {
 
 const client = (ip: string) => ({ ip, userAgent: "vitest" });
 
-async function signInError(input: unknown, ip: string): Promise<AppError> {
-  const e = await signInWithPassword(input, client(ip)).then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
+const signInError = (input: unknown, ip: string) => expectAppError(signInWithPassword(input, client(ip)));
 
 describe("sign-in", () => {
   it("signs in with the right password and starts a live session", async () => {
@@ -32,8 +25,10 @@ describe("sign-in", () => {
     const result = await signInWithPassword({ email: user.email.toUpperCase(), password: TEST_PASSWORD }, client("10.0.0.1"));
     expect(result.userId).toBe(user.id);
     expect(await actorForSession(result.sessionId)).toMatchObject({ id: user.id, role: user.role });
-    await endSession(result.sessionId);
+    await signOutSession(result.sessionId);
     expect(await actorForSession(result.sessionId)).toBeNull();
+    const events = await db().auditEvent.findMany({ where: { actorId: user.id }, orderBy: { seq: "asc" } });
+    expect(events.map((e) => e.action)).toEqual(["auth.sign-in", "auth.sign-out"]);
   });
 
   it("answers the same for an unknown email and a wrong password", async () => {

@@ -1,6 +1,7 @@
 // Server-side sessions. The signed cookie only names a session; whether it is still good is decided
 // here on every request: ended, idle too long, too old, or its user disabled means signed out.
 import type { Actor } from "@/lib/auth/actor";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 
@@ -16,6 +17,20 @@ export async function startSession(userId: string, ip: string | null, userAgent:
 
 export async function endSession(sessionId: string): Promise<void> {
   await db().session.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: new Date() } });
+}
+
+/** Sign-out: ends the session and records it in the audit trail. */
+export async function signOutSession(sessionId: string): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const s = await tx.session.findUnique({ where: { id: sessionId }, select: { endedAt: true, ip: true, user: { select: { id: true, email: true } } } });
+    if (!s || s.endedAt) return;
+    await tx.session.update({ where: { id: sessionId }, data: { endedAt: new Date() } });
+    await appendAuditEvent(tx, { actorId: s.user.id, actorEmail: s.user.email, requestId: null, ip: s.ip }, {
+      action: "auth.sign-out",
+      entityType: "User",
+      entityId: s.user.id,
+    });
+  });
 }
 
 export async function actorForSession(sessionId: string, now = new Date()): Promise<Actor | null> {

@@ -1,5 +1,6 @@
 // Input schemas for cases: shared by forms, server actions, REST routes and the OpenAPI document.
 import { z } from "zod";
+import { emptyToNull, emptyToUndefined } from "@/lib/validation";
 
 export const SEVERITIES = ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
 export const CASE_STATUSES = ["OPEN", "ACTIVE", "ON_HOLD", "IN_REVIEW", "CLOSED"] as const;
@@ -17,8 +18,6 @@ export const ZBool = z.preprocess((v) => {
   return v;
 }, z.boolean());
 
-const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
-const emptyToNull = (v: unknown) => (v === "" ? null : v);
 
 export const ZTag = z
   .string()

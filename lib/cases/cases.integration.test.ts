@@ -7,9 +7,9 @@ import { listCases } from "@/lib/cases/list-cases";
 import { transitionCase } from "@/lib/cases/transition-case";
 import { updateCase } from "@/lib/cases/update-case";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { addNote, listNotes, setNotePinned } from "@/lib/notes/notes";
 import { createCase, createUser, ctxFor } from "@/test/factories";
+import { expectAppError } from "@/test/support/expect-app-error";
 
 let admin: Actor, manager: Actor, investigator: Actor, other: Actor, auditor: Actor;
 
@@ -20,15 +20,6 @@ beforeAll(async () => {
   other = await createUser({ role: "INVESTIGATOR" });
   auditor = await createUser({ role: "AUDITOR" });
 });
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 describe("creating cases", () => {
   it("numbers cases LAN-YYYY-NNNN, unique and gap-free when 20 are created at once", async () => {
@@ -45,7 +36,7 @@ describe("creating cases", () => {
 
   it("a failed create gives its number back", async () => {
     const first = await createCase(investigator);
-    await rejection(createCase(investigator, { leadId: "no-such-user" }));
+    await expectAppError(createCase(investigator, { leadId: "no-such-user" }));
     const next = await createCase(investigator);
     expect(Number(next.number.slice(-4))).toBe(Number(first.number.slice(-4)) + 1);
   });
@@ -60,10 +51,10 @@ describe("creating cases", () => {
   });
 
   it("refuses bad input naming the field, and auditors", async () => {
-    const e = await rejection(createCase(investigator, { title: "x", severity: "URGENT" as "LOW" }));
+    const e = await expectAppError(createCase(investigator, { title: "x", severity: "URGENT" as "LOW" }));
     expect(e.status).toBe(400);
     expect(Object.keys((e.details as { fieldErrors: object }).fieldErrors).sort()).toEqual(["severity", "title"]);
-    expect((await rejection(createCase(auditor))).status).toBe(403);
+    expect((await expectAppError(createCase(auditor))).status).toBe(403);
   });
 });
 
@@ -90,7 +81,7 @@ describe("listing cases", () => {
     expect((await listCases(admin, { tag, restricted: "true" })).items.map((c) => c.id)).toEqual([secret.id]);
     expect((await listCases(other, { tag, restricted: "true" })).total).toBe(0);
     expect((await listCases(admin, { tag, severity: "LOW,HIGH" })).total).toBe(2);
-    expect((await rejection(listCases(admin, { pageSize: 500 }))).status).toBe(400);
+    expect((await expectAppError(listCases(admin, { pageSize: 500 }))).status).toBe(400);
   });
 });
 
@@ -123,8 +114,8 @@ describe("restricted cases", () => {
 
   it("answer 404 to non-members, even managers, and are visible to members", async () => {
     const c = await createCase(investigator, { restricted: true });
-    expect((await rejection(getCase(other, c.id))).status).toBe(404);
-    expect((await rejection(getCase(manager, c.number))).status).toBe(404);
+    expect((await expectAppError(getCase(other, c.id))).status).toBe(404);
+    expect((await expectAppError(getCase(manager, c.number))).status).toBe(404);
     expect((await getCase(investigator, c.number)).id).toBe(c.id);
     expect((await getCase(admin, c.id)).id).toBe(c.id);
   });
@@ -137,8 +128,8 @@ describe("editing", () => {
     expect(updated.title).toBe("New title");
     expect(updated.version).toBe(c.version + 1);
     // A non-member is refused before the version is even looked at.
-    expect((await rejection(updateCase(ctxFor(other), c.id, { title: "Other edit", version: c.version }))).status).toBe(403);
-    const staleMember = await rejection(updateCase(ctxFor(manager), c.id, { title: "Manager edit", version: c.version }));
+    expect((await expectAppError(updateCase(ctxFor(other), c.id, { title: "Other edit", version: c.version }))).status).toBe(403);
+    const staleMember = await expectAppError(updateCase(ctxFor(manager), c.id, { title: "Manager edit", version: c.version }));
     expect(staleMember.status).toBe(409);
     const event = await db().auditEvent.findFirst({ where: { entityId: c.id, action: "case.update" }, orderBy: { seq: "desc" } });
     expect(JSON.parse(event!.changes)).toEqual({ severity: { before: "MEDIUM", after: "HIGH" }, title: { before: c.title, after: "New title" } });
@@ -146,7 +137,7 @@ describe("editing", () => {
 
   it("only managers and admins may lift a restriction", async () => {
     const c = await createCase(investigator, { restricted: true });
-    expect((await rejection(updateCase(ctxFor(investigator), c.id, { restricted: false }))).status).toBe(403);
+    expect((await expectAppError(updateCase(ctxFor(investigator), c.id, { restricted: false }))).status).toBe(403);
     expect((await updateCase(ctxFor(admin), c.id, { restricted: false })).restricted).toBe(false);
   });
 
@@ -155,7 +146,7 @@ describe("editing", () => {
     const after = await assignCase(ctxFor(manager), c.id, { leadId: investigator.id, memberIds: [other.id] });
     expect(after.lead?.id).toBe(investigator.id);
     expect(after.members.map((m) => m.id).sort()).toEqual([investigator.id, other.id].sort());
-    expect((await rejection(assignCase(ctxFor(manager), c.id, { memberIds: [auditor.id] }))).status).toBe(400);
+    expect((await expectAppError(assignCase(ctxFor(manager), c.id, { memberIds: [auditor.id] }))).status).toBe(400);
   });
 });
 
@@ -166,13 +157,13 @@ describe("status machine", () => {
     for (const to of ["ACTIVE", "ON_HOLD", "ACTIVE", "IN_REVIEW"] as const) {
       expect((await transitionCase(ctx, c.id, { to })).status).toBe(to);
     }
-    const noResolution = await rejection(transitionCase(ctx, c.id, { to: "CLOSED" }));
+    const noResolution = await expectAppError(transitionCase(ctx, c.id, { to: "CLOSED" }));
     expect(noResolution.status).toBe(400);
     expect((noResolution.details as { fieldErrors: object }).fieldErrors).toHaveProperty("resolution");
     const closed = await transitionCase(ctx, c.id, { to: "CLOSED", resolution: "SUBSTANTIATED" });
     expect(closed.resolution).toBe("SUBSTANTIATED");
     expect(closed.closedAt).not.toBeNull();
-    expect((await rejection(transitionCase(ctx, c.id, { to: "ACTIVE" }))).status).toBe(403);
+    expect((await expectAppError(transitionCase(ctx, c.id, { to: "ACTIVE" }))).status).toBe(403);
     const reopened = await transitionCase(ctxFor(manager), c.id, { to: "ACTIVE" });
     expect(reopened.status).toBe("ACTIVE");
     expect(reopened.resolution).toBeNull();
@@ -180,7 +171,7 @@ describe("status machine", () => {
 
   it("refuses illegal moves with 409 and a message that says what is possible", async () => {
     const c = await createCase(investigator);
-    const e = await rejection(transitionCase(ctxFor(investigator), c.id, { to: "CLOSED", resolution: "REFERRED" }));
+    const e = await expectAppError(transitionCase(ctxFor(investigator), c.id, { to: "CLOSED", resolution: "REFERRED" }));
     expect(e.status).toBe(409);
     expect(e.code).toBe("ILLEGAL_TRANSITION");
     expect(e.message).toMatch(/cannot move from Open to Closed.*Active/);
@@ -197,7 +188,7 @@ describe("notes", () => {
     const notes = await listNotes(auditor, c.id);
     expect(notes.total).toBe(2);
     expect(notes.items[0].id).toBe(first.id);
-    expect((await rejection(addNote(ctxFor(other), c.id, { body: "not a member" }))).status).toBe(403);
-    expect((await rejection(addNote(ctxFor(investigator), c.id, { body: "   " }))).status).toBe(400);
+    expect((await expectAppError(addNote(ctxFor(other), c.id, { body: "not a member" }))).status).toBe(403);
+    expect((await expectAppError(addNote(ctxFor(investigator), c.id, { body: "   " }))).status).toBe(400);
   });
 });
