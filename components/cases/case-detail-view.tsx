@@ -10,7 +10,7 @@ import { Panel } from "@/components/panel";
 import type { Actor } from "@/lib/auth/actor";
 import { decideCase, type CaseOperation } from "@/lib/cases/case-policy";
 import { allowedTransitions, isReopen, label } from "@/lib/cases/case-status";
-import type { CaseDetail } from "@/lib/cases/case-view";
+import type { CaseDetail, UserRef } from "@/lib/cases/case-view";
 import { Resolution } from "@/lib/generated/sqlite/enums";
 import type { NoteView } from "@/lib/notes/notes";
 
@@ -66,7 +66,7 @@ export function CaseDetailView({ actor, c, notes, assignableUsers, actions }: Pr
             <CaseAssignmentForm
               action={actions.assign}
               caseNumber={c.number}
-              users={assignableUsers}
+              users={withCurrentPeople(assignableUsers, c)}
               leadId={c.lead?.id ?? null}
               memberIds={c.members.map((m) => m.id)}
             />
@@ -75,4 +75,11 @@ export function CaseDetailView({ actor, c, notes, assignableUsers, actions }: Pr
       </div>
     </>
   );
+}
+
+/** The pickable users plus whoever is already lead or member (even if disabled since), so saving keeps them. */
+function withCurrentPeople(users: UserRef[], c: CaseDetail): UserRef[] {
+  const byId = new Map(users.map((u) => [u.id, u]));
+  for (const u of [...c.members, ...(c.lead ? [c.lead] : [])]) if (!byId.has(u.id)) byId.set(u.id, u);
+  return [...byId.values()];
 }

@@ -79,13 +79,31 @@ export async function readJson(req: Request): Promise<unknown> {
   }
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > MAX_JSON_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "JSON bodies are limited to 1 MiB");
-  const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "JSON bodies are limited to 1 MiB");
+  const text = await readLimited(req, MAX_JSON_BYTES);
   try {
     return JSON.parse(text) as unknown;
   } catch {
     throw new AppError("INVALID_INPUT", "The body is not valid JSON", { fieldErrors: { _: ["malformed JSON"] } });
   }
+}
+
+/** Reads the body as text, stopping (413) as soon as it passes `limit` bytes, declared or not. */
+async function readLimited(req: Request, limit: number): Promise<string> {
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new AppError("PAYLOAD_TOO_LARGE", "JSON bodies are limited to 1 MiB");
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 export function searchParamsObject(req: Request): Record<string, string> {

@@ -1,14 +1,14 @@
 // The OpenAPI description of /api/v1, generated from the same zod schemas that validate requests.
 import { z } from "zod";
 import {
-  ZAssignCaseInput,
   ZCaseTransitionInput,
   ZCreateCaseInput,
   ZCreateNoteInput,
+  ZEditCaseInput,
   ZListCasesQuery,
-  ZUpdateCaseInput,
 } from "@/lib/cases/case-schemas";
 import { ZListAuditQuery } from "@/lib/audit/list-audit-events";
+import { ZListNotesQuery } from "@/lib/notes/notes";
 
 type Json = Record<string, unknown>;
 
@@ -63,7 +63,7 @@ export function openApiDocument(): Json {
           properties: { error: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" }, details: {} } } },
         },
         CreateCase: schema(ZCreateCaseInput),
-        UpdateCase: schema(ZUpdateCaseInput.extend(ZAssignCaseInput.shape)),
+        UpdateCase: schema(ZEditCaseInput),
         CaseTransition: schema(ZCaseTransitionInput),
         CreateNote: schema(ZCreateNoteInput),
         Case: { type: "object", description: "A case with id, number, title, summary, status, severity, restricted, tags, lead, members, dueAt, resolution, version, timestamps" },
@@ -84,7 +84,7 @@ export function openApiDocument(): Json {
         post: { summary: "Change a case's status", parameters: [idParam], requestBody: body("CaseTransition"), responses: { 200: ok("The case", ref("Case")), ...errors(400, 401, 403, 404, 409, 415) } },
       },
       "/cases/{id}/notes": {
-        get: { summary: "Notes of a case, pinned first", parameters: [idParam], responses: { 200: ok("A page of notes", page(ref("Note"))), ...errors(401, 404) } },
+        get: { summary: "Notes of a case, pinned first", parameters: [idParam, ...queryParameters(ZListNotesQuery)], responses: { 200: ok("A page of notes", page(ref("Note"))), ...errors(401, 404) } },
         post: { summary: "Add a note", parameters: [idParam], requestBody: body("CreateNote"), responses: { 201: ok("The note", ref("Note")), ...errors(400, 401, 403, 404, 415) } },
       },
       "/audit": {

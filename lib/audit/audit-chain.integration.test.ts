@@ -8,6 +8,7 @@ import { transitionCase } from "@/lib/cases/transition-case";
 import { db } from "@/lib/db/client";
 import { addNote } from "@/lib/notes/notes";
 import { createCase, createUser, ctxFor } from "@/test/factories";
+import { failAuditEventsFor } from "@/test/support/inject-failure";
 
 let investigator: Actor, auditor: Actor, admin: Actor, outsider: Actor;
 
@@ -33,10 +34,17 @@ describe("audit trail", () => {
     expect(JSON.parse(transition.changes)).toEqual({ status: { before: "OPEN", after: "ACTIVE" } });
   });
 
-  it("rolls the event back with the change it records", async () => {
+  it("commits the change and its event together or not at all", async () => {
     const count = await db().auditEvent.count();
-    await expect(createCase(investigator, { leadId: "missing" })).rejects.toThrow();
-    expect(await db().auditEvent.count()).toBe(count);
+    const restore = await failAuditEventsFor("note.create");
+    const c = await createCase(investigator);
+    try {
+      await expect(addNote(ctxFor(investigator), c.id, { body: "lost with its event" })).rejects.toThrow(/auditEvent.create|injected failure/);
+    } finally {
+      await restore();
+    }
+    expect(await db().note.count({ where: { caseId: c.id } })).toBe(0);
+    expect(await db().auditEvent.count()).toBe(count + 1); // the case.create only
   });
 
   it("verifies OK, then names the event edited in SQL, then the event deleted in SQL", async () => {
@@ -66,6 +74,10 @@ describe("audit trail", () => {
     const visible = await listAuditEvents(admin, { caseId: secret.id });
     expect(visible.total).toBe(1);
     expect((await listAuditEvents(auditor, { caseId: secret.id })).total).toBe(0);
+    const everything = await listAuditEvents(auditor, { pageSize: 200 });
+    expect(everything.items.length).toBeGreaterThan(5);
+    expect(everything.items.filter((e) => e.caseId === secret.id)).toEqual([]);
+    expect((await listAuditEvents(admin, { pageSize: 200 })).items.filter((e) => e.caseId === secret.id)).toHaveLength(1);
     expect((await listAuditEvents(auditor, { action: "case", actor: investigator.email })).total).toBeGreaterThan(0);
     await expect(listAuditEvents(outsider, {})).rejects.toMatchObject({ status: 403 });
   });

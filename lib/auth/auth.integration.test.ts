@@ -48,8 +48,18 @@ describe("sign-in", () => {
     const limited = await signInError({ email: user.email, password: TEST_PASSWORD }, "10.1.1.1");
     expect(limited.status).toBe(429);
     expect(limited.message).toMatch(/Try again in \d+ seconds/);
-    expect([5, 6, 7, 10].map((n) => delaySeconds(n, 5))).toEqual([1, 2, 4, 32]);
+    expect([4, 5, 6, 7, 10].map((n) => delaySeconds(n, 5))).toEqual([0, 2, 4, 8, 64]);
     expect(delaySeconds(40, 5)).toBe(900);
+  });
+
+  it("lets only the free attempts through when 20 guesses arrive at once", async () => {
+    const user = await createUser();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => signInError({ email: user.email, password: `guess number ${i}` }, `10.6.0.${i}`)),
+    );
+    const statuses = results.map((e) => e.status).sort();
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(15);
   });
 
   it("throttles an address after 5 failures across accounts", async () => {

@@ -1,49 +1,70 @@
-// Login throttling per account and per client address: the first few failures are free, then each
-// further failure doubles the wait before the next attempt is considered (capped).
+// Login throttling per account and per client address. Each attempt is counted *before* the
+// password is checked, under a lock, so parallel guesses cannot all slip through the free ones:
+// the first few failures are free, then every further attempt must wait a doubling delay (capped).
+import type { Tx } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
+import { lockNamed } from "@/lib/db/dialect";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 const MAX_DELAY_SECONDS = 15 * 60;
 const FORGET_AFTER_MS = 60 * 60 * 1000;
+const SWEEP_AFTER_MS = 24 * 60 * 60 * 1000;
 
 export function throttleKeys(email: string, ip: string | null): string[] {
   return [`email:${email}`, ...(ip ? [`ip:${ip}`] : [])];
 }
 
+/** Seconds to wait after `failures` counted failures: 0 while free, then 2, 4, 8 … up to 15 min. */
 export function delaySeconds(failures: number, freeAttempts: number): number {
   if (failures < freeAttempts) return 0;
-  return Math.min(2 ** (failures - freeAttempts), MAX_DELAY_SECONDS);
+  return Math.min(2 ** (failures - freeAttempts + 1), MAX_DELAY_SECONDS);
 }
 
-/** Throws RATE_LIMITED when any key is still inside its waiting period. */
-export async function assertNotThrottled(keys: string[], now = new Date()): Promise<void> {
-  const rows = await db().loginThrottle.findMany({ where: { key: { in: keys } } });
-  let wait = 0;
-  for (const row of rows) {
-    const until = row.lastFailureAt.getTime() + delaySeconds(row.failures, env().LANTERN_LOGIN_FREE_ATTEMPTS) * 1000;
-    wait = Math.max(wait, Math.ceil((until - now.getTime()) / 1000));
-  }
-  if (wait > 0) {
-    throw new AppError("RATE_LIMITED", `Too many failed sign-in attempts. Try again in ${wait} seconds.`, {
-      retryAfterSeconds: wait,
-    });
-  }
+/**
+ * Counts an attempt against every key, or throws RATE_LIMITED (counting nothing) when a key is
+ * still inside its waiting period. Call settleAttempt() once the password has been checked.
+ */
+export async function beginAttempt(keys: string[], now = new Date()): Promise<void> {
+  const free = env().LANTERN_LOGIN_FREE_ATTEMPTS;
+  await db().$transaction(async (tx) => {
+    await lockNamed(tx, "login-throttle");
+    const rows = await tx.loginThrottle.findMany({ where: { key: { in: keys } } });
+    const current = new Map(rows.map((r) => [r.key, r]));
+    let wait = 0;
+    for (const row of rows) {
+      if (now.getTime() - row.lastFailureAt.getTime() > FORGET_AFTER_MS) continue;
+      const until = row.lastFailureAt.getTime() + delaySeconds(row.failures, free) * 1000;
+      wait = Math.max(wait, Math.ceil((until - now.getTime()) / 1000));
+    }
+    if (wait > 0) {
+      throw new AppError("RATE_LIMITED", `Too many failed sign-in attempts. Try again in ${wait} seconds.`, {
+        retryAfterSeconds: wait,
+      });
+    }
+    for (const key of keys) {
+      const row = current.get(key);
+      const stale = !row || now.getTime() - row.lastFailureAt.getTime() > FORGET_AFTER_MS;
+      await upsert(tx, key, stale ? 1 : row.failures + 1, now);
+    }
+    await tx.loginThrottle.deleteMany({ where: { lastFailureAt: { lt: new Date(now.getTime() - SWEEP_AFTER_MS) } } });
+  });
 }
 
-export async function recordFailure(keys: string[], now = new Date()): Promise<void> {
-  for (const key of keys) {
-    const row = await db().loginThrottle.findUnique({ where: { key } });
-    const stale = row && now.getTime() - row.lastFailureAt.getTime() > FORGET_AFTER_MS;
-    const failures = !row || stale ? 1 : row.failures + 1;
-    await db().loginThrottle.upsert({
-      where: { key },
-      create: { key, failures, lastFailureAt: now },
-      update: { failures, lastFailureAt: now },
-    });
-  }
+/** After a successful sign-in: the account starts afresh, and the address gets its attempt back. */
+export async function settleSuccess(keys: string[]): Promise<void> {
+  const [accountKey, ...addressKeys] = keys;
+  await db().$transaction(async (tx) => {
+    await lockNamed(tx, "login-throttle");
+    await tx.loginThrottle.deleteMany({ where: { key: accountKey } });
+    await tx.loginThrottle.updateMany({ where: { key: { in: addressKeys }, failures: { gt: 0 } }, data: { failures: { decrement: 1 } } });
+  });
 }
 
-export async function recordSuccess(email: string): Promise<void> {
-  await db().loginThrottle.deleteMany({ where: { key: `email:${email}` } });
+function upsert(tx: Tx, key: string, failures: number, now: Date) {
+  return tx.loginThrottle.upsert({
+    where: { key },
+    create: { key, failures, lastFailureAt: now },
+    update: { failures, lastFailureAt: now },
+  });
 }

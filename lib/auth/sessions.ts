@@ -7,14 +7,6 @@ import { env } from "@/lib/env";
 
 const TOUCH_EVERY_MS = 60_000;
 
-export async function startSession(userId: string, ip: string | null, userAgent: string | null): Promise<string> {
-  const session = await db().session.create({
-    data: { userId, ip, userAgent: userAgent?.slice(0, 300) ?? null },
-    select: { id: true },
-  });
-  return session.id;
-}
-
 export async function endSession(sessionId: string): Promise<void> {
   await db().session.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: new Date() } });
 }

@@ -4,8 +4,7 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { ZSignInInput } from "@/lib/users/user-schemas";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
-import { assertNotThrottled, recordFailure, recordSuccess, throttleKeys } from "@/lib/auth/login-throttle";
-import { startSession } from "@/lib/auth/sessions";
+import { beginAttempt, settleSuccess, throttleKeys } from "@/lib/auth/login-throttle";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 
 export const INVALID_CREDENTIALS = "Invalid email or password.";
@@ -18,25 +17,26 @@ export async function signInWithPassword(
 ): Promise<SignInResult> {
   const { email, password } = parseInput(ZSignInInput, input);
   const keys = throttleKeys(email, client.ip);
-  await assertNotThrottled(keys);
+  await beginAttempt(keys);
   const user = await db().user.findUnique({
     where: { email },
     select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true },
   });
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-  if (!user || !ok || user.disabledAt) {
-    await recordFailure(keys);
-    throw new AppError("UNAUTHENTICATED", INVALID_CREDENTIALS);
-  }
-  await recordSuccess(email);
-  const sessionId = await startSession(user.id, client.ip, client.userAgent);
-  await db().$transaction(async (tx) => {
+  if (!user || !ok || user.disabledAt) throw new AppError("UNAUTHENTICATED", INVALID_CREDENTIALS);
+  await settleSuccess(keys);
+  const sessionId = await db().$transaction(async (tx) => {
+    const session = await tx.session.create({
+      data: { userId: user.id, ip: client.ip, userAgent: client.userAgent?.slice(0, 300) ?? null },
+      select: { id: true },
+    });
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
     await appendAuditEvent(
       tx,
       { actorId: user.id, actorEmail: user.email, requestId: null, ip: client.ip },
-      { action: "auth.sign-in", entityType: "User", entityId: user.id },
+      { action: "auth.sign-in", entityType: "Session", entityId: session.id },
     );
+    return session.id;
   });
   return { sessionId, userId: user.id, email: user.email, name: user.name };
 }

@@ -14,10 +14,12 @@ import { createCase, createUser, ctxFor } from "@/test/factories";
 import { expectedCaseAccess, type CaseKind, type Membership } from "@/test/support/case-access-table";
 
 let admin: Actor;
+let assignee: Actor;
 const actors = {} as Record<Role, Actor>;
 
 beforeAll(async () => {
   admin = await createUser({ role: "ADMIN" });
+  assignee = await createUser({ role: "INVESTIGATOR" });
   for (const role of ROLES) actors[role] = await createUser({ role });
 });
 
@@ -44,7 +46,7 @@ function perform(op: CaseOperation, actor: Actor, caseId: string): Promise<unkno
     case "reopen":
       return transitionCase(ctx, caseId, { to: "ACTIVE" });
     case "assign":
-      return assignCase(ctx, caseId, { leadId: admin.id });
+      return assignCase(ctx, caseId, { leadId: assignee.id }); // a real change, so the write path runs
     case "addNote":
       return addNote(ctx, caseId, { body: "access test" });
   }

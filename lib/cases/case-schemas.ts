@@ -78,6 +78,9 @@ export const ZAssignCaseInput = z.object({
   memberIds: z.array(ZUserId).max(100).optional(),
 });
 
+/** PATCH /cases/{id}: the editable fields plus lead and members. */
+export const ZEditCaseInput = ZUpdateCaseInput.extend(ZAssignCaseInput.shape).strict();
+
 export const ZCaseTransitionInput = z
   .object({
     to: ZCaseStatus,

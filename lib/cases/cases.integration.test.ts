@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { assignCase } from "@/lib/cases/assign-case";
+import { editCase } from "@/lib/cases/edit-case";
+import { SYSTEM_CONTEXT } from "@/lib/audit/audit-context";
+import { updateUser } from "@/lib/users/users";
 import { visibleCasesWhere } from "@/lib/cases/case-access";
 import { getCase } from "@/lib/cases/get-case";
 import { listCases } from "@/lib/cases/list-cases";
@@ -10,6 +13,7 @@ import { db } from "@/lib/db/client";
 import { addNote, listNotes, setNotePinned } from "@/lib/notes/notes";
 import { createCase, createUser, ctxFor } from "@/test/factories";
 import { expectAppError } from "@/test/support/expect-app-error";
+import { failAuditEventsFor } from "@/test/support/inject-failure";
 
 let admin: Actor, manager: Actor, investigator: Actor, other: Actor, auditor: Actor;
 
@@ -34,9 +38,15 @@ describe("creating cases", () => {
     expect(seqs.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => before + i + 1));
   });
 
-  it("a failed create gives its number back", async () => {
+  it("a create that fails at its last write leaves no case and gives its number back", async () => {
     const first = await createCase(investigator);
-    await expectAppError(createCase(investigator, { leadId: "no-such-user" }));
+    const restore = await failAuditEventsFor("case.create");
+    try {
+      await expect(createCase(investigator, { title: "Never stored" })).rejects.toThrow(/auditEvent.create|injected failure/);
+    } finally {
+      await restore();
+    }
+    expect(await db().case.count({ where: { title: "Never stored" } })).toBe(0);
     const next = await createCase(investigator);
     expect(Number(next.number.slice(-4))).toBe(Number(first.number.slice(-4)) + 1);
   });
@@ -150,6 +160,42 @@ describe("editing", () => {
   });
 });
 
+describe("PATCH-style edits (editCase)", () => {
+  it("applies fields and assignment together, and a refused part leaves nothing applied", async () => {
+    const c = await createCase(manager);
+    const both = await editCase(ctxFor(manager), c.id, { title: "Both at once", leadId: investigator.id, version: c.version });
+    expect(both).toMatchObject({ title: "Both at once", lead: { id: investigator.id } });
+
+    const bad = await expectAppError(editCase(ctxFor(manager), c.id, { leadId: other.id, severity: "URGENT" }));
+    expect(bad.status).toBe(400);
+    const stale = await expectAppError(editCase(ctxFor(manager), c.id, { leadId: other.id, title: "Stale", version: c.version }));
+    expect(stale.status).toBe(409);
+    const notAllowed = await expectAppError(editCase(ctxFor(investigator), c.id, { title: "Investigator edit", leadId: other.id }));
+    expect(notAllowed.status).toBe(403);
+    const after = await getCase(admin, c.id);
+    expect(after).toMatchObject({ title: "Both at once", lead: { id: investigator.id }, version: both.version });
+  });
+
+  it("keeps members who were disabled since, and can still change the lead", async () => {
+    const leaving = await createUser({ role: "INVESTIGATOR" });
+    const c = await createCase(manager, { memberIds: [leaving.id] });
+    await updateUser(admin, SYSTEM_CONTEXT, leaving.id, { disabled: true });
+    const after = await assignCase(ctxFor(manager), c.id, { leadId: investigator.id });
+    expect(after.members.map((m) => m.id)).toContain(leaving.id);
+    expect((await expectAppError(assignCase(ctxFor(manager), c.id, { memberIds: [...after.members.map((m) => m.id), auditor.id] }))).status).toBe(400);
+  });
+
+  it("counts a restricted case for a member added later", async () => {
+    const tag = `a${Date.now()}`;
+    const c = await createCase(admin, { restricted: true, tags: tag });
+    expect((await listCases(other, {})).items.map((i) => i.id)).not.toContain(c.id);
+    const before = (await listCases(other, {})).total;
+    await assignCase(ctxFor(admin), c.id, { memberIds: [other.id] });
+    expect((await listCases(other, {})).total).toBe(before + 1);
+    expect((await listCases(other, { tag })).total).toBe(1);
+  });
+});
+
 describe("status machine", () => {
   it("walks OPEN → ACTIVE ⇄ ON_HOLD → IN_REVIEW → CLOSED and reopens for managers", async () => {
     const c = await createCase(investigator);
@@ -190,5 +236,13 @@ describe("notes", () => {
     expect(notes.items[0].id).toBe(first.id);
     expect((await expectAppError(addNote(ctxFor(other), c.id, { body: "not a member" }))).status).toBe(403);
     expect((await expectAppError(addNote(ctxFor(investigator), c.id, { body: "   " }))).status).toBe(400);
+  });
+
+  it("answers a note on a hidden case exactly like a note that does not exist", async () => {
+    const secret = await createCase(investigator, { restricted: true });
+    const note = await addNote(ctxFor(investigator), secret.id, { body: "secret" });
+    const hidden = await expectAppError(setNotePinned(ctxFor(other), note.id, { pinned: true }));
+    const missing = await expectAppError(setNotePinned(ctxFor(other), "no-such-note", { pinned: true }));
+    expect([hidden.status, hidden.message]).toEqual([missing.status, missing.message]);
   });
 });

@@ -4,18 +4,29 @@ import type { Db, Tx } from "@/lib/db/client";
 import { dbProvider } from "@/lib/db/client";
 import { frag, type Fragment } from "@/lib/db/sql-fragment";
 
-const AUDIT_LOCK_KEY = 727_274_001;
-
 /**
- * Serializes writers of the audit chain until the transaction ends. PostgreSQL: a transaction
- * advisory lock. SQLite: a write statement takes the database's RESERVED lock at once, so a second
- * process cannot read the same chain head (in-process transactions are already serialized).
+ * Serializes the writers of one named resource (the audit chain, the login counters) until the
+ * transaction ends. PostgreSQL: a transaction advisory lock on a key derived from the name.
+ * SQLite: a write statement takes the database's RESERVED lock at once, so a second process cannot
+ * read the same state (in-process transactions are already serialized by the adapter).
  */
-export async function lockAuditChain(tx: Tx): Promise<void> {
+export async function lockNamed(tx: Tx, name: string): Promise<void> {
   if (dbProvider() === "postgresql") {
-    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
+    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext($1))`, name);
   } else {
     await tx.$executeRawUnsafe(`UPDATE "CaseCounter" SET "lastSeq" = "lastSeq" WHERE 0 = 1`);
+  }
+}
+
+export const lockAuditChain = (tx: Tx) => lockNamed(tx, "audit-chain");
+
+/**
+ * Locks one case row until the transaction ends, so a concurrent change of its restricted flag
+ * cannot interleave with adding members (PostgreSQL; SQLite transactions are serialized).
+ */
+export async function lockCaseRow(tx: Tx, caseId: string): Promise<void> {
+  if (dbProvider() === "postgresql") {
+    await tx.$executeRawUnsafe(`SELECT 1 FROM "Case" WHERE "id" = $1 FOR UPDATE`, caseId);
   }
 }
 

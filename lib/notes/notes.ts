@@ -5,8 +5,9 @@ import { auditContextOf } from "@/lib/audit/audit-context";
 import { requireCase } from "@/lib/cases/case-access";
 import { ZCreateNoteInput, ZUpdateNoteInput } from "@/lib/cases/case-schemas";
 import { db } from "@/lib/db/client";
-import { notFound } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
+import { isAppError, notFound } from "@/lib/errors";
+import { z } from "zod";
+import { emptyToUndefined, parseInput } from "@/lib/validation";
 
 export type NoteView = {
   id: string;
@@ -54,7 +55,10 @@ export async function setNotePinned(ctx: RequestContext, noteId: string, input: 
   return db().$transaction(async (tx) => {
     const existing = await tx.note.findUnique({ where: { id: noteId }, select: { caseId: true, pinned: true } });
     if (!existing) throw notFound("Note not found");
-    await requireCase(tx, ctx.actor, existing.caseId, "addNote");
+    // A note on a case the actor may not see does not exist for them either: same answer.
+    await requireCase(tx, ctx.actor, existing.caseId, "addNote").catch((e: unknown) => {
+      throw isAppError(e) && e.code === "NOT_FOUND" ? notFound("Note not found") : e;
+    });
     const note = await tx.note.update({ where: { id: noteId }, data: { pinned: data.pinned }, select: noteSelect });
     await appendAuditEvent(tx, auditContextOf(ctx), {
       action: "note.pin",
@@ -67,14 +71,18 @@ export async function setNotePinned(ctx: RequestContext, noteId: string, input: 
   });
 }
 
+export const ZListNotesQuery = z.object({
+  page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(1)),
+  pageSize: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(200, "must be at most 200").default(50)),
+});
+
 export async function listNotes(
   actor: Actor,
   caseIdOrNumber: string,
-  opts: { page?: number; pageSize?: number } = {},
+  query: unknown = {},
 ): Promise<{ items: NoteView[]; total: number; page: number; pageSize: number }> {
+  const { page, pageSize } = parseInput(ZListNotesQuery, query);
   const access = await requireCase(db(), actor, caseIdOrNumber, "read");
-  const pageSize = Math.min(Math.max(opts.pageSize ?? 50, 1), 200);
-  const page = Math.max(opts.page ?? 1, 1);
   const where = { caseId: access.id };
   const [rows, total] = await Promise.all([
     db().note.findMany({
