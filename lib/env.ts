@@ -30,12 +30,54 @@ const EnvSchema = z.object({
   LANTERN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   LANTERN_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   LANTERN_LOGIN_FREE_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  // Evidence storage (lib/storage). "local" keeps blobs under LANTERN_EVIDENCE_DIR (default
+  // <LANTERN_DATA_DIR>/evidence); "s3" uses any S3-compatible object store.
+  LANTERN_STORAGE: z.enum(["local", "s3"], { error: 'must be "local" or "s3"' }).default("local"),
+  LANTERN_EVIDENCE_DIR: optionalString,
+  LANTERN_MAX_UPLOAD_BYTES: z.coerce
+    .number({ error: "must be a number of bytes" })
+    .int("must be a whole number of bytes")
+    .min(1, "must be at least 1")
+    .max(Number.MAX_SAFE_INTEGER)
+    .default(2 * 1024 ** 3),
+  LANTERN_S3_ENDPOINT: optionalString.pipe(z.url("must be a URL such as http://127.0.0.1:9000").optional()),
+  LANTERN_S3_REGION: optionalString.transform((v) => v ?? "us-east-1"),
+  LANTERN_S3_BUCKET: optionalString,
+  LANTERN_S3_ACCESS_KEY_ID: optionalString,
+  LANTERN_S3_SECRET_ACCESS_KEY: optionalString,
+  // Path-style (http://host/bucket/key) is what self-hosted S3-compatible servers expect.
+  LANTERN_S3_FORCE_PATH_STYLE: optionalString
+    .pipe(z.enum(["true", "false", "1", "0"], { error: "must be true or false" }).optional())
+    .transform((v) => v === undefined || v === "true" || v === "1"),
+}).superRefine((e, ctx) => {
+  // Cross-field rules: zod reports them like any other issue, naming the variable.
+  if (e.LANTERN_STORAGE !== "s3") return;
+  if (!e.LANTERN_S3_BUCKET) {
+    ctx.addIssue({ code: "custom", path: ["LANTERN_S3_BUCKET"], message: "is required when LANTERN_STORAGE=s3" });
+  }
+  if ((e.LANTERN_S3_ACCESS_KEY_ID === undefined) !== (e.LANTERN_S3_SECRET_ACCESS_KEY === undefined)) {
+    const missing = e.LANTERN_S3_ACCESS_KEY_ID ? "LANTERN_S3_SECRET_ACCESS_KEY" : "LANTERN_S3_ACCESS_KEY_ID";
+    ctx.addIssue({
+      code: "custom",
+      path: [missing],
+      message: "set both LANTERN_S3_ACCESS_KEY_ID and LANTERN_S3_SECRET_ACCESS_KEY, or neither (SDK default credentials)",
+    });
+  }
+  // The S3 store commits with a single CopyObject, which S3 limits to 5 GiB.
+  if (e.LANTERN_MAX_UPLOAD_BYTES > 5 * 1024 ** 3) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["LANTERN_MAX_UPLOAD_BYTES"],
+      message: "must be at most 5 GiB (5368709120) with LANTERN_STORAGE=s3",
+    });
+  }
 });
 
 export type Env = z.infer<typeof EnvSchema> & {
   dataDir: string;
   databaseUrl: string;
   databaseProvider: "sqlite" | "postgresql";
+  evidenceDir: string;
 };
 
 export class EnvError extends Error {}
@@ -50,7 +92,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const dataDir = path.resolve(/*turbopackIgnore: true*/ e.LANTERN_DATA_DIR ?? "data");
   const databaseUrl = e.DATABASE_URL ?? `file:${path.join(dataDir, "lantern.db")}`;
   const databaseProvider = databaseUrl.startsWith("file:") ? "sqlite" : "postgresql";
-  return { ...e, dataDir, databaseUrl, databaseProvider };
+  const evidenceDir = e.LANTERN_EVIDENCE_DIR
+    ? path.resolve(/*turbopackIgnore: true*/ e.LANTERN_EVIDENCE_DIR)
+    : path.join(dataDir, "evidence");
+  return { ...e, dataDir, databaseUrl, databaseProvider, evidenceDir };
 }
 
 let cached: Env | undefined;

@@ -12,6 +12,7 @@ export type Permission =
   | "case:restricted:all" // see restricted cases without membership
   | "note:write:member"
   | "note:write:any"
+  | "evidence:remove"
   | "audit:read"
   | "users:manage"
   | "tokens:own";
@@ -25,6 +26,7 @@ const table: Record<Role, readonly Permission[]> = {
     "case:assign",
     "case:restricted:all",
     "note:write:any",
+    "evidence:remove",
     "audit:read",
     "users:manage",
     "tokens:own",

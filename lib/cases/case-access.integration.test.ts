@@ -10,6 +10,9 @@ import { updateCase } from "@/lib/cases/update-case";
 import { addMembers } from "@/lib/cases/case-members";
 import { db } from "@/lib/db/client";
 import { addNote } from "@/lib/notes/notes";
+import { removeEvidence } from "@/lib/evidence/remove-evidence";
+import { uploadEvidence } from "@/lib/evidence/upload-evidence";
+import { stageBytes } from "@/test/support/evidence-files";
 import { createCase, createUser, ctxFor } from "@/test/factories";
 import { expectedCaseAccess, type CaseKind, type Membership } from "@/test/support/case-access-table";
 
@@ -49,6 +52,12 @@ function perform(op: CaseOperation, actor: Actor, caseId: string): Promise<unkno
       return assignCase(ctx, caseId, { leadId: assignee.id }); // a real change, so the write path runs
     case "addNote":
       return addNote(ctx, caseId, { body: "access test" });
+    case "addEvidence":
+      return stageBytes(Buffer.from("access test"), "a.txt").then((file) => uploadEvidence(ctx, caseId, file, { kind: "DOCUMENT", title: "access" }));
+    case "removeEvidence":
+      return stageBytes(Buffer.from("to remove"), "r.txt")
+        .then((file) => uploadEvidence(ctxFor(admin), caseId, file, { kind: "DOCUMENT", title: "to remove" }))
+        .then((ev) => removeEvidence(ctx, ev.id, { reason: "access table test" }));
   }
 }
 

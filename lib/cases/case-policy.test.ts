@@ -22,7 +22,7 @@ describe("case policy", () => {
         }
       }
     }
-    expect(rows).toHaveLength(96);
+    expect(rows).toHaveLength(4 * 2 * 2 * 8);
   });
 
   it.each(rows)("%s %s on %s case: %s → %s", (role, membership, kind, op, decision) => {

@@ -11,6 +11,8 @@ export const CASE_OPERATIONS = [
   "reopen",
   "assign",
   "addNote",
+  "addEvidence",
+  "removeEvidence",
 ] as const;
 export type CaseOperation = (typeof CASE_OPERATIONS)[number];
 
@@ -37,8 +39,11 @@ export function decideCase(actor: Actor, facts: CaseFacts, op: CaseOperation): D
     case "assign":
       return can(actor.role, "case:assign") ? "allow" : "forbidden";
     case "addNote":
+    case "addEvidence":
       return can(actor.role, "note:write:any") || (facts.isMember && can(actor.role, "note:write:member"))
         ? "allow"
         : "forbidden";
+    case "removeEvidence":
+      return can(actor.role, "evidence:remove") ? "allow" : "forbidden";
   }
 }

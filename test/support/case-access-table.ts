@@ -11,42 +11,42 @@ const A = "allow", F = "forbidden", N = "notFound";
 export const expectedCaseAccess: Record<Role, Record<"member" | "non-member", Record<"restricted" | "open", Record<CaseOperation, Decision>>>> = {
   ADMIN: {
     member: {
-      open: { read: A, update: A, transition: A, reopen: A, assign: A, addNote: A },
-      restricted: { read: A, update: A, transition: A, reopen: A, assign: A, addNote: A },
+      open: { read: A, update: A, transition: A, reopen: A, assign: A, addNote: A, addEvidence: A, removeEvidence: A },
+      restricted: { read: A, update: A, transition: A, reopen: A, assign: A, addNote: A, addEvidence: A, removeEvidence: A },
     },
     "non-member": {
-      open: { read: A, update: A, transition: A, reopen: A, assign: A, addNote: A },
-      restricted: { read: A, update: A, transition: A, reopen: A, assign: A, addNote: A },
+      open: { read: A, update: A, transition: A, reopen: A, assign: A, addNote: A, addEvidence: A, removeEvidence: A },
+      restricted: { read: A, update: A, transition: A, reopen: A, assign: A, addNote: A, addEvidence: A, removeEvidence: A },
     },
   },
   MANAGER: {
     member: {
-      open: { read: A, update: A, transition: A, reopen: A, assign: A, addNote: A },
-      restricted: { read: A, update: A, transition: A, reopen: A, assign: A, addNote: A },
+      open: { read: A, update: A, transition: A, reopen: A, assign: A, addNote: A, addEvidence: A, removeEvidence: F },
+      restricted: { read: A, update: A, transition: A, reopen: A, assign: A, addNote: A, addEvidence: A, removeEvidence: F },
     },
     "non-member": {
-      open: { read: A, update: A, transition: A, reopen: A, assign: A, addNote: A },
-      restricted: { read: N, update: N, transition: N, reopen: N, assign: N, addNote: N },
+      open: { read: A, update: A, transition: A, reopen: A, assign: A, addNote: A, addEvidence: A, removeEvidence: F },
+      restricted: { read: N, update: N, transition: N, reopen: N, assign: N, addNote: N, addEvidence: N, removeEvidence: N },
     },
   },
   INVESTIGATOR: {
     member: {
-      open: { read: A, update: A, transition: A, reopen: F, assign: F, addNote: A },
-      restricted: { read: A, update: A, transition: A, reopen: F, assign: F, addNote: A },
+      open: { read: A, update: A, transition: A, reopen: F, assign: F, addNote: A, addEvidence: A, removeEvidence: F },
+      restricted: { read: A, update: A, transition: A, reopen: F, assign: F, addNote: A, addEvidence: A, removeEvidence: F },
     },
     "non-member": {
-      open: { read: A, update: F, transition: F, reopen: F, assign: F, addNote: F },
-      restricted: { read: N, update: N, transition: N, reopen: N, assign: N, addNote: N },
+      open: { read: A, update: F, transition: F, reopen: F, assign: F, addNote: F, addEvidence: F, removeEvidence: F },
+      restricted: { read: N, update: N, transition: N, reopen: N, assign: N, addNote: N, addEvidence: N, removeEvidence: N },
     },
   },
   AUDITOR: {
     member: {
-      open: { read: A, update: F, transition: F, reopen: F, assign: F, addNote: F },
-      restricted: { read: A, update: F, transition: F, reopen: F, assign: F, addNote: F },
+      open: { read: A, update: F, transition: F, reopen: F, assign: F, addNote: F, addEvidence: F, removeEvidence: F },
+      restricted: { read: A, update: F, transition: F, reopen: F, assign: F, addNote: F, addEvidence: F, removeEvidence: F },
     },
     "non-member": {
-      open: { read: A, update: F, transition: F, reopen: F, assign: F, addNote: F },
-      restricted: { read: N, update: N, transition: N, reopen: N, assign: N, addNote: N },
+      open: { read: A, update: F, transition: F, reopen: F, assign: F, addNote: F, addEvidence: F, removeEvidence: F },
+      restricted: { read: N, update: N, transition: N, reopen: N, assign: N, addNote: N, addEvidence: N, removeEvidence: N },
     },
   },
 };

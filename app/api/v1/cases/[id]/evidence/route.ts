@@ -1,0 +1,18 @@
+import { apiRoute, json, searchParamsObject } from "@/lib/api/api-handler";
+import { listEvidence } from "@/lib/evidence/get-evidence";
+import { readMultipartUpload } from "@/lib/evidence/read-multipart-upload";
+import { authorizeEvidenceUpload, uploadEvidence } from "@/lib/evidence/upload-evidence";
+
+type Params = { id: string };
+
+export const GET = apiRoute<Params>(async (req, ctx, { id }) => {
+  const { page, pageSize } = searchParamsObject(req);
+  return json(await listEvidence(ctx.actor, id, { page: Number(page) || 1, pageSize: Number(pageSize) || 50 }));
+});
+
+export const POST = apiRoute<Params>(async (req, ctx, { id }) => {
+  await authorizeEvidenceUpload(ctx, id);
+  const { fields, file } = await readMultipartUpload(req);
+  const { supersedesId, ...metadata } = fields;
+  return json(await uploadEvidence(ctx, id, file, metadata, { supersedesId: supersedesId || undefined }), 201);
+});

@@ -1,0 +1,4 @@
+import { apiRoute, json } from "@/lib/api/api-handler";
+import { verifyEvidence } from "@/lib/evidence/verify-evidence";
+
+export const POST = apiRoute<{ id: string }>(async (_req, ctx, { id }) => json(await verifyEvidence(ctx, id)));

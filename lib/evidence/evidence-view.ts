@@ -1,0 +1,105 @@
+// What the UI and the API see of an evidence item and its custody.
+export type CustodyEventView = {
+  id: string;
+  action: string;
+  at: string;
+  actorEmail: string | null;
+  ip: string | null;
+  sha256Observed: string | null;
+  ok: boolean | null;
+  detail: string | null;
+};
+
+export type EvidenceView = {
+  id: string;
+  caseId: string;
+  kind: string;
+  title: string;
+  description: string;
+  source: string;
+  collectedAt: string | null;
+  originalFilename: string;
+  mediaType: string;
+  declaredMediaType: string;
+  mediaTypeMismatch: boolean;
+  sizeBytes: number;
+  sha256: string;
+  uploadedBy: { id: string; name: string; email: string };
+  createdAt: string;
+  supersedesId: string | null;
+  supersededById: string | null;
+  lastVerifiedAt: string | null;
+  integrity: "UNVERIFIED" | "OK" | "FAILED";
+  removed: boolean;
+};
+
+export const evidenceSelect = {
+  id: true,
+  caseId: true,
+  kind: true,
+  title: true,
+  description: true,
+  source: true,
+  collectedAt: true,
+  originalFilename: true,
+  declaredMediaType: true,
+  sniffedMediaType: true,
+  sizeBytes: true,
+  sha256: true,
+  createdAt: true,
+  supersedesId: true,
+  supersededBy: { select: { id: true } },
+  lastVerifiedAt: true,
+  lastVerifyOk: true,
+  removedAt: true,
+  uploadedBy: { select: { id: true, name: true, email: true } },
+} as const;
+
+type Row = {
+  id: string;
+  caseId: string;
+  kind: string;
+  title: string;
+  description: string;
+  source: string;
+  collectedAt: Date | null;
+  originalFilename: string;
+  declaredMediaType: string;
+  sniffedMediaType: string;
+  sizeBytes: bigint;
+  sha256: string;
+  createdAt: Date;
+  supersedesId: string | null;
+  supersededBy: { id: string } | null;
+  lastVerifiedAt: Date | null;
+  lastVerifyOk: boolean | null;
+  removedAt: Date | null;
+  uploadedBy: { id: string; name: string; email: string };
+};
+
+const baseType = (t: string) => t.split(";")[0].trim().toLowerCase();
+
+export function toEvidenceView(r: Row): EvidenceView {
+  return {
+    id: r.id,
+    caseId: r.caseId,
+    kind: r.kind,
+    title: r.title,
+    description: r.description,
+    source: r.source,
+    collectedAt: r.collectedAt?.toISOString() ?? null,
+    originalFilename: r.originalFilename,
+    mediaType: r.sniffedMediaType,
+    declaredMediaType: r.declaredMediaType,
+    mediaTypeMismatch: baseType(r.declaredMediaType) !== "application/octet-stream" && baseType(r.declaredMediaType) !== r.sniffedMediaType,
+    sizeBytes: Number(r.sizeBytes),
+    sha256: r.sha256,
+    uploadedBy: r.uploadedBy,
+    createdAt: r.createdAt.toISOString(),
+    supersedesId: r.supersedesId,
+    supersededById: r.supersededBy?.id ?? null,
+    lastVerifiedAt: r.lastVerifiedAt?.toISOString() ?? null,
+    integrity: r.lastVerifyOk === null ? "UNVERIFIED" : r.lastVerifyOk ? "OK" : "FAILED",
+    removed: r.removedAt !== null,
+  };
+}

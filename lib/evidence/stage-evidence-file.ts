@@ -1,0 +1,40 @@
+// Streams an incoming file into the blob store (hashing as it goes) and keeps its first bytes for
+// sniffing the media type. Nothing is visible until uploadEvidence() records it.
+import { blobStore, type StagedBlob } from "@/lib/storage/blob-store";
+import { env } from "@/lib/env";
+import { sniffMediaType } from "@/lib/evidence/media-type";
+
+const HEAD_BYTES = 8192;
+
+export type StagedEvidenceFile = {
+  blob: StagedBlob;
+  originalFilename: string;
+  declaredMediaType: string;
+  sniffedMediaType: string;
+};
+
+export async function stageEvidenceFile(
+  stream: AsyncIterable<Uint8Array>,
+  info: { filename: string; mimeType: string },
+): Promise<StagedEvidenceFile> {
+  const head: Uint8Array[] = [];
+  let headSize = 0;
+  async function* tee(): AsyncIterable<Uint8Array> {
+    for await (const chunk of stream) {
+      if (headSize < HEAD_BYTES) {
+        head.push(chunk.subarray(0, HEAD_BYTES - headSize));
+        headSize += Math.min(chunk.byteLength, HEAD_BYTES - headSize);
+      }
+      yield chunk;
+    }
+  }
+  const blob = await blobStore().stage(tee(), { maxBytes: env().LANTERN_MAX_UPLOAD_BYTES });
+  // The name is kept for display and download only, never for a path.
+  const originalFilename = (info.filename || "unnamed").replace(/[\u0000-\u001f\u007f/\\]/g, "_").slice(0, 255);
+  return {
+    blob,
+    originalFilename,
+    declaredMediaType: (info.mimeType || "application/octet-stream").slice(0, 200),
+    sniffedMediaType: sniffMediaType(Buffer.concat(head), originalFilename),
+  };
+}

@@ -1,0 +1,60 @@
+// Evidence content lives behind this one interface so that the local folder and an S3-compatible
+// object store are interchangeable and pass the same test suite (blob-store.integration.test.ts).
+// Blobs are content-addressed by SHA-256: the same bytes are stored once, whoever uploads them,
+// and a blob's address is also the proof of its integrity.
+import { env, type Env } from "@/lib/env";
+import { LocalBlobStore } from "@/lib/storage/local-blob-store";
+import { S3BlobStore } from "@/lib/storage/s3-blob-store";
+
+/** Content that has been received and hashed but is not yet stored at its address. */
+export type StagedBlob = {
+  sha256: string;
+  sizeBytes: number;
+  /** Durably moves the content to its address; idempotent, and keeps ONE blob per content. */
+  commit(): Promise<void>;
+  /** Removes the temporary; safe to call after commit() or twice (e.g. from a finally block). */
+  discard(): Promise<void>;
+};
+
+/** Inclusive byte offsets, as in an HTTP Range header: { start: 0, end: 9 } is the first 10 bytes. */
+export type ByteRange = { start: number; end: number };
+
+export interface BlobStore {
+  /** Streams the body to a temporary file/object while computing SHA-256; memory stays flat whatever the size.
+   *  Throws AppError("PAYLOAD_TOO_LARGE") as soon as more than maxBytes arrive, and AppError("INVALID_INPUT")
+   *  for 0 bytes; in both cases (and on any stream error) nothing is left behind. */
+  stage(body: NodeJS.ReadableStream | AsyncIterable<Uint8Array>, opts: { maxBytes: number }): Promise<StagedBlob>;
+  /** Reads a blob, whole or a range (an end past the last byte is clamped; a start past it is
+   *  INVALID_INPUT). Throws AppError NOT_FOUND when missing, INVALID_INPUT for a malformed hash. */
+  open(sha256: string, range?: ByteRange): Promise<NodeJS.ReadableStream>;
+  exists(sha256: string): Promise<boolean>;
+  /** Removes temporaries untouched for longer than olderThanMs (crash leftovers); returns how many.
+   *  Pick a threshold longer than any upload in progress on another instance sharing the storage. */
+  sweepStale(olderThanMs: number): Promise<number>;
+}
+
+/** Builds the store that the configuration names. */
+export function createBlobStore(e: Env): BlobStore {
+  if (e.LANTERN_STORAGE === "s3") {
+    return new S3BlobStore({
+      // parseEnv guarantees the bucket when LANTERN_STORAGE=s3.
+      bucket: e.LANTERN_S3_BUCKET!,
+      region: e.LANTERN_S3_REGION,
+      endpoint: e.LANTERN_S3_ENDPOINT,
+      forcePathStyle: e.LANTERN_S3_FORCE_PATH_STYLE,
+      credentials:
+        e.LANTERN_S3_ACCESS_KEY_ID && e.LANTERN_S3_SECRET_ACCESS_KEY
+          ? { accessKeyId: e.LANTERN_S3_ACCESS_KEY_ID, secretAccessKey: e.LANTERN_S3_SECRET_ACCESS_KEY }
+          : undefined,
+    });
+  }
+  return new LocalBlobStore({ root: e.evidenceDir });
+}
+
+let cached: BlobStore | undefined;
+
+/** The process-wide store (one S3 client, one connection pool), built from env() on first use. */
+export function blobStore(): BlobStore {
+  cached ??= createBlobStore(env());
+  return cached;
+}

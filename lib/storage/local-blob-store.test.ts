@@ -1,0 +1,41 @@
+// What the shared suite cannot see from outside: where the local store puts things on disk.
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { afterAll, describe, expect, it } from "vitest";
+import { LocalBlobStore } from "@/lib/storage/local-blob-store";
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-local-blobs-"));
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+describe("local blob store layout", () => {
+  const store = new LocalBlobStore({ root });
+  const bytes = Buffer.from("the same bytes, wherever they came from");
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+
+  it("stages under <root>/tmp/<uuid>, owner-only, and commits to <root>/sha256/<aa>/<bb>/<hash>, read-only", async () => {
+    const staged = await store.stage(Readable.from([bytes]), { maxBytes: 1024 });
+    const [tmpName] = fs.readdirSync(path.join(root, "tmp"));
+    expect(tmpName).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(fs.statSync(path.join(root, "tmp", tmpName!)).mode & 0o777).toBe(0o600);
+
+    await staged.commit();
+    const blob = path.join(root, "sha256", sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+    expect(store.blobPath(sha256)).toBe(blob);
+    expect(fs.readFileSync(blob)).toEqual(bytes);
+    expect(fs.statSync(blob).mode & 0o777).toBe(0o444);
+    expect(fs.readdirSync(path.join(root, "tmp"))).toEqual([]);
+  });
+
+  it("never builds a path from anything but a well-formed hash", () => {
+    expect(() => store.blobPath("../../etc/passwd")).toThrow(/SHA-256/);
+    expect(() => store.blobPath(`${sha256.slice(0, 63)}/`)).toThrow(/SHA-256/);
+  });
+
+  it("sweeps nothing when no temporary directory exists yet", async () => {
+    const empty = new LocalBlobStore({ root: path.join(root, "never-used") });
+    expect(await empty.sweepStale(0)).toBe(0);
+  });
+});

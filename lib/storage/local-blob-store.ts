@@ -1,0 +1,139 @@
+// Blobs in a local folder:
+//   <root>/tmp/<uuid>                      content being received (or left by a crash)
+//   <root>/sha256/<aa>/<bb>/<sha256>       committed content, read-only
+// Write path: stream to the temporary while hashing, fsync it, rename it into place, fsync the
+// directory. rename() is atomic on one filesystem, which is why tmp/ lives under the same root:
+// a reader sees either no blob or the whole blob, never a partial one.
+import { randomUUID } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import { AppError } from "@/lib/errors";
+import type { BlobStore, ByteRange, StagedBlob } from "@/lib/storage/blob-store";
+import { assertByteRange, rangeNotSatisfiable } from "@/lib/storage/byte-range";
+import { assertSha256 } from "@/lib/storage/content-address";
+import { fsyncDir, fsyncFile, mkdirDurable, unlinkIfExists } from "@/lib/storage/durable-fs";
+import { createMeter, emptyBody } from "@/lib/storage/metered-body";
+
+export type LocalBlobStoreOptions = { root: string };
+
+// How much the file writer may buffer before it pushes back. With the default (16 KiB) every
+// chunk waits for its write to finish before the next is hashed; with some room, hashing the next
+// chunks overlaps the disk writes of the previous ones (roughly twice the throughput over 1 GiB),
+// and memory per upload stays bounded by this figure.
+const WRITE_BUFFER_BYTES = 4 * 1024 * 1024;
+
+export class LocalBlobStore implements BlobStore {
+  readonly root: string;
+  private readonly tmpDir: string;
+
+  constructor(opts: LocalBlobStoreOptions) {
+    this.root = path.resolve(opts.root);
+    this.tmpDir = path.join(this.root, "tmp");
+  }
+
+  /** Where a blob lives; two levels of fan-out keep directories small with millions of blobs. */
+  blobPath(sha256: string): string {
+    assertSha256(sha256);
+    return path.join(this.root, "sha256", sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  }
+
+  async stage(body: NodeJS.ReadableStream | AsyncIterable<Uint8Array>, opts: { maxBytes: number }): Promise<StagedBlob> {
+    await mkdirDurable(this.tmpDir);
+    const tmp = path.join(this.tmpDir, randomUUID());
+    const meter = createMeter(opts.maxBytes);
+    try {
+      // "wx": never follow or reuse an existing file; 0o600: evidence is nobody else's business.
+      const file = createWriteStream(tmp, { flags: "wx", mode: 0o600, highWaterMark: WRITE_BUFFER_BYTES });
+      await pipeline(body, meter.through, file);
+      if (meter.sizeBytes() === 0) throw emptyBody();
+      await fsyncFile(tmp);
+    } catch (e) {
+      await unlinkIfExists(tmp);
+      throw e;
+    }
+    return this.staged(tmp, meter.sha256(), meter.sizeBytes());
+  }
+
+  private staged(tmp: string, sha256: string, sizeBytes: number): StagedBlob {
+    return {
+      sha256,
+      sizeBytes,
+      commit: () => this.commit(tmp, sha256),
+      discard: () => unlinkIfExists(tmp),
+    };
+  }
+
+  private async commit(tmp: string, sha256: string): Promise<void> {
+    const target = this.blobPath(sha256);
+    await mkdirDurable(path.dirname(target));
+    if (await pathExists(target)) {
+      // Same address, same bytes: keep the blob we have. This also makes a repeated commit a no-op.
+      await unlinkIfExists(tmp);
+    } else {
+      // Read-only on disk: content never changes, so nothing should be able to open it for writing
+      // by accident. (Two racing commits of the same content both rename; the second simply
+      // replaces identical bytes.)
+      await fs.chmod(tmp, 0o444);
+      await fs.rename(tmp, target);
+      await fsyncDir(path.dirname(target));
+    }
+    await fsyncDir(this.tmpDir);
+  }
+
+  async open(sha256: string, range?: ByteRange): Promise<NodeJS.ReadableStream> {
+    const file = this.blobPath(sha256);
+    if (range) assertByteRange(range);
+    // Open first, so a missing blob is an error here rather than a stream error later.
+    const handle = await fs.open(file, "r").catch((e: NodeJS.ErrnoException) => {
+      if (e.code === "ENOENT") throw new AppError("NOT_FOUND", "Evidence content not found");
+      throw e;
+    });
+    if (range) {
+      const { size } = await handle.stat().catch(async (e) => {
+        await handle.close();
+        throw e;
+      });
+      if (range.start >= size) {
+        await handle.close();
+        throw rangeNotSatisfiable();
+      }
+    }
+    // The stream owns the handle from here and closes it when it ends or is destroyed.
+    return handle.createReadStream({ start: range?.start, end: range?.end });
+  }
+
+  async exists(sha256: string): Promise<boolean> {
+    return pathExists(this.blobPath(sha256));
+  }
+
+  async sweepStale(olderThanMs: number): Promise<number> {
+    const cutoff = Date.now() - olderThanMs;
+    const names = await fs.readdir(this.tmpDir).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === "ENOENT") return [] as string[];
+      throw e;
+    });
+    let removed = 0;
+    for (const name of names) {
+      const file = path.join(this.tmpDir, name);
+      // mtime moves with every write, so an upload still streaming in is never "stale".
+      const stat = await fs.stat(file).catch(() => undefined); // gone already: committed meanwhile
+      if (!stat?.isFile() || stat.mtimeMs >= cutoff) continue;
+      await unlinkIfExists(file);
+      removed++;
+    }
+    if (removed > 0) await fsyncDir(this.tmpDir);
+    return removed;
+  }
+}
+
+async function pathExists(p: string): Promise<boolean> {
+  return fs.stat(p).then(
+    () => true,
+    (e: NodeJS.ErrnoException) => {
+      if (e.code === "ENOENT") return false;
+      throw e;
+    },
+  );
+}

@@ -1,0 +1,45 @@
+// Hashes and counts a body as it flows through, one chunk at a time (memory stays flat), and
+// stops the flow the moment the limit is crossed rather than after the whole body has arrived.
+import { createHash } from "node:crypto";
+import { AppError } from "@/lib/errors";
+
+export type Meter = {
+  /** A pass-through stage for stream.pipeline or Readable.from: yields the same bytes. */
+  through(source: AsyncIterable<unknown>): AsyncGenerator<Buffer>;
+  sizeBytes(): number;
+  /** Lowercase hex; call only once the body has been fully consumed. */
+  sha256(): string;
+};
+
+export function createMeter(maxBytes: number): Meter {
+  const hash = createHash("sha256");
+  let size = 0;
+  return {
+    async *through(source) {
+      for await (const raw of source) {
+        const chunk = toBuffer(raw);
+        size += chunk.length;
+        if (size > maxBytes) {
+          throw new AppError("PAYLOAD_TOO_LARGE", `The file is larger than the maximum of ${maxBytes} bytes`, {
+            maxBytes,
+          });
+        }
+        hash.update(chunk);
+        yield chunk;
+      }
+    },
+    sizeBytes: () => size,
+    sha256: () => hash.digest("hex"),
+  };
+}
+
+export const emptyBody = () => new AppError("INVALID_INPUT", "The file is empty");
+
+// Node streams may hand out strings (setEncoding) or plain Uint8Arrays (web streams); the hash
+// and the sinks want Buffers. Wrapping a Uint8Array does not copy it.
+function toBuffer(chunk: unknown): Buffer {
+  if (Buffer.isBuffer(chunk)) return chunk;
+  if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  if (typeof chunk === "string") return Buffer.from(chunk, "utf8");
+  throw new TypeError("Evidence body must yield bytes");
+}
