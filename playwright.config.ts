@@ -47,6 +47,8 @@ export default defineConfig({
       LANTERN_ADMIN_EMAIL: E2E_ADMIN.email,
       LANTERN_ADMIN_PASSWORD: E2E_ADMIN.password,
       DATABASE_URL: "",
+      // Small, so the over-limit upload test stays small.
+      LANTERN_MAX_UPLOAD_BYTES: String(10 * 1024 * 1024),
     },
   },
   outputDir: path.join(".tmp", "test-results"),

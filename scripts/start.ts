@@ -7,6 +7,7 @@ import { migrateDatabase } from "@/lib/db/migrate-database";
 import { EnvError, env } from "@/lib/env";
 import { bootstrapFirstAdmin } from "@/lib/setup/bootstrap-admin";
 import { buildIsStale } from "@/lib/setup/build-freshness";
+import { blobStore } from "@/lib/storage/blob-store";
 
 const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -18,6 +19,9 @@ async function main(): Promise<void> {
   if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
   if (searchIndexRebuilt) console.log("Rebuilt the case search index.");
   ensureAuthSecret();
+  // Temporaries left by a crash mid-upload; an hour is longer than any upload in progress elsewhere.
+  const swept = await blobStore().sweepStale(60 * 60 * 1000);
+  if (swept) console.log(`Removed ${swept} unfinished upload(s) left by an earlier crash.`);
 
   const admin = await bootstrapFirstAdmin(config.LANTERN_ADMIN_EMAIL, config.LANTERN_ADMIN_PASSWORD);
   await db().$disconnect();

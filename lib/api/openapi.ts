@@ -9,6 +9,7 @@ import {
 } from "@/lib/cases/case-schemas";
 import { ZListAuditQuery } from "@/lib/audit/list-audit-events";
 import { ZListNotesQuery } from "@/lib/notes/notes";
+import { ZEvidenceMetadata } from "@/lib/evidence/evidence-schemas";
 
 type Json = Record<string, unknown>;
 
@@ -23,6 +24,7 @@ function queryParameters(s: z.ZodObject): Json[] {
 }
 
 const idParam = { name: "id", in: "path", required: true, schema: { type: "string" }, description: "case id or number (LAN-YYYY-NNNN)" };
+const evidenceParam = { name: "id", in: "path", required: true, schema: { type: "string" }, description: "evidence id" };
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const body = (name: string) => ({ required: true, content: { "application/json": { schema: ref(name) } } });
 const ok = (description: string, schemaRef?: Json) => ({
@@ -67,6 +69,12 @@ export function openApiDocument(): Json {
         CaseTransition: schema(ZCaseTransitionInput),
         CreateNote: schema(ZCreateNoteInput),
         Case: { type: "object", description: "A case with id, number, title, summary, status, severity, restricted, tags, lead, members, dueAt, resolution, version, timestamps" },
+        EvidenceUpload: {
+          type: "object",
+          required: ["file", "kind", "title"],
+          properties: { file: { type: "string", format: "binary" }, ...(schema(ZEvidenceMetadata) as { properties: object }).properties, supersedesId: { type: "string" } },
+        },
+        Evidence: { type: "object", description: "id, caseId, kind, title, description, source, collectedAt, originalFilename, mediaType, declaredMediaType, mediaTypeMismatch, sizeBytes, sha256, uploadedBy, createdAt, supersedesId, supersededById, integrity, removed (+ custody on GET evidence/{id})" },
         Note: { type: "object", description: "id, caseId, body (markdown), pinned, author, createdAt" },
         AuditEvent: { type: "object", description: "seq, at, actorId, actorEmail, action, entityType, entityId, caseId, changes, requestId, ip, hash" },
       },
@@ -86,6 +94,25 @@ export function openApiDocument(): Json {
       "/cases/{id}/notes": {
         get: { summary: "Notes of a case, pinned first", parameters: [idParam, ...queryParameters(ZListNotesQuery)], responses: { 200: ok("A page of notes", page(ref("Note"))), ...errors(401, 404) } },
         post: { summary: "Add a note", parameters: [idParam], requestBody: body("CreateNote"), responses: { 201: ok("The note", ref("Note")), ...errors(400, 401, 403, 404, 415) } },
+      },
+      "/cases/{id}/evidence": {
+        get: { summary: "Evidence of a case", parameters: [idParam], responses: { 200: ok("A page of evidence", page(ref("Evidence"))), ...errors(401, 404) } },
+        post: {
+          summary: "Upload evidence (streams to storage while hashing)",
+          parameters: [idParam],
+          requestBody: { required: true, content: { "multipart/form-data": { schema: ref("EvidenceUpload") } } },
+          responses: { 201: ok("The evidence", ref("Evidence")), ...errors(400, 401, 403, 404, 409, 413, 415) },
+        },
+      },
+      "/evidence/{id}": {
+        get: { summary: "Evidence metadata with its custody events", parameters: [evidenceParam], responses: { 200: ok("The evidence", ref("Evidence")), ...errors(401, 404) } },
+        delete: { summary: "Remove (ADMIN; a tombstone keeping hash and custody); body {reason}", parameters: [evidenceParam], responses: { 200: ok("The evidence", ref("Evidence")), ...errors(400, 401, 403, 404, 409) } },
+      },
+      "/evidence/{id}/content": {
+        get: { summary: "The bytes: a download, or ?view=1 for an inline preview of safe types", parameters: [evidenceParam], responses: { 200: { description: "The content" }, ...errors(401, 404, 415) } },
+      },
+      "/evidence/{id}/verify": {
+        post: { summary: "Re-hash the stored content and record the result", parameters: [evidenceParam], responses: { 200: ok("{ok, expected, observed, reason}"), ...errors(401, 404) } },
       },
       "/audit": {
         get: { summary: "Audit events, newest first", parameters: queryParameters(ZListAuditQuery), responses: { 200: ok("A page of events", page(ref("AuditEvent"))), ...errors(400, 401, 403) } },

@@ -13,6 +13,7 @@ export async function readMultipartUpload(req: Request): Promise<MultipartUpload
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Upload evidence as multipart/form-data with the file in the field 'file'");
   }
   if (!req.body) throw new AppError("INVALID_INPUT", "The request has no body", { fieldErrors: { file: ["is required"] } });
+  const source = Readable.fromWeb(req.body as import("node:stream/web").ReadableStream<Uint8Array>);
   const parser = busboy({ headers: { "content-type": contentType }, limits: { files: 1, fields: 20, fieldSize: 64 * 1024 } });
   const fields: Record<string, string> = {};
   let staging: Promise<StagedEvidenceFile> | null = null;
@@ -27,12 +28,18 @@ export async function readMultipartUpload(req: Request): Promise<MultipartUpload
         return;
       }
       staging = stageEvidenceFile(stream, { filename: info.filename ?? "", mimeType: info.mimeType });
-      staging.catch(() => stream.resume()); // keep draining so the request can finish
+      // A refused file (too large, empty) answers at once; the rest of the body is read and
+      // dropped, so the client's connection stays usable.
+      staging.catch((e: unknown) => {
+        source.unpipe(parser);
+        source.resume();
+        reject(e);
+      });
     });
     parser.on("error", (e) => reject(new AppError("INVALID_INPUT", `Malformed multipart body: ${(e as Error).message}`)));
     parser.on("close", () => resolve());
   });
-  Readable.fromWeb(req.body as import("node:stream/web").ReadableStream<Uint8Array>).pipe(parser);
+  source.pipe(parser);
   await done;
   const file = staging ? await staging : null;
   return { fields, file };
