@@ -37,3 +37,9 @@ export function formDataToObject(form: FormData): Record<string, unknown> {
   }
   return out;
 }
+
+/** `page` (from 1) and `pageSize` (at most 200) of any list. */
+export const ZPageQuery = z.object({
+  page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(1)),
+  pageSize: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(200, "must be at most 200").default(50)),
+});

@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import { requireCase } from "@/lib/cases/case-access";
+import { parseInput, ZPageQuery } from "@/lib/validation";
 import { db } from "@/lib/db/client";
 import { requireEvidence } from "@/lib/evidence/evidence-access";
 import { evidenceSelect, toEvidenceView, type CustodyEventView, type EvidenceView } from "@/lib/evidence/evidence-view";
@@ -27,10 +28,9 @@ export async function getEvidence(actor: Actor, evidenceId: string): Promise<Evi
   };
 }
 
-export async function listEvidence(actor: Actor, caseIdOrNumber: string, query: { page?: number; pageSize?: number } = {}) {
+export async function listEvidence(actor: Actor, caseIdOrNumber: string, query: unknown = {}) {
+  const { page, pageSize } = parseInput(ZPageQuery, query);
   const access = await requireCase(db(), actor, caseIdOrNumber, "read");
-  const pageSize = Math.min(Math.max(Math.trunc(query.pageSize ?? 50), 1), 200);
-  const page = Math.max(Math.trunc(query.page ?? 1), 1);
   const where = { caseId: access.id };
   const [rows, total] = await Promise.all([
     db().evidence.findMany({ where, select: evidenceSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize }),

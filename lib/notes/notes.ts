@@ -6,8 +6,7 @@ import { requireCase } from "@/lib/cases/case-access";
 import { ZCreateNoteInput, ZUpdateNoteInput } from "@/lib/cases/case-schemas";
 import { db } from "@/lib/db/client";
 import { isAppError, notFound } from "@/lib/errors";
-import { z } from "zod";
-import { emptyToUndefined, parseInput } from "@/lib/validation";
+import { parseInput, ZPageQuery } from "@/lib/validation";
 
 export type NoteView = {
   id: string;
@@ -71,10 +70,7 @@ export async function setNotePinned(ctx: RequestContext, noteId: string, input: 
   });
 }
 
-export const ZListNotesQuery = z.object({
-  page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(1)),
-  pageSize: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(200, "must be at most 200").default(50)),
-});
+export const ZListNotesQuery = ZPageQuery;
 
 export async function listNotes(
   actor: Actor,

@@ -5,10 +5,7 @@ import { authorizeEvidenceUpload, uploadEvidence } from "@/lib/evidence/upload-e
 
 type Params = { id: string };
 
-export const GET = apiRoute<Params>(async (req, ctx, { id }) => {
-  const { page, pageSize } = searchParamsObject(req);
-  return json(await listEvidence(ctx.actor, id, { page: Number(page) || 1, pageSize: Number(pageSize) || 50 }));
-});
+export const GET = apiRoute<Params>(async (req, ctx, { id }) => json(await listEvidence(ctx.actor, id, searchParamsObject(req))));
 
 export const POST = apiRoute<Params>(async (req, ctx, { id }) => {
   await authorizeEvidenceUpload(ctx, id);
