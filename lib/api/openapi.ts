@@ -10,6 +10,7 @@ import {
 import { ZListAuditQuery } from "@/lib/audit/list-audit-events";
 import { ZListNotesQuery } from "@/lib/notes/notes";
 import { ZEvidenceMetadata } from "@/lib/evidence/evidence-schemas";
+import { ZEditEvidenceInput } from "@/lib/evidence/edit-evidence-metadata";
 
 type Json = Record<string, unknown>;
 
@@ -106,6 +107,7 @@ export function openApiDocument(): Json {
       },
       "/evidence/{id}": {
         get: { summary: "Evidence metadata with its custody events", parameters: [evidenceParam], responses: { 200: ok("The evidence", ref("Evidence")), ...errors(401, 404) } },
+        patch: { summary: "Edit metadata (title, description, source, collectedAt)", parameters: [evidenceParam], requestBody: { required: true, content: { "application/json": { schema: schema(ZEditEvidenceInput) } } }, responses: { 200: ok("The evidence", ref("Evidence")), ...errors(400, 401, 403, 404, 409, 415) } },
         delete: { summary: "Remove (ADMIN; a tombstone keeping hash and custody); body {reason}", parameters: [evidenceParam], responses: { 200: ok("The evidence", ref("Evidence")), ...errors(400, 401, 403, 404, 409) } },
       },
       "/evidence/{id}/content": {

@@ -13,6 +13,8 @@ import { openEvidenceContent } from "@/lib/evidence/open-evidence-content";
 import { removeEvidence } from "@/lib/evidence/remove-evidence";
 import { uploadEvidence } from "@/lib/evidence/upload-evidence";
 import { verifyEvidence } from "@/lib/evidence/verify-evidence";
+import { editEvidenceMetadata } from "@/lib/evidence/edit-evidence-metadata";
+import { verifyAllEvidence } from "@/lib/evidence/verify-all-evidence";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { createCase, createUser, ctxFor } from "@/test/factories";
 import { apiLogLines, PNG_1PX, stageBytes } from "@/test/support/evidence-files";
@@ -156,6 +158,36 @@ describe("reading, verifying and removing", () => {
     expect(after).toMatchObject({ removed: true, sha256: ev.sha256 });
     expect(after.custody.map((e) => e.action)).toEqual(["UPLOAD", "REMOVE"]);
     expect((await expectAppError(openEvidenceContent(ctxFor(investigator), ev.id, "download"))).status).toBe(404);
+  });
+});
+
+describe("metadata edits and verify-all", () => {
+  it("edits metadata only, audited with before/after and a custody EDIT; content fields are refused", async () => {
+    const c = await createCase(investigator);
+    const ev = await uploadEvidence(ctxFor(investigator), c.id, await stageBytes(Buffer.from("meta"), "m.txt"), meta("DOCUMENT", "Old title"));
+    const edited = await editEvidenceMetadata(ctxFor(investigator), ev.id, { title: "New title", source: "mail server" });
+    expect(edited).toMatchObject({ title: "New title", source: "mail server", sha256: ev.sha256 });
+    const event = await db().auditEvent.findFirstOrThrow({ where: { entityId: ev.id, action: "evidence.update" } });
+    expect(JSON.parse(event.changes)).toEqual({ source: { before: "provider logs", after: "mail server" }, title: { before: "Old title", after: "New title" } });
+    expect((await getEvidence(investigator, ev.id)).custody.map((e) => e.action)).toEqual(["UPLOAD", "EDIT"]);
+    expect((await expectAppError(editEvidenceMetadata(ctxFor(investigator), ev.id, { sha256: "0".repeat(64) }))).status).toBe(400);
+    expect((await expectAppError(editEvidenceMetadata(ctxFor(outsider), ev.id, { title: "Outsider" }))).status).toBe(403);
+  });
+
+  it("verify-all lists missing and altered blobs and flags their items", async () => {
+    const c = await createCase(investigator);
+    const good = await uploadEvidence(ctxFor(investigator), c.id, await stageBytes(Buffer.from(`good ${Date.now()}`), "g.txt"), meta("DOCUMENT"));
+    const altered = await uploadEvidence(ctxFor(investigator), c.id, await stageBytes(Buffer.from(`altered ${Date.now()}`), "a.txt"), meta("DOCUMENT"));
+    const missing = await uploadEvidence(ctxFor(investigator), c.id, await stageBytes(Buffer.from(`missing ${Date.now()}`), "m.txt"), meta("DOCUMENT"));
+    const alteredFile = blobFiles().find((f) => f.endsWith(altered.sha256))!;
+    fs.chmodSync(alteredFile, 0o644);
+    fs.appendFileSync(alteredFile, "x");
+    fs.rmSync(blobFiles().find((f) => f.endsWith(missing.sha256))!);
+    const report = await verifyAllEvidence();
+    const mine = report.failures.filter((f) => f.caseId === c.id).map((f) => [f.evidenceId, f.problem]).sort();
+    expect(mine).toEqual([[altered.id, "altered"], [missing.id, "missing"]].sort());
+    expect((await getEvidence(investigator, good.id)).integrity).toBe("OK");
+    expect((await getEvidence(investigator, missing.id)).integrity).toBe("FAILED");
   });
 });
 

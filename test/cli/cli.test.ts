@@ -8,6 +8,10 @@ import { describe, expect, it } from "vitest";
 import { bootstrapFirstAdmin } from "@/lib/setup/bootstrap-admin";
 import { db } from "@/lib/db/client";
 import { verifyPassword } from "@/lib/auth/password";
+import { env } from "@/lib/env";
+import { uploadEvidence } from "@/lib/evidence/upload-evidence";
+import { createCase, createUser, ctxFor } from "@/test/factories";
+import { stageBytes } from "@/test/support/evidence-files";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "../..");
@@ -73,5 +77,22 @@ describe("npm run audit -- verify", () => {
     const broken = await tsx("scripts/audit.ts", ["verify"]);
     expect(broken.code).toBe(1);
     expect(broken.stdout).toMatch(/BROKEN at event 1:/);
+  });
+});
+
+describe("npm run evidence -- verify-all", () => {
+  it("exits 0 when every blob matches and 1 naming the altered item otherwise", async () => {
+    const user = await createUser();
+    const c = await createCase(user);
+    const ev = await uploadEvidence(ctxFor(user), c.id, await stageBytes(Buffer.from("cli evidence"), "c.txt"), { kind: "DOCUMENT", title: "CLI" });
+    const ok = await tsx("scripts/evidence.ts", ["verify-all"]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/OK: 1 items verified/);
+    const file = path.join(env().evidenceDir, "sha256", ev.sha256.slice(0, 2), ev.sha256.slice(2, 4), ev.sha256);
+    fs.chmodSync(file, 0o644);
+    fs.writeFileSync(file, "tampered");
+    const bad = await tsx("scripts/evidence.ts", ["verify-all"]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain(`ALTERED  evidence ${ev.id}`);
   });
 });

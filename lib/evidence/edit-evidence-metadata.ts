@@ -1,0 +1,30 @@
+// Metadata edits (never content): title, description, source, collected-at. Audited with before
+// and after, and a custody EDIT event.
+import type { RequestContext } from "@/lib/auth/actor";
+import { appendAuditEvent, diffFields } from "@/lib/audit/append-audit-event";
+import { auditContextOf } from "@/lib/audit/audit-context";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { recordCustody } from "@/lib/evidence/custody";
+import { requireEvidence } from "@/lib/evidence/evidence-access";
+import { ZEvidenceMetadata } from "@/lib/evidence/evidence-schemas";
+import { evidenceSelect, toEvidenceView, type EvidenceView } from "@/lib/evidence/evidence-view";
+import { parseInput } from "@/lib/validation";
+
+export const ZEditEvidenceInput = ZEvidenceMetadata.pick({ title: true, description: true, source: true, collectedAt: true }).partial().strict();
+
+export async function editEvidenceMetadata(ctx: RequestContext, evidenceId: string, input: unknown): Promise<EvidenceView> {
+  const data = parseInput(ZEditEvidenceInput, input);
+  return db().$transaction(async (tx) => {
+    const e = await requireEvidence(tx, ctx.actor, evidenceId, "addEvidence");
+    if (e.removedAt) throw new AppError("CONFLICT", "Removed evidence cannot be edited");
+    const before = await tx.evidence.findUniqueOrThrow({ where: { id: e.id }, select: { title: true, description: true, source: true, collectedAt: true } });
+    const changes = diffFields(before, data);
+    if (Object.keys(changes).length) {
+      await tx.evidence.update({ where: { id: e.id }, data });
+      await appendAuditEvent(tx, auditContextOf(ctx), { action: "evidence.update", entityType: "Evidence", entityId: e.id, caseId: e.caseId, changes });
+      await recordCustody(tx, ctx, e, "EDIT", { detail: `metadata: ${Object.keys(changes).join(", ")}` });
+    }
+    return toEvidenceView(await tx.evidence.findUniqueOrThrow({ where: { id: e.id }, select: evidenceSelect }));
+  });
+}

@@ -1,0 +1,25 @@
+// `npm run evidence -- verify-all`: exit 0 when every blob matches its hash, 1 otherwise.
+import { db } from "@/lib/db/client";
+import { verifyAllEvidence } from "@/lib/evidence/verify-all-evidence";
+
+async function main(command: string | undefined): Promise<number> {
+  if (command !== "verify-all") {
+    console.error("Usage: npm run evidence -- verify-all");
+    return 2;
+  }
+  const report = await verifyAllEvidence((n) => process.stderr.write(`\rchecked ${n}`));
+  process.stderr.write("\n");
+  for (const f of report.failures) console.log(`${f.problem.toUpperCase()}  evidence ${f.evidenceId}  case ${f.caseId}  sha256 ${f.sha256}`);
+  console.log(report.failures.length ? `${report.failures.length} of ${report.checked} items FAILED` : `OK: ${report.checked} items verified`);
+  return report.failures.length ? 1 : 0;
+}
+
+main(process.argv[2])
+  .then(async (code) => {
+    await db().$disconnect();
+    process.exit(code);
+  })
+  .catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
