@@ -15,7 +15,8 @@ describe("a crash mid-upload", () => {
   it("leaves no evidence row and only a temporary that the sweep removes", async () => {
     const user = await createUser();
     const c = await createCase(user);
-    const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "test/support/upload-child.ts", c.id, user.id], {
+    // One process (node --import tsx), so SIGKILL stops the writer itself, not a wrapper.
+    const child = spawn(process.execPath, ["--import", "tsx", "test/support/upload-child.ts", c.id, user.id], {
       cwd: root,
       env: process.env,
       stdio: ["ignore", "pipe", "ignore"],
@@ -24,16 +25,23 @@ describe("a crash mid-upload", () => {
       child.stdout.on("data", (d: Buffer) => d.toString().includes("STREAMING") && resolve());
       child.on("exit", (code) => reject(new Error(`upload process ended early (${code})`)));
     });
+    // Wait for the bytes to reach the temporary on disk (the open and first flush are asynchronous).
+    const tmp = path.join(env().evidenceDir, "tmp");
+    const deadline = Date.now() + 15_000;
+    while (!(fs.existsSync(tmp) && fs.readdirSync(tmp).length > 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
     const exited = new Promise((r) => child.once("exit", r));
     child.kill("SIGKILL");
     await exited;
     child.stdout.destroy();
 
-    const tmp = path.join(env().evidenceDir, "tmp");
     expect(fs.readdirSync(tmp).length).toBe(1);
     expect(await db().evidence.count({ where: { caseId: c.id } })).toBe(0);
     expect(fs.existsSync(path.join(env().evidenceDir, "sha256")) ? fs.readdirSync(path.join(env().evidenceDir, "sha256")) : []).toEqual([]);
-    expect(await blobStore().sweepStale(0)).toBe(1);
+    // As at the next start: the leftover is older than the sweep's threshold (made so by backdating).
+    const [leftover] = fs.readdirSync(tmp);
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    fs.utimesSync(path.join(tmp, leftover), twoHoursAgo, twoHoursAgo);
+    expect(await blobStore().sweepStale(3_600_000)).toBe(1);
     expect(fs.readdirSync(tmp)).toEqual([]);
   });
 });
