@@ -4,9 +4,9 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { SYSTEM_CONTEXT } from "@/lib/audit/audit-context";
 import { createApiToken } from "@/lib/auth/api-tokens";
-import { db } from "@/lib/db/client";
-import { isAppError } from "@/lib/errors";
 import { unsafeCreateUser } from "@/lib/users/users";
+import { db } from "@/lib/db/client";
+import { runCli } from "./run-cli";
 
 const USAGE = `Usage:
   npm run admin -- create-user --email E --role ADMIN|MANAGER|INVESTIGATOR|AUDITOR [--password P] [--name N]
@@ -44,12 +44,4 @@ async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
-main(process.argv.slice(2))
-  .then(async (code) => {
-    await db().$disconnect();
-    process.exit(code);
-  })
-  .catch((e: unknown) => {
-    console.error(isAppError(e) ? `Error: ${e.message}` : e);
-    process.exit(1);
-  });
+runCli(() => main(process.argv.slice(2)));

@@ -1,6 +1,7 @@
 // `npm run audit -- verify`: recomputes the audit hash chain; exit 0 when intact, 1 when broken.
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { db } from "@/lib/db/client";
+import { runCli } from "./run-cli";
 
 async function main(command: string | undefined): Promise<number> {
   if (command !== "verify") {
@@ -16,12 +17,4 @@ async function main(command: string | undefined): Promise<number> {
   return 1;
 }
 
-main(process.argv[2])
-  .then(async (code) => {
-    await db().$disconnect();
-    process.exit(code);
-  })
-  .catch((e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  });
+runCli(() => main(process.argv[2]));

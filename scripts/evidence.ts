@@ -1,6 +1,6 @@
 // `npm run evidence -- verify-all`: exit 0 when every blob matches its hash, 1 otherwise.
-import { db } from "@/lib/db/client";
 import { verifyAllEvidence } from "@/lib/evidence/verify-all-evidence";
+import { runCli } from "./run-cli";
 
 async function main(command: string | undefined): Promise<number> {
   if (command !== "verify-all") {
@@ -14,12 +14,4 @@ async function main(command: string | undefined): Promise<number> {
   return report.failures.length ? 1 : 0;
 }
 
-main(process.argv[2])
-  .then(async (code) => {
-    await db().$disconnect();
-    process.exit(code);
-  })
-  .catch((e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  });
+runCli(() => main(process.argv[2]));

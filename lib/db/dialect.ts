@@ -30,11 +30,6 @@ export async function lockCaseRow(tx: Tx, caseId: string): Promise<void> {
   }
 }
 
-/** Case-insensitive substring match: SQLite's LIKE already ignores ASCII case; PostgreSQL needs ILIKE. */
-export function containsInsensitive(q: string): { contains: string; mode?: "insensitive" } {
-  return dbProvider() === "postgresql" ? { contains: q, mode: "insensitive" } : { contains: q };
-}
-
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
 /**
