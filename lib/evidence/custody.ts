@@ -1,8 +1,9 @@
 // Custody events: every upload, view, download, verification and export of an evidence item,
 // with who, when, from where and the hash observed. Each is also an audit event, in the same
-// transaction, so custody is covered by the audit hash chain.
+// transaction, so custody is covered by the audit hash chain (one audit event per custody event,
+// carrying the before/after of any metadata it changed).
 import type { RequestContext } from "@/lib/auth/actor";
-import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { appendAuditEvent, type Changes } from "@/lib/audit/append-audit-event";
 import { auditContextOf } from "@/lib/audit/audit-context";
 import type { Tx } from "@/lib/db/client";
 
@@ -13,7 +14,7 @@ export async function recordCustody(
   ctx: RequestContext,
   evidence: { id: string; caseId: string },
   action: CustodyAction,
-  extra: { sha256Observed?: string | null; ok?: boolean | null; detail?: string | null } = {},
+  extra: { sha256Observed?: string | null; ok?: boolean | null; detail?: string | null; changes?: Changes } = {},
 ): Promise<void> {
   await tx.custodyEvent.create({
     data: {
@@ -32,6 +33,6 @@ export async function recordCustody(
     entityType: "Evidence",
     entityId: evidence.id,
     caseId: evidence.caseId,
-    changes: { sha256Observed: { after: extra.sha256Observed ?? null }, ...(extra.ok != null && { ok: { after: extra.ok } }), ...(extra.detail && { detail: { after: extra.detail } }) },
+    changes: { ...extra.changes, sha256Observed: { after: extra.sha256Observed ?? null }, ...(extra.ok != null && { ok: { after: extra.ok } }), ...(extra.detail && { detail: { after: extra.detail } }) },
   });
 }

@@ -1,8 +1,7 @@
-// Metadata edits (never content): title, description, source, collected-at. Audited with before
-// and after, and a custody EDIT event.
+// Metadata edits (never content): title, description, source, collected-at. One custody EDIT
+// event, whose audit event carries the before and after.
 import type { RequestContext } from "@/lib/auth/actor";
-import { appendAuditEvent, diffFields } from "@/lib/audit/append-audit-event";
-import { auditContextOf } from "@/lib/audit/audit-context";
+import { diffFields } from "@/lib/audit/append-audit-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordCustody } from "@/lib/evidence/custody";
@@ -22,8 +21,7 @@ export async function editEvidenceMetadata(ctx: RequestContext, evidenceId: stri
     const changes = diffFields(before, data);
     if (Object.keys(changes).length) {
       await tx.evidence.update({ where: { id: e.id }, data });
-      await appendAuditEvent(tx, auditContextOf(ctx), { action: "evidence.update", entityType: "Evidence", entityId: e.id, caseId: e.caseId, changes });
-      await recordCustody(tx, ctx, e, "EDIT", { detail: `metadata: ${Object.keys(changes).join(", ")}` });
+      await recordCustody(tx, ctx, e, "EDIT", { detail: `metadata: ${Object.keys(changes).join(", ")}`, changes });
     }
     return toEvidenceView(await tx.evidence.findUniqueOrThrow({ where: { id: e.id }, select: evidenceSelect }));
   });
