@@ -23,3 +23,16 @@ export function isOverdue(dueAt: string | null, status: string, now = new Date()
 export function formatCount(n: number): string {
   return n.toLocaleString("en-US");
 }
+
+/** A byte count in binary units with one decimal ("1.5 MiB"); plain bytes below 1 KiB. */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  let v = n / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v.toFixed(1)} ${units[i]}`;
+}

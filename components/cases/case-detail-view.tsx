@@ -6,12 +6,14 @@ import { CaseFields } from "@/components/cases/case-fields";
 import { CaseHeader } from "@/components/cases/case-header";
 import { CaseNotes } from "@/components/cases/case-notes";
 import { CaseStatusPanel } from "@/components/cases/case-status-panel";
+import { CaseEvidence } from "@/components/evidence/case-evidence";
 import { Panel } from "@/components/panel";
 import type { Actor } from "@/lib/auth/actor";
 import { decideCase, type CaseOperation } from "@/lib/cases/case-policy";
 import { allowedTransitions, isReopen, label } from "@/lib/cases/case-status";
 import type { CaseDetail, UserRef } from "@/lib/cases/case-view";
 import { Resolution } from "@/lib/generated/sqlite/enums";
+import type { EvidenceView } from "@/lib/evidence/evidence-view";
 import type { NoteView } from "@/lib/notes/notes";
 
 export type CaseActions = { transition: FormAction; assign: FormAction; addNote: FormAction; pinNote: FormAction };
@@ -20,11 +22,13 @@ type Props = {
   actor: Actor;
   c: CaseDetail;
   notes: { items: NoteView[]; total: number; page: number; pageSize: number };
+  evidence: { items: EvidenceView[]; total: number; page: number; pageSize: number };
+  maxUploadBytes: number;
   assignableUsers: { id: string; name: string; email: string }[];
   actions: CaseActions;
 };
 
-export function CaseDetailView({ actor, c, notes, assignableUsers, actions }: Props) {
+export function CaseDetailView({ actor, c, notes, evidence, maxUploadBytes, assignableUsers, actions }: Props) {
   const facts = { restricted: c.restricted, isMember: c.members.some((m) => m.id === actor.id) };
   const allowed = (op: CaseOperation) => decideCase(actor, facts, op) === "allow";
   const next = allowedTransitions(c.status);
@@ -44,6 +48,7 @@ export function CaseDetailView({ actor, c, notes, assignableUsers, actions }: Pr
               <p className="text-sm text-slate-500">No summary.</p>
             )}
           </Panel>
+          <CaseEvidence caseNumber={c.number} evidence={evidence} upload={allowed("addEvidence") ? { maxBytes: maxUploadBytes } : undefined} />
           <CaseNotes
             caseNumber={c.number}
             notes={notes}

@@ -11,6 +11,8 @@ import { ZListAuditQuery } from "@/lib/audit/list-audit-events";
 import { ZListNotesQuery } from "@/lib/notes/notes";
 import { ZEvidenceMetadata } from "@/lib/evidence/evidence-schemas";
 import { ZEditEvidenceInput } from "@/lib/evidence/edit-evidence-metadata";
+import { ZPreviewQuery } from "@/lib/evidence/preview-evidence";
+import { ZFindEvidenceQuery } from "@/lib/evidence/find-evidence";
 
 type Json = Record<string, unknown>;
 
@@ -75,8 +77,17 @@ export function openApiDocument(): Json {
           required: ["file", "kind", "title"],
           properties: { file: { type: "string", format: "binary" }, ...(schema(ZEvidenceMetadata) as { properties: object }).properties, supersedesId: { type: "string" } },
         },
-        Evidence: { type: "object", description: "id, caseId, kind, title, description, source, collectedAt, originalFilename, mediaType, declaredMediaType, mediaTypeMismatch, sizeBytes, sha256, uploadedBy, createdAt, supersedesId, supersededById, integrity, removed (+ custody on GET evidence/{id})" },
+        Evidence: { type: "object", description: "id, caseId, kind, title, description, source, collectedAt, originalFilename, mediaType, declaredMediaType, mediaTypeMismatch, sizeBytes, sha256, uploadedBy, createdAt, supersedesId, supersededById, integrity, removed, removal {at, reason} (+ custody on GET evidence/{id})" },
         Note: { type: "object", description: "id, caseId, body (markdown), pinned, author, createdAt" },
+        EvidencePreview: {
+          type: "object",
+          required: ["format"],
+          properties: { format: { enum: ["csv", "jsonl", "json", "text", "image"] } },
+          description:
+            "By format. csv: columns (the header, on every page), rows (string[][]); jsonl: lines [{n, text (pretty-printed when valid), valid}]; text: lines [{n, text}]; " +
+            "these three also carry page, pageSize, hasMore, truncated. json: text (pretty-printed, or the raw start when over 1 MiB or malformed), truncated. " +
+            "image: mediaType (show content?view=1). truncated: a line or cell over 10,000 characters was cut, or the preview stopped at 64 MiB.",
+        },
         AuditEvent: { type: "object", description: "seq, at, actorId, actorEmail, action, entityType, entityId, caseId, changes, requestId, ip, hash" },
       },
     },
@@ -105,6 +116,9 @@ export function openApiDocument(): Json {
           responses: { 201: ok("The evidence", ref("Evidence")), ...errors(400, 401, 403, 404, 409, 413, 415) },
         },
       },
+      "/evidence": {
+        get: { summary: "Find evidence across the cases you may see (title, filename or SHA-256 prefix)", parameters: queryParameters(ZFindEvidenceQuery), responses: { 200: ok("A page of evidence, each with caseNumber", page(ref("Evidence"))), ...errors(400, 401) } },
+      },
       "/evidence/{id}": {
         get: { summary: "Evidence metadata with its custody events", parameters: [evidenceParam], responses: { 200: ok("The evidence", ref("Evidence")), ...errors(401, 404) } },
         patch: { summary: "Edit metadata (title, description, source, collectedAt)", parameters: [evidenceParam], requestBody: { required: true, content: { "application/json": { schema: schema(ZEditEvidenceInput) } } }, responses: { 200: ok("The evidence", ref("Evidence")), ...errors(400, 401, 403, 404, 409, 415) } },
@@ -112,6 +126,13 @@ export function openApiDocument(): Json {
       },
       "/evidence/{id}/content": {
         get: { summary: "The bytes: a download, or ?view=1 for an inline preview of safe types", parameters: [evidenceParam], responses: { 200: { description: "The content" }, ...errors(401, 404, 415) } },
+      },
+      "/evidence/{id}/preview": {
+        get: {
+          summary: "A safe in-app preview (a page of CSV, JSON Lines or text; JSON; images by reference). Other types, SVG and HTML included, are download-only (415). Records a VIEW custody event",
+          parameters: [evidenceParam, ...queryParameters(ZPreviewQuery)],
+          responses: { 200: ok("The preview", ref("EvidencePreview")), ...errors(400, 401, 404, 415) },
+        },
       },
       "/evidence/{id}/verify": {
         post: { summary: "Re-hash the stored content and record the result", parameters: [evidenceParam], responses: { 200: ok("{ok, expected, observed, reason}"), ...errors(401, 404) } },

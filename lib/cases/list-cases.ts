@@ -5,9 +5,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { ZListCasesQuery } from "@/lib/cases/case-schemas";
 import type { CaseSummary } from "@/lib/cases/case-view";
-import { db, dbProvider } from "@/lib/db/client";
 import { caseTextSearch, commaList } from "@/lib/db/dialect";
-import { frag, inList, join, render, type Fragment } from "@/lib/db/sql-fragment";
+import { queryCount, queryRows } from "@/lib/db/query-rows";
+import { frag, inList, withWhere, type Fragment } from "@/lib/db/sql-fragment";
 import type { CaseStatus, Severity } from "@/lib/generated/sqlite/enums";
 import { parseInput } from "@/lib/validation";
 
@@ -25,7 +25,7 @@ export async function listCases(actor: Actor, query: unknown): Promise<Page<Case
     `c."restricted" = TRUE AND c."id" NOT IN (SELECT m."caseId" FROM "CaseMember" m WHERE m."userId" = ? AND m."caseRestricted" = TRUE)`,
     actor.id,
   );
-  const page = where(
+  const page = withWhere(
     frag(`SELECT ${PAGE_COLUMNS}, (SELECT ${commaList(`t."tag"`)} FROM "CaseTag" t WHERE t."caseId" = c."id") AS "tags"
       FROM "Case" c LEFT JOIN "User" u ON u."id" = c."leadId"`),
     seesAll ? conditions : [visible, ...conditions],
@@ -33,7 +33,7 @@ export async function listCases(actor: Actor, query: unknown): Promise<Page<Case
   );
   // Visible = all that match − hidden ones. Without filters the first is SQLite's O(1) count(*).
   const [pageRows, total, hiddenCount] = await Promise.all([
-    rows<PageRow>(page),
+    queryRows<PageRow>(page),
     count(conditions),
     seesAll ? Promise.resolve(0) : conditions.length ? count([...conditions, hidden]) : hiddenWithoutFilters(actor.id),
   ]);
@@ -104,27 +104,17 @@ function orderBy(q: Query): string {
   }
 }
 
-function where(head: Fragment, conditions: Fragment[], tail: Fragment): Fragment {
-  return join([head, ...(conditions.length ? [frag(" WHERE "), join(conditions, " AND ")] : []), tail], "");
-}
-
-function rows<T>(f: Fragment): Promise<T[]> {
-  return db().$queryRawUnsafe<T[]>(...render(f, dbProvider()));
-}
-
-async function count(conditions: Fragment[]): Promise<number> {
-  const [{ n }] = await rows<{ n: bigint | number }>(where(frag(`SELECT count(*) AS "n" FROM "Case" c`), conditions, frag("")));
-  return Number(n);
+function count(conditions: Fragment[]): Promise<number> {
+  return queryCount(withWhere(frag(`SELECT count(*) AS "n" FROM "Case" c`), conditions, frag("")));
 }
 
 /** Without filters, hidden = restricted cases − the actor's restricted memberships: two index ranges. */
-async function hiddenWithoutFilters(userId: string): Promise<number> {
-  const [{ n }] = await rows<{ n: bigint | number }>(
+function hiddenWithoutFilters(userId: string): Promise<number> {
+  return queryCount(
     frag(
       `SELECT (SELECT count(*) FROM "Case" WHERE "restricted" = TRUE)
             - (SELECT count(*) FROM "CaseMember" WHERE "userId" = ? AND "caseRestricted" = TRUE) AS "n"`,
       userId,
     ),
   );
-  return Number(n);
 }

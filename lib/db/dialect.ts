@@ -33,6 +33,16 @@ export async function lockCaseRow(tx: Tx, caseId: string): Promise<void> {
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
 /**
+ * Case-insensitive substring match of `q` in any of `columns` (qualified, quoted names), with LIKE
+ * wildcards in `q` taken literally. For small result sets and columns without a search index.
+ */
+export function containsText(columns: string[], q: string): Fragment {
+  const p = likePattern(q);
+  const op = dbProvider() === "postgresql" ? "ILIKE ?" : "LIKE ? ESCAPE '\\'";
+  return frag(`(${columns.map((c) => `${c} ${op}`).join(" OR ")})`, ...columns.map(() => p));
+}
+
+/**
  * Case-insensitive substring search over a case's number, title and summary, as a condition on
  * the case aliased `c`. SQLite: the trigram FTS5 index for 3+ characters (LIKE below that, which
  * trigrams cannot serve). PostgreSQL: ILIKE, served by the pg_trgm GIN indexes.

@@ -17,3 +17,8 @@ export function render(f: Fragment, provider: "sqlite" | "postgresql"): [string,
   let n = 0;
   return [f.text.replace(/\?/g, () => `$${++n}`), ...f.params];
 }
+
+/** head + " WHERE " + the conditions joined by AND (when there are any) + tail. */
+export function withWhere(head: Fragment, conditions: Fragment[], tail: Fragment): Fragment {
+  return join([head, ...(conditions.length ? [frag(" WHERE "), join(conditions, " AND ")] : []), tail], "");
+}

@@ -31,6 +31,8 @@ export type EvidenceView = {
   lastVerifiedAt: string | null;
   integrity: "UNVERIFIED" | "OK" | "FAILED";
   removed: boolean;
+  /** When and why an admin removed it (a tombstone: hash and custody stay). */
+  removal: { at: string; reason: string } | null;
 };
 
 export const evidenceSelect = {
@@ -52,6 +54,7 @@ export const evidenceSelect = {
   lastVerifiedAt: true,
   lastVerifyOk: true,
   removedAt: true,
+  removalReason: true,
   uploadedBy: { select: { id: true, name: true, email: true } },
 } as const;
 
@@ -74,6 +77,7 @@ type Row = {
   lastVerifiedAt: Date | null;
   lastVerifyOk: boolean | null;
   removedAt: Date | null;
+  removalReason: string | null;
   uploadedBy: { id: string; name: string; email: string };
 };
 
@@ -101,5 +105,6 @@ export function toEvidenceView(r: Row): EvidenceView {
     lastVerifiedAt: r.lastVerifiedAt?.toISOString() ?? null,
     integrity: r.lastVerifyOk === null ? "UNVERIFIED" : r.lastVerifyOk ? "OK" : "FAILED",
     removed: r.removedAt !== null,
+    removal: r.removedAt ? { at: r.removedAt.toISOString(), reason: r.removalReason ?? "" } : null,
   };
 }

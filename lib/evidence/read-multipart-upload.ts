@@ -38,6 +38,13 @@ export async function readMultipartUpload(req: Request): Promise<MultipartUpload
     });
     parser.on("error", (e) => reject(new AppError("INVALID_INPUT", `Malformed multipart body: ${(e as Error).message}`)));
     parser.on("close", () => resolve());
+    // The client went away mid-body (a cancelled upload, a dropped connection): end the parser,
+    // which ends the file stream with an error, so staging removes its temporary.
+    source.on("error", () => {
+      const aborted = new AppError("INVALID_INPUT", "The upload was interrupted before it finished", { fieldErrors: { file: ["is incomplete"] } });
+      parser.destroy(aborted);
+      reject(aborted);
+    });
   });
   source.pipe(parser);
   await done;

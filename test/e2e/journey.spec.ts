@@ -1,16 +1,9 @@
 // The investigator's day in a real browser against the production build: sign in, open a case,
 // find it, move it through its states, write a note, keep a restricted case private, sign out.
 import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./support/browser";
 import { createUser, type TestUser } from "./support/cli";
 import { E2E_ADMIN } from "./support/e2e-env";
-
-async function signIn(page: Page, user: { email: string; password: string }) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/cases$/);
-}
 
 async function openCase(page: Page, fields: { title: string; summary?: string; severity?: string; tags?: string; restricted?: boolean }) {
   await page.goto("/cases");

@@ -5,11 +5,14 @@ import { positiveInt, type SearchParams } from "@/components/url";
 import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { getCase } from "@/lib/cases/get-case";
+import { env } from "@/lib/env";
+import { listEvidence } from "@/lib/evidence/get-evidence";
 import { listNotes } from "@/lib/notes/notes";
 import { listAssignableUsers } from "@/lib/users/users";
 import { addNoteAction, assignCaseAction, setNotePinnedAction, transitionCaseAction } from "./actions";
 
 const NOTES_PAGE_SIZE = 20;
+const EVIDENCE_PAGE_SIZE = 20;
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
@@ -20,9 +23,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CasePage({ params, searchParams }: Props) {
   const actor = await requireUser();
   const { id } = await params;
-  const notesPage = positiveInt((await searchParams).notesPage);
-  const [c, notes] = await orNotFound(
-    Promise.all([getCase(actor, id), listNotes(actor, id, { page: notesPage, pageSize: NOTES_PAGE_SIZE })]),
+  const query = await searchParams;
+  const [c, notes, evidence] = await orNotFound(
+    Promise.all([
+      getCase(actor, id),
+      listNotes(actor, id, { page: positiveInt(query.notesPage), pageSize: NOTES_PAGE_SIZE }),
+      listEvidence(actor, id, { page: positiveInt(query.evidencePage), pageSize: EVIDENCE_PAGE_SIZE }),
+    ]),
   );
   const assignableUsers = can(actor.role, "case:assign") ? await listAssignableUsers() : [];
   return (
@@ -30,6 +37,8 @@ export default async function CasePage({ params, searchParams }: Props) {
       actor={actor}
       c={c}
       notes={notes}
+      evidence={evidence}
+      maxUploadBytes={env().LANTERN_MAX_UPLOAD_BYTES}
       assignableUsers={assignableUsers}
       actions={{ transition: transitionCaseAction, assign: assignCaseAction, addNote: addNoteAction, pinNote: setNotePinnedAction }}
     />

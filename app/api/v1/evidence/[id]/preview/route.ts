@@ -1,0 +1,7 @@
+import { apiRoute, json, searchParamsObject } from "@/lib/api/api-handler";
+import { previewEvidence } from "@/lib/evidence/preview-evidence";
+
+// ?page=&pageSize= for CSV, JSON Lines and text. Not cached: each preview is a custody event.
+export const GET = apiRoute<{ id: string }>(async (req, ctx, { id }) =>
+  json(await previewEvidence(ctx, id, searchParamsObject(req)), 200, { "cache-control": "private, no-store" }),
+);

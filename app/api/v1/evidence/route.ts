@@ -1,0 +1,5 @@
+import { apiRoute, json, searchParamsObject } from "@/lib/api/api-handler";
+import { findEvidence } from "@/lib/evidence/find-evidence";
+
+/** Evidence across the cases the caller may see: ?q= title, filename or SHA-256 prefix; ?kind=. */
+export const GET = apiRoute(async (req, ctx) => json(await findEvidence(ctx.actor, searchParamsObject(req))));

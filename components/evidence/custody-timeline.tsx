@@ -1,0 +1,48 @@
+// The chain of custody of one item, oldest first: who did what, when, from where, and the hash
+// they observed (flagged when it differs from the one recorded at upload).
+import { Badge } from "@/components/badge";
+import { formatDateTime } from "@/components/format";
+import type { CustodyEventView } from "@/lib/evidence/evidence-view";
+
+const ACTION_LABELS: Record<string, string> = {
+  UPLOAD: "Uploaded",
+  VIEW: "Viewed",
+  DOWNLOAD: "Downloaded",
+  VERIFY: "Verified",
+  EXPORT: "Exported",
+  EDIT: "Details edited",
+  SUPERSEDE: "Superseded",
+  REMOVE: "Removed",
+};
+
+export function CustodyTimeline({ events, sha256 }: { events: CustodyEventView[]; sha256: string }) {
+  return (
+    <ol className="relative space-y-4 border-l border-slate-200 pl-5" aria-label="Chain of custody">
+      {events.map((e) => {
+        const failed = e.ok === false;
+        const hashDiffers = e.sha256Observed !== null && e.sha256Observed !== sha256;
+        return (
+          <li key={e.id} className="relative">
+            <span aria-hidden="true" className={`absolute -left-[1.6rem] top-1 h-3 w-3 rounded-full ring-2 ring-white ${failed ? "bg-red-600" : "bg-slate-400"}`} />
+            <div className="flex flex-wrap items-baseline gap-x-2 text-sm">
+              <span className="font-medium">{ACTION_LABELS[e.action] ?? e.action}</span>
+              {e.action === "VERIFY" && (failed ? <Badge tone="red">Mismatch</Badge> : <Badge tone="emerald">Match</Badge>)}
+              <time dateTime={e.at} className="text-slate-600">{formatDateTime(e.at)}</time>
+            </div>
+            <p className="text-xs text-slate-600">
+              {e.actorEmail ?? "system"}
+              {e.ip && <> · from {e.ip}</>}
+            </p>
+            {e.sha256Observed && (
+              <p className={`break-all font-mono text-xs ${hashDiffers ? "text-red-700" : "text-slate-500"}`}>
+                observed {e.sha256Observed}
+                {hashDiffers && " (differs from the recorded hash)"}
+              </p>
+            )}
+            {e.detail && <p className="text-xs text-slate-700">{e.detail}</p>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

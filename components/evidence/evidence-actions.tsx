@@ -1,0 +1,67 @@
+"use client";
+// The evidence page's forms: verify, edit details, remove (ADMIN). Each posts to a server action;
+// lib/ enforces who may do what, these only hide what the user cannot use.
+import { useActionState } from "react";
+import { idleState, valueOf, type FormAction } from "@/components/action-state";
+import { Field } from "@/components/field";
+import { FormAlert } from "@/components/form-alert";
+import { inputClass } from "@/components/form-styles";
+import { SubmitButton } from "@/components/submit-button";
+import { useFormFeedback } from "@/components/use-form-feedback";
+
+export function VerifyEvidenceForm({ action, evidenceId }: { action: FormAction; evidenceId: string }) {
+  const [state, formAction] = useActionState(action, idleState);
+  useFormFeedback(state);
+  return (
+    <form action={formAction} className="space-y-2">
+      <input type="hidden" name="evidenceId" value={evidenceId} />
+      <SubmitButton variant="secondary" pendingLabel="Verifying…">Verify integrity</SubmitButton>
+      <FormAlert state={state} />
+    </form>
+  );
+}
+
+type EditInitial = { title: string; description: string; source: string; collectedAt: string | null };
+
+export function EditEvidenceForm({ action, evidenceId, initial }: { action: FormAction; evidenceId: string; initial: EditInitial }) {
+  const [state, formAction] = useActionState(action, idleState);
+  const { formRef, formKey } = useFormFeedback(state);
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form key={formKey} ref={formRef} action={formAction} noValidate className="space-y-3">
+      <input type="hidden" name="evidenceId" value={evidenceId} />
+      <FormAlert state={state} />
+      <Field name="title" label="Title" errors={errors.title} idPrefix="evidence-edit">
+        {(c) => <input {...c} required maxLength={200} defaultValue={valueOf(state.values, "title", initial.title)} className={inputClass} />}
+      </Field>
+      <Field name="source" label="Source" errors={errors.source} idPrefix="evidence-edit">
+        {(c) => <input {...c} maxLength={500} defaultValue={valueOf(state.values, "source", initial.source)} className={inputClass} />}
+      </Field>
+      <Field name="collectedAt" label="Collected at" errors={errors.collectedAt} hint="ISO 8601 with a zone, e.g. 2026-11-02T14:30:00Z" idPrefix="evidence-edit">
+        {(c) => <input {...c} defaultValue={valueOf(state.values, "collectedAt", initial.collectedAt ?? "")} className={`${inputClass} font-mono`} />}
+      </Field>
+      <Field name="description" label="Description" errors={errors.description} idPrefix="evidence-edit">
+        {(c) => <textarea {...c} rows={3} maxLength={10_000} defaultValue={valueOf(state.values, "description", initial.description)} className={inputClass} />}
+      </Field>
+      <p className="text-xs text-slate-500">The content never changes; every edit of these details is recorded with before and after.</p>
+      <SubmitButton pendingLabel="Saving…">Save details</SubmitButton>
+    </form>
+  );
+}
+
+export function RemoveEvidenceForm({ action, evidenceId, title }: { action: FormAction; evidenceId: string; title: string }) {
+  const [state, formAction] = useActionState(action, idleState);
+  const { formRef, formKey } = useFormFeedback(state);
+  return (
+    <form key={formKey} ref={formRef} action={formAction} noValidate className="space-y-3">
+      <input type="hidden" name="evidenceId" value={evidenceId} />
+      <FormAlert state={state} />
+      <Field name="reason" label="Reason for removal" errors={state.fieldErrors?.reason} hint="Kept with the custody history." idPrefix="evidence-remove">
+        {(c) => <textarea {...c} rows={2} required minLength={5} maxLength={2000} defaultValue={valueOf(state.values, "reason")} className={inputClass} />}
+      </Field>
+      <SubmitButton variant="danger" pendingLabel="Removing…" confirm={`Remove "${title}"? Its content will no longer be served. The hash and custody history remain.`}>
+        Remove evidence
+      </SubmitButton>
+    </form>
+  );
+}
