@@ -12,6 +12,8 @@ import { blobStore } from "@/lib/storage/blob-store";
 const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const dev = process.argv.includes("--dev");
+// For a second server on an existing build (the crash test): never rebuild .next from under another.
+const noBuild = process.argv.includes("--no-build");
 
 async function main(): Promise<void> {
   const config = env();
@@ -32,7 +34,7 @@ async function main(): Promise<void> {
     }
   }
 
-  if (!dev && buildIsStale(root)) {
+  if (!dev && !noBuild && buildIsStale(root)) {
     console.log("Building Lantern (first start or sources changed)…");
     const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: childEnv() });
     if (build.status !== 0) process.exit(build.status ?? 1);
