@@ -1,8 +1,11 @@
-// The chain of custody of one item, oldest first: who did what, when, from where, and the hash
-// they observed (flagged when it differs from the one recorded at upload).
+// The chain of custody of one item, newest first: who did what, when, from where, and the hash:
+// computed from the bytes on upload and verify ("observed", flagged when it differs from the one
+// recorded at upload), the one on record for views, downloads and the rest.
 import { Badge } from "@/components/badge";
 import { formatDateTime } from "@/components/format";
 import type { CustodyEventView } from "@/lib/evidence/evidence-view";
+
+const HASHING_ACTIONS = new Set(["UPLOAD", "VERIFY"]);
 
 const ACTION_LABELS: Record<string, string> = {
   UPLOAD: "Uploaded",
@@ -35,7 +38,7 @@ export function CustodyTimeline({ events, sha256 }: { events: CustodyEventView[]
             </p>
             {e.sha256Observed && (
               <p className={`break-all font-mono text-xs ${hashDiffers ? "text-red-700" : "text-slate-500"}`}>
-                observed {e.sha256Observed}
+                {HASHING_ACTIONS.has(e.action) ? "observed" : "hash on record"} {e.sha256Observed}
                 {hashDiffers && " (differs from the recorded hash)"}
               </p>
             )}

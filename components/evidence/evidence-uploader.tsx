@@ -23,7 +23,8 @@ type Item = {
   kind: EvidenceKind;
   title: string;
   phase: Phase;
-  sent: number;
+  /** Share of the request body sent, 0..1 (the body is the file plus a little multipart framing). */
+  progress: number;
   error?: string;
   fieldErrors?: Record<string, string[]>;
   result?: { id: string; sha256: string; mediaType: string; mediaTypeMismatch: boolean };
@@ -49,9 +50,13 @@ export function EvidenceUploader({ caseNumber, maxBytes, supersede }: Props) {
   const id = useId();
   const multiple = !supersede;
 
-  const update = useCallback((key: string, change: Partial<Item>) => {
-    setItems((all) => all.map((i) => (i.key === key ? { ...i, ...change } : i)));
+  // XHR events can arrive after the outcome (a refusal answered before the body was all sent):
+  // `from` names the phases a change may apply to, so a late event cannot undo a final state.
+  const update = useCallback((key: string, change: Partial<Item>, from?: Phase[]) => {
+    setItems((all) => all.map((i) => (i.key === key && (!from || from.includes(i.phase)) ? { ...i, ...change } : i)));
   }, []);
+  // Uploads the server recorded (or may have) since the list was last refreshed.
+  const recordedSinceRefresh = useRef({ count: 0, uncertain: false });
 
   const anyBusy = items.some((i) => busy(i.phase));
   // Leaving the page would abort the uploads in flight: ask first.
@@ -63,6 +68,7 @@ export function EvidenceUploader({ caseNumber, maxBytes, supersede }: Props) {
   }, [anyBusy]);
 
   function addFiles(files: FileList | File[]) {
+    if (!multiple && anyBusy) return; // the replacement in flight stays the only one
     const picked = [...files].slice(0, multiple ? undefined : 1);
     const added = picked.map((file) => ({
       key: `f${nextKey.current++}`,
@@ -70,7 +76,7 @@ export function EvidenceUploader({ caseNumber, maxBytes, supersede }: Props) {
       kind: supersede?.kind ?? guessKind(file.name, file.type),
       title: supersede?.title ?? file.name,
       phase: "ready" as const,
-      sent: 0,
+      progress: 0,
       error: sizeProblem(file.size, maxBytes),
     }));
     setItems((all) => (multiple ? [...all.filter((i) => i.phase !== "done"), ...added] : added));
@@ -97,14 +103,21 @@ export function EvidenceUploader({ caseNumber, maxBytes, supersede }: Props) {
     requests.current.set(item.key, xhr);
     xhr.open("POST", `/api/v1/cases/${encodeURIComponent(caseNumber)}/evidence`);
     xhr.responseType = "json";
-    xhr.upload.onprogress = (e) => update(item.key, { sent: e.loaded });
-    // Every byte is sent; the server is finishing the hash, making the file durable and recording it.
-    xhr.upload.onload = () => update(item.key, { phase: "recording", sent: item.file.size });
+    xhr.upload.onprogress = (e) => update(item.key, { progress: e.total ? e.loaded / e.total : 0 }, ["uploading"]);
+    // Every byte is sent; the server is finishing the hash, making the file durable and recording
+    // it. From here the outcome no longer depends on this page: no Cancel.
+    let sent = false;
+    xhr.upload.onload = () => {
+      sent = true;
+      update(item.key, { phase: "recording", progress: 1 }, ["uploading"]);
+    };
     xhr.onload = () => {
       requests.current.delete(item.key);
       const json = xhr.response as ApiAnswer | null;
       if (xhr.status === 201 && json && "sha256" in json) {
+        recordedSinceRefresh.current.count += 1;
         update(item.key, { phase: "done", result: json });
+        if (supersede) router.push(`/evidence/${json.id}?toast=${encodeURIComponent("Replacement uploaded; this is now the current version")}`);
       } else {
         const err = json && "error" in json ? json.error : null;
         update(item.key, {
@@ -114,34 +127,41 @@ export function EvidenceUploader({ caseNumber, maxBytes, supersede }: Props) {
         });
       }
     };
-    xhr.onerror = () => {
+    let abortedByUser = false;
+    const lost = () => {
       requests.current.delete(item.key);
-      update(item.key, { phase: "failed", error: "The connection failed before the server answered. Nothing was recorded; try again." });
+      if (sent) {
+        // The server had the whole file and may well have recorded it: say so, and show the list.
+        recordedSinceRefresh.current.uncertain = true;
+        update(item.key, { phase: "failed", error: "The connection dropped after the file was sent; the server may have recorded it. Check the evidence list before retrying." });
+      } else {
+        update(item.key, abortedByUser ? { phase: "cancelled", error: undefined } : { phase: "failed", error: "The connection failed before the file was sent. Nothing was recorded; try again." });
+      }
     };
+    xhr.onerror = lost;
     xhr.onabort = () => {
-      requests.current.delete(item.key);
-      update(item.key, { phase: "cancelled", error: undefined });
+      abortedByUser = true;
+      lost();
     };
-    update(item.key, { phase: "uploading", sent: 0, error: undefined, fieldErrors: undefined });
+    update(item.key, { phase: "uploading", progress: 0, error: undefined, fieldErrors: undefined });
     xhr.send(body);
   }
 
-  // Refresh the evidence list once everything in flight has finished.
-  const doneCount = items.filter((i) => i.phase === "done").length;
-  const previousDone = useRef(0);
+  // Refresh the evidence list once everything in flight has finished, if anything was recorded.
   useEffect(() => {
-    if (!anyBusy && doneCount > previousDone.current) {
-      toast(doneCount === 1 ? "Evidence uploaded" : `${doneCount} files uploaded`);
-      router.refresh();
-    }
-    previousDone.current = doneCount;
-  }, [anyBusy, doneCount, router, toast]);
+    const recorded = recordedSinceRefresh.current;
+    if (anyBusy || supersede || (recorded.count === 0 && !recorded.uncertain)) return;
+    if (recorded.count) toast(recorded.count === 1 ? "Evidence uploaded" : `${recorded.count} files uploaded`);
+    recordedSinceRefresh.current = { count: 0, uncertain: false };
+    router.refresh();
+  }, [anyBusy, items, supersede, router, toast]);
 
   useEffect(() => {
     const inFlight = requests.current;
     return () => inFlight.forEach((xhr) => xhr.abort());
   }, []);
 
+  const doneCount = items.filter((i) => i.phase === "done").length;
   const startable = items.filter((i) => (i.phase === "ready" || i.phase === "failed" || i.phase === "cancelled") && !sizeProblem(i.file.size, maxBytes));
 
   function onDrop(e: DragEvent) {
@@ -190,6 +210,7 @@ export function EvidenceUploader({ caseNumber, maxBytes, supersede }: Props) {
                   item={item}
                   idPrefix={`${id}-${item.key}`}
                   lockedKind={!!supersede}
+                  othersBusy={anyBusy}
                   blocked={!!sizeProblem(item.file.size, maxBytes)}
                   onChange={(change) => update(item.key, { ...change, fieldErrors: undefined, error: item.phase === "failed" ? undefined : item.error })}
                   onRemove={() => setItems((all) => all.filter((i) => i.key !== item.key))}
@@ -231,7 +252,7 @@ export function EvidenceUploader({ caseNumber, maxBytes, supersede }: Props) {
               </button>
             )}
             <p className="text-xs text-slate-500" aria-live="polite">
-              {anyBusy ? `Uploading ${items.filter((i) => busy(i.phase)).length}…` : doneCount ? `${doneCount} uploaded` : ""}
+              {anyBusy ? `Uploading ${items.filter((i) => busy(i.phase)).length}…` : doneCount ? `${doneCount} of ${items.length} uploaded` : ""}
             </p>
           </div>
         </>
@@ -248,6 +269,8 @@ type RowProps = {
   item: Item;
   idPrefix: string;
   lockedKind: boolean;
+  /** Other uploads of the list are still running. */
+  othersBusy: boolean;
   /** Empty or over the limit: it can only be removed from the list. */
   blocked: boolean;
   onChange: (change: Partial<Pick<Item, "kind" | "title">>) => void;
@@ -256,9 +279,9 @@ type RowProps = {
   onRetry: () => void;
 };
 
-function UploadRow({ item, idPrefix, lockedKind, blocked, onChange, onRemove, onCancel, onRetry }: RowProps) {
+function UploadRow({ item, idPrefix, lockedKind, othersBusy, blocked, onChange, onRemove, onCancel, onRetry }: RowProps) {
   const editable = item.phase === "ready" || item.phase === "failed" || item.phase === "cancelled";
-  const percent = item.file.size ? Math.floor((item.sent / item.file.size) * 100) : 100;
+  const percent = Math.floor(item.progress * 100);
   const titleErrors = item.fieldErrors?.title;
   const kindErrors = [...(item.fieldErrors?.kind ?? []), ...(item.fieldErrors?.file ?? [])];
   return (
@@ -294,17 +317,21 @@ function UploadRow({ item, idPrefix, lockedKind, blocked, onChange, onRemove, on
             aria-label={`Upload of ${item.file.name}`}
           />
           <span className="w-36 text-right text-xs tabular-nums text-slate-600">
-            {item.phase === "recording" ? "Recording…" : `${percent}% · ${formatBytes(item.sent)}`}
+            {item.phase === "recording" ? "Recording…" : `${percent}% · ${formatBytes(Math.min(item.file.size, Math.round(item.progress * item.file.size)))}`}
           </span>
-          <button type="button" className={buttonClass("secondary", "sm")} onClick={onCancel}>
-            Cancel<span className="sr-only"> upload of {item.file.name}</span>
-          </button>
+          {item.phase === "uploading" && (
+            <button type="button" className={buttonClass("secondary", "sm")} onClick={onCancel}>
+              Cancel<span className="sr-only"> upload of {item.file.name}</span>
+            </button>
+          )}
         </div>
       )}
       {item.phase === "done" && item.result && (
         <div className="text-sm">
           <p className="text-emerald-800">
-            Uploaded. <Link href={`/evidence/${item.result.id}`} className={linkClass}>Open evidence</Link>
+            Uploaded.{" "}
+            {/* Navigating away would abort the uploads still running: open it beside them instead. */}
+            <Link href={`/evidence/${item.result.id}`} className={linkClass} target={othersBusy ? "_blank" : undefined}>Open evidence</Link>
           </p>
           <p className="mt-1 break-all font-mono text-xs text-slate-700">
             SHA-256 <span data-testid="uploaded-sha256">{item.result.sha256}</span>

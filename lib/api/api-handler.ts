@@ -9,7 +9,7 @@ import { authOptions } from "@/lib/auth/auth-options";
 import { actorForSession } from "@/lib/auth/sessions";
 import { AppError, isAppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/http/client-address";
-import { isSameOriginWrite } from "@/lib/http/same-origin";
+import { isSameOriginRequest } from "@/lib/http/same-origin";
 
 type RouteContext<P> = { params: Promise<P> };
 type Handler<P> = (req: Request, ctx: RequestContext, params: P) => Promise<Response>;
@@ -49,7 +49,7 @@ async function authenticate(req: Request): Promise<Actor | null> {
   }
   const session = (await getServerSession(authOptions())) as { sid?: string } | null;
   if (!session?.sid) return null;
-  if (!isSameOriginWrite(req.method, req.headers)) {
+  if (!isSameOriginRequest(req.method, req.headers)) {
     throw new AppError("FORBIDDEN", "Cross-origin requests may not use the session cookie; send an API token instead");
   }
   return actorForSession(session.sid);

@@ -175,6 +175,18 @@ describe("metadata edits and verify-all", () => {
     expect((await expectAppError(editEvidenceMetadata(ctxFor(outsider), ev.id, { title: "Outsider" }))).status).toBe(403);
   });
 
+  it("clears a collected-at time sent empty (the form) or null (the API), and leaves it alone when absent", async () => {
+    const c = await createCase(investigator);
+    const ev = await uploadEvidence(ctxFor(investigator), c.id, await stageBytes(Buffer.from(`when ${Date.now()}`), "w.txt"), meta("DOCUMENT"));
+    expect(ev.collectedAt).toBe("2025-01-02T03:04:05.000Z");
+    expect((await editEvidenceMetadata(ctxFor(investigator), ev.id, { title: "Renamed" })).collectedAt).toBe("2025-01-02T03:04:05.000Z");
+    expect((await editEvidenceMetadata(ctxFor(investigator), ev.id, { collectedAt: "" })).collectedAt).toBeNull();
+    expect((await editEvidenceMetadata(ctxFor(investigator), ev.id, { collectedAt: "2026-01-01T00:00:00+01:00" })).collectedAt).toBe("2025-12-31T23:00:00.000Z");
+    expect((await editEvidenceMetadata(ctxFor(investigator), ev.id, { collectedAt: null })).collectedAt).toBeNull();
+    const bad = await expectAppError(editEvidenceMetadata(ctxFor(investigator), ev.id, { collectedAt: "yesterday" }));
+    expect(bad.details).toMatchObject({ fieldErrors: { collectedAt: ["must be an ISO 8601 time"] } });
+  });
+
   it("verify-all lists missing and altered blobs and flags their items", async () => {
     const c = await createCase(investigator);
     const good = await uploadEvidence(ctxFor(investigator), c.id, await stageBytes(Buffer.from(`good ${Date.now()}`), "g.txt"), meta("DOCUMENT"));

@@ -48,6 +48,13 @@ describe("findEvidence", () => {
     expect(found.items.map((e) => e.caseNumber).sort()).toEqual([c1.number, c2.number].sort());
   });
 
+  it("matches a hex-looking query against names as well as hashes", async () => {
+    const c = await createCase(lead);
+    const stamp = `2026${Date.now().toString().slice(-8)}`;
+    const e = await upload(lead, c.id, `Export ${stamp}`, "export.txt", `hex ${tag} ${Math.random()}`);
+    expect((await findEvidence(lead, { q: stamp })).items.map((x) => x.id)).toEqual([e.id]);
+  });
+
   it("never shows evidence on a restricted case to an outsider, not even by hash", async () => {
     const body = `secret ${tag} ${Math.random()}`;
     const c = await createCase(lead, { restricted: true });
@@ -55,6 +62,7 @@ describe("findEvidence", () => {
     expect((await findEvidence(outsider, { q: sha(Buffer.from(body)) })).total).toBe(0);
     expect((await findEvidence(outsider, { q: `Restricted ${tag}` })).total).toBe(0);
     expect((await findEvidence(admin, { q: `Restricted ${tag}` })).total).toBe(1);
+    expect((await findEvidence(lead, { q: `Restricted ${tag}` })).total).toBe(1);
   });
 
   it("treats LIKE wildcards in the query as plain characters", async () => {
@@ -63,6 +71,8 @@ describe("findEvidence", () => {
     await upload(lead, c.id, `100x ${tag}`, "q.txt", `q ${tag}`);
     expect((await findEvidence(lead, { q: `100% ${tag}` })).items.map((e) => e.title)).toEqual([`100% ${tag}`]);
     expect((await findEvidence(lead, { q: `10_ ${tag}` })).total).toBe(0);
+    await upload(lead, c.id, `back\\slash ${tag}`, "b.txt", `b ${tag}`);
+    expect((await findEvidence(lead, { q: `back\\slash ${tag}` })).items.map((e) => e.title)).toEqual([`back\\slash ${tag}`]);
   });
 
   it("names the field of a bad query", async () => {
@@ -75,15 +85,15 @@ describe("findEvidence", () => {
 });
 
 describe("listCustody and removal", () => {
-  it("pages the custody timeline oldest first, and 404s for an outsider on a restricted case", async () => {
+  it("pages the custody timeline newest first, and 404s for an outsider on a restricted case", async () => {
     const c = await createCase(lead, { restricted: true });
     const e = await upload(lead, c.id, "Timeline", "t.txt", `t ${tag} ${Math.random()}`);
     for (let i = 0; i < 3; i++) await verifyEvidence(ctxFor(lead), e.id);
     const first = await listCustody(lead, e.id, { page: 1, pageSize: 2 });
     expect(first.total).toBe(4);
-    expect(first.items.map((x) => x.action)).toEqual(["UPLOAD", "VERIFY"]);
+    expect(first.items.map((x) => x.action)).toEqual(["VERIFY", "VERIFY"]);
     const second = await listCustody(lead, e.id, { page: 2, pageSize: 2 });
-    expect(second.items.map((x) => x.action)).toEqual(["VERIFY", "VERIFY"]);
+    expect(second.items.map((x) => x.action)).toEqual(["VERIFY", "UPLOAD"]);
     expect((await expectAppError(listCustody(outsider, e.id))).code).toBe("NOT_FOUND");
   });
 

@@ -25,16 +25,22 @@ export type FoundEvidence = EvidenceView & { caseNumber: string };
 export async function findEvidence(actor: Actor, query: unknown = {}) {
   const { page, pageSize, q, kind } = parseInput(ZFindEvidenceQuery, query);
   const conditions: Fragment[] = [];
+  // The same visibility rule as visibleCasesWhere() and list-cases.ts: restricted cases only for
+  // their members, unless the role sees all.
   if (!can(actor.role, "case:restricted:all")) {
     conditions.push(frag(`(c."restricted" = FALSE OR EXISTS (SELECT 1 FROM "CaseMember" m WHERE m."caseId" = c."id" AND m."userId" = ?))`, actor.id));
   }
   if (kind) conditions.push(frag(`CAST(e."kind" AS TEXT) = ?`, kind));
-  if (q && HASH_PREFIX.test(q)) {
-    // A range, not LIKE, so the sha256 index serves it on both databases ("g" sorts after hex digits).
-    const prefix = q.toLowerCase();
-    conditions.push(frag(`e."sha256" >= ? AND e."sha256" < ?`, prefix, `${prefix}g`));
-  } else if (q) {
-    conditions.push(containsText([`e."title"`, `e."originalFilename"`], q));
+  if (q) {
+    const text = containsText([`e."title"`, `e."originalFilename"`], q);
+    if (HASH_PREFIX.test(q)) {
+      // Hex could be a hash prefix or part of a name ("20261102"): either matches. The hash is a
+      // range, not LIKE, so the sha256 index serves it on both databases ("g" sorts after hex).
+      const prefix = q.toLowerCase();
+      conditions.push(frag(`((e."sha256" >= ? AND e."sha256" < ?) OR ${text.text})`, prefix, `${prefix}g`, ...text.params));
+    } else {
+      conditions.push(text);
+    }
   }
   const from = frag(`FROM "Evidence" e JOIN "Case" c ON c."id" = e."caseId"`);
   const [idRows, total] = await Promise.all([

@@ -25,13 +25,13 @@ export async function getEvidence(actor: Actor, evidenceId: string): Promise<Evi
   };
 }
 
-/** One page of an item's custody timeline, oldest first (the evidence page pages through it). */
+/** One page of an item's custody timeline, newest first, so what just happened is on page 1. */
 export async function listCustody(actor: Actor, evidenceId: string, query: unknown = {}) {
   const { page, pageSize } = parseInput(ZPageQuery, query);
   await requireEvidence(db(), actor, evidenceId, "read");
   const where = { evidenceId };
   const [rows, total] = await Promise.all([
-    db().custodyEvent.findMany({ where, orderBy: [{ at: "asc" }, { id: "asc" }], skip: (page - 1) * pageSize, take: pageSize }),
+    db().custodyEvent.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize }),
     db().custodyEvent.count({ where }),
   ]);
   return { items: rows.map(toCustodyView), total, page, pageSize };

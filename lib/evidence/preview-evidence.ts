@@ -39,6 +39,7 @@ const TEXT_FORMATS: Record<string, "csv" | "jsonl" | "json" | "text"> = {
 
 export async function previewEvidence(ctx: RequestContext, evidenceId: string, query: unknown): Promise<EvidencePreview> {
   const paging = parseInput(ZPreviewQuery, query);
+  let opening: NodeJS.ReadableStream | undefined;
   const opened = await db().$transaction(async (tx) => {
     const e = await requireEvidence(tx, ctx.actor, evidenceId, "read");
     if (e.removedAt) throw new AppError("NOT_FOUND", "This evidence was removed; its hash and custody history remain");
@@ -50,8 +51,12 @@ export async function previewEvidence(ctx: RequestContext, evidenceId: string, q
     const range: ByteRange = { start: 0, end: Math.min(sizeBytes, format === "json" ? jsonPreviewBytes(sizeBytes) : PREVIEW_LIMITS.scanBytes) - 1 };
     await recordCustody(tx, ctx, e, "VIEW", { sha256Observed: e.sha256, detail: format === "json" ? "preview" : `preview page ${paging.page}` });
     // Opened last: a missing blob rolls the custody event back, and a failed write leaves no stream open.
-    const stream = await blobStore().open(e.sha256, range);
+    const stream = (opening = await blobStore().open(e.sha256, range));
     return { format, stream, sizeBytes, sha256: e.sha256, range };
+  }).catch((err: unknown) => {
+    // The commit can still fail after the blob was opened (a timeout, a busy database).
+    (opening as Readable | undefined)?.destroy();
+    throw err;
   });
   if (opened.format === "image") return opened;
 

@@ -81,7 +81,13 @@ test("drop three files, watch them upload, preview one, download one and verify 
   await page.getByRole("navigation", { name: "Preview pages" }).getByRole("link", { name: "Next" }).click();
   await expect(preview.getByRole("cell", { name: "acct-50", exact: true })).toBeVisible();
   await expect(preview.getByRole("cell", { name: "acct-0", exact: true })).toHaveCount(0);
-  await expect(page.getByRole("list", { name: "Chain of custody" })).toContainText("preview page 2");
+  const csvCustody = page.getByRole("list", { name: "Chain of custody" });
+  await expect(csvCustody).toContainText("preview page 2");
+  // Verifying with the preview open does not read the content again: still two views.
+  await page.getByRole("button", { name: "Verify integrity" }).click();
+  await expect(page.getByTestId("toast").filter({ hasText: "Verified" })).toBeVisible();
+  await expect(csvCustody.getByRole("listitem")).toHaveCount(4);
+  await expect(csvCustody.getByRole("listitem").filter({ hasText: "Viewed" })).toHaveCount(2);
 
   // Download the API log: the same bytes and hash.
   await page.goto(`/cases/${number}`);
@@ -220,11 +226,15 @@ test("edit details, supersede with a corrected file, and an admin removes with a
     { name: "analysis-v2.txt", mimeType: "text/plain", buffer: corrected },
   ]);
   await supersede.getByRole("button", { name: "Upload replacement" }).click();
-  await expect(supersede.getByTestId("uploaded-sha256")).toHaveText(sha(corrected));
-  await expect(page.getByTitle("A corrected file replaces this one")).toBeVisible();
-  await page.getByRole("link", { name: "Open the current version" }).click();
+  // The replacement's own page opens: the current version, linked to the one it replaces.
+  await expect(page.getByTestId("toast").filter({ hasText: "Replacement uploaded" })).toBeVisible();
   await expect(page.getByTestId("evidence-sha256")).toHaveText(sha(corrected));
   await expect(page.getByRole("link", { name: "the earlier version" })).toHaveAttribute("href", new URL(firstUrl).pathname);
+  await page.getByRole("link", { name: "the earlier version" }).click();
+  await expect(page.getByTitle("A corrected file replaces this one")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Supersede" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Open the current version" }).click();
+  await expect(page.getByTestId("evidence-sha256")).toHaveText(sha(corrected));
 
   // An investigator cannot remove; an admin can, with a reason, after confirming.
   await expect(page.getByRole("button", { name: "Remove evidence" })).toHaveCount(0);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { EvidenceStateBadges } from "@/components/evidence/evidence-badges";
 import { EditEvidenceForm, RemoveEvidenceForm, VerifyEvidenceForm } from "@/components/evidence/evidence-actions";
@@ -17,6 +18,7 @@ import { requireRequestContext } from "@/lib/auth/current-user";
 import { decideCase, type CaseOperation } from "@/lib/cases/case-policy";
 import { getCase } from "@/lib/cases/get-case";
 import { env } from "@/lib/env";
+import { isCrossSiteNavigation } from "@/lib/http/same-origin";
 import { getEvidenceMetadata, listCustody } from "@/lib/evidence/get-evidence";
 import { editEvidenceAction, removeEvidenceAction, verifyEvidenceAction } from "./actions";
 
@@ -33,8 +35,10 @@ export default async function EvidencePage({ params, searchParams }: Props) {
   const query = await searchParams;
   const custodyPage = positiveInt(query.custodyPage);
   const e = await orNotFound(getEvidenceMetadata(actor, id));
-  // Read the preview first, so the VIEW it records is on the timeline below.
-  const preview = query.preview === "1" && canPreview(e) ? await readPreview(ctx, id, positiveInt(query.previewPage)) : null;
+  // Read the preview first, so the VIEW it records is on the timeline below; never for a link
+  // followed from another site (the user did not ask to view anything).
+  const asked = query.preview === "1" && !isCrossSiteNavigation(await headers());
+  const preview = asked && canPreview(e) ? await readPreview(ctx, id, positiveInt(query.previewPage)) : null;
   const [c, custody] = await orNotFound(Promise.all([getCase(actor, e.caseId), listCustody(actor, id, { page: custodyPage, pageSize: CUSTODY_PAGE_SIZE })]));
   const facts = { restricted: c.restricted, isMember: c.members.some((m) => m.id === actor.id) };
   const allowed = (op: CaseOperation) => decideCase(actor, facts, op) === "allow";
@@ -82,7 +86,7 @@ export default async function EvidencePage({ params, searchParams }: Props) {
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <EvidencePreviewPanel e={e} preview={preview} />
-          <Panel title={`Chain of custody (${custody.total})`} id="evidence-custody">
+          <Panel title={`Chain of custody (${custody.total}), newest first`} id="evidence-custody">
             <CustodyTimeline events={custody.items} sha256={e.sha256} />
             {custody.total > custody.pageSize && (
               <Pagination basePath={`/evidence/${e.id}`} params={custody.page > 1 ? { custodyPage: String(custody.page) } : {}} page={custody.page}
