@@ -180,7 +180,7 @@ export function EvidenceUploader({ caseNumber, maxBytes, supersede }: Props) {
         }}
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
-        className={`rounded-md border-2 border-dashed px-4 py-6 text-center text-sm ${dragging ? "border-blue-500 bg-blue-50" : "border-slate-300 bg-slate-50"}`}
+        className={`rounded-md border-2 border-dashed px-4 py-6 text-center text-sm focus-within:ring-2 focus-within:ring-blue-500 ${dragging ? "border-blue-500 bg-blue-50" : "border-slate-300 bg-slate-50"}`}
       >
         <p className="text-slate-700">
           {multiple ? "Drop files here, or " : "Drop the corrected file here, or "}
