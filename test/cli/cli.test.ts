@@ -28,7 +28,8 @@ function tsx(script: string, args: string[], env: Record<string, string> = {}) {
 
 describe("npm start", () => {
   it("stops on a bad setting with a message naming the variable", async () => {
-    const r = await tsx("scripts/start.ts", [], { PORT: "not-a-port", LANTERN_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "lantern-cli-")) });
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-cli-"));
+    const r = await tsx("scripts/start.ts", [], { PORT: "not-a-port", LANTERN_DATA_DIR: dataDir }).finally(() => fs.rmSync(dataDir, { recursive: true, force: true }));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Invalid configuration:\s+PORT:/);
   });
