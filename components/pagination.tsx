@@ -47,3 +47,28 @@ export function Pagination({ basePath, params, page, pageSize, total, pageParam 
     </nav>
   );
 }
+
+type SubListProps = {
+  basePath: string;
+  /** The page as the lib list functions return it. */
+  list: { page: number; pageSize: number; total: number };
+  pageParam: string;
+  label: string;
+};
+
+/** Paging for a second list on a detail page (notes, evidence, custody): shown only when it has
+ *  more than one page; its own parameter alone, so the page's main subject stays put. */
+export function SubListPagination({ basePath, list, pageParam, label }: SubListProps) {
+  if (list.total <= list.pageSize) return null;
+  return (
+    <Pagination
+      basePath={basePath}
+      params={list.page > 1 ? { [pageParam]: String(list.page) } : {}}
+      page={list.page}
+      pageSize={list.pageSize}
+      total={list.total}
+      pageParam={pageParam}
+      label={label}
+    />
+  );
+}

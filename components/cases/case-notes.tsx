@@ -2,7 +2,7 @@
 import type { FormAction } from "@/components/action-state";
 import { NoteForm } from "@/components/cases/note-form";
 import { NoteItem } from "@/components/cases/note-item";
-import { Pagination } from "@/components/pagination";
+import { SubListPagination } from "@/components/pagination";
 import { Panel } from "@/components/panel";
 import type { NoteView } from "@/lib/notes/notes";
 
@@ -32,17 +32,7 @@ export function CaseNotes({ caseNumber, notes, actions }: Props) {
               </li>
             ))}
           </ol>
-          {notes.total > notes.pageSize && (
-            <Pagination
-              basePath={`/cases/${caseNumber}`}
-              params={notes.page > 1 ? { notesPage: String(notes.page) } : {}}
-              page={notes.page}
-              pageSize={notes.pageSize}
-              total={notes.total}
-              pageParam="notesPage"
-              label="Note pages"
-            />
-          )}
+          <SubListPagination basePath={`/cases/${caseNumber}`} list={notes} pageParam="notesPage" label="Note pages" />
         </>
       )}
     </Panel>

@@ -2,7 +2,7 @@
 // case's evidence, newest first, paged with ?evidencePage= so notes and the case stay put.
 import { EvidenceTable } from "@/components/evidence/evidence-table";
 import { EvidenceUploader } from "@/components/evidence/evidence-uploader";
-import { Pagination } from "@/components/pagination";
+import { SubListPagination } from "@/components/pagination";
 import { Panel } from "@/components/panel";
 import type { EvidenceView } from "@/lib/evidence/evidence-view";
 
@@ -26,17 +26,7 @@ export function CaseEvidence({ caseNumber, evidence, upload }: Props) {
       ) : (
         <>
           <EvidenceTable items={evidence.items} />
-          {evidence.total > evidence.pageSize && (
-            <Pagination
-              basePath={`/cases/${caseNumber}`}
-              params={evidence.page > 1 ? { evidencePage: String(evidence.page) } : {}}
-              page={evidence.page}
-              pageSize={evidence.pageSize}
-              total={evidence.total}
-              pageParam="evidencePage"
-              label="Evidence pages"
-            />
-          )}
+          <SubListPagination basePath={`/cases/${caseNumber}`} list={evidence} pageParam="evidencePage" label="Evidence pages" />
         </>
       )}
     </Panel>

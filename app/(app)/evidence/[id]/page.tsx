@@ -11,7 +11,7 @@ import type { EvidenceKind } from "@/components/evidence/evidence-kind";
 import { buttonClass } from "@/components/form-styles";
 import { formatDateTime } from "@/components/format";
 import { orNotFound } from "@/components/page-errors";
-import { Pagination } from "@/components/pagination";
+import { SubListPagination } from "@/components/pagination";
 import { Panel } from "@/components/panel";
 import { positiveInt, type SearchParams } from "@/components/url";
 import { requireRequestContext } from "@/lib/auth/current-user";
@@ -88,10 +88,7 @@ export default async function EvidencePage({ params, searchParams }: Props) {
           <EvidencePreviewPanel e={e} preview={preview} />
           <Panel title={`Chain of custody (${custody.total}), newest first`} id="evidence-custody">
             <CustodyTimeline events={custody.items} sha256={e.sha256} />
-            {custody.total > custody.pageSize && (
-              <Pagination basePath={`/evidence/${e.id}`} params={custody.page > 1 ? { custodyPage: String(custody.page) } : {}} page={custody.page}
-                pageSize={custody.pageSize} total={custody.total} pageParam="custodyPage" label="Custody pages" />
-            )}
+            <SubListPagination basePath={`/evidence/${e.id}`} list={custody} pageParam="custodyPage" label="Custody pages" />
           </Panel>
         </div>
         <div className="space-y-6">
