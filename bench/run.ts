@@ -1,17 +1,32 @@
 // `npm run bench`: the case list and case search APIs at 32 concurrent connections on 100,000
-// cases, next to a trivial route of the same server measured in the same run.
+// cases, next to a trivial route of the same server measured in the same run; then one large
+// evidence upload next to `cp` and a bare SHA-256 pass (bench/upload.ts).
+// `npm run bench -- upload` runs the upload part only (and seeds no cases).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { seedSqlite } from "./seed";
 import { formatRow, load, type LoadResult } from "./http-load";
 import { startServer } from "./server";
+import { benchUpload, formatUploadResult, type UploadBenchResult } from "./upload";
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const UPLOAD_BYTES = Number(process.env.BENCH_UPLOAD_MB ?? 1024) * 1024 * 1024;
+
+const PARTS = ["http", "upload"] as const;
+type Part = (typeof PARTS)[number];
+
+function partsToRun(args: string[]): Set<Part> {
+  if (args.length === 0) return new Set(PARTS);
+  for (const a of args) if (!PARTS.includes(a as Part)) throw new Error(`Unknown benchmark part '${a}' (known: ${PARTS.join(", ")})`);
+  return new Set(args as Part[]);
+}
 
 async function main(): Promise<void> {
+  const parts = partsToRun(process.argv.slice(2));
+  const caseCount = parts.has("http") ? CASES : 0;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-bench-"));
   const file = path.join(dataDir, "lantern.db");
   process.env.LANTERN_DATA_DIR = dataDir;
@@ -21,34 +36,43 @@ async function main(): Promise<void> {
   const { SYSTEM_CONTEXT } = await import("@/lib/audit/audit-context");
   const { db } = await import("@/lib/db/client");
 
-  await applyPendingMigrations(`file:${file}`);
-  let t = Date.now();
-  const { users } = await seedSqlite(file, CASES);
-  console.log(`Seeded ${CASES} cases and ${users.length} users in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-  const investigator = users.find((u) => u.role === "INVESTIGATOR")!;
-  const { token } = await createApiToken(investigator.id, SYSTEM_CONTEXT, { name: "bench" });
-  await db().$disconnect();
-
-  const server = await startServer({ LANTERN_DATA_DIR: dataDir, DATABASE_URL: `file:${file}` }, PORT);
-  const headers = { authorization: `Bearer ${token}` };
   const results: LoadResult[] = [];
+  let uploaded: UploadBenchResult | undefined;
   try {
-    const warm = [`/api/health`, `/api/v1/cases`, `/api/v1/cases?q=rotation`];
-    for (const u of warm) await fetch(server.baseUrl + u, { headers });
-    results.push(await load("trivial GET /api/health", `${server.baseUrl}/api/health`, headers, SECONDS));
-    results.push(await load("case list GET /cases", `${server.baseUrl}/api/v1/cases?pageSize=25`, headers, SECONDS));
-    results.push(await load("case search GET /cases?q=", `${server.baseUrl}/api/v1/cases?q=LAN-${new Date().getUTCFullYear()}-042`, headers, SECONDS));
-    results.push(await load("trivial again", `${server.baseUrl}/api/health`, headers, SECONDS));
+    await applyPendingMigrations(`file:${file}`);
+    const t = Date.now();
+    const { users } = await seedSqlite(file, caseCount);
+    console.log(`Seeded ${caseCount} cases and ${users.length} users in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    const investigator = users.find((u) => u.role === "INVESTIGATOR")!;
+    const { token } = await createApiToken(investigator.id, SYSTEM_CONTEXT, { name: "bench" });
+    await db().$disconnect();
+
+    const server = await startServer({ LANTERN_DATA_DIR: dataDir, DATABASE_URL: `file:${file}` }, PORT);
+    const headers = { authorization: `Bearer ${token}` };
+    try {
+      if (parts.has("http")) {
+        const warm = [`/api/health`, `/api/v1/cases`, `/api/v1/cases?q=rotation`];
+        for (const u of warm) await fetch(server.baseUrl + u, { headers });
+        results.push(await load("trivial GET /api/health", `${server.baseUrl}/api/health`, headers, SECONDS));
+        results.push(await load("case list GET /cases", `${server.baseUrl}/api/v1/cases?pageSize=25`, headers, SECONDS));
+        results.push(await load("case search GET /cases?q=", `${server.baseUrl}/api/v1/cases?q=LAN-${new Date().getUTCFullYear()}-042`, headers, SECONDS));
+        results.push(await load("trivial again", `${server.baseUrl}/api/health`, headers, SECONDS));
+      }
+      if (parts.has("upload")) uploaded = await benchUpload({ ...server, token }, UPLOAD_BYTES);
+    } finally {
+      await server.stop();
+    }
   } finally {
-    await server.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  t = Date.now();
-  console.log(`\nHTTP load: 32 connections, ${SECONDS} s each, ${CASES} cases, an INVESTIGATOR's token (${os.cpus().length} cores)`);
-  for (const r of results) console.log(formatRow(r));
-  const trivial = (results[0].p95 + results[3].p95) / 2; // the baseline, before and after
-  console.log(`\ncase list   p95 = ${(results[1].p95 / trivial).toFixed(2)}x the trivial route (target <= 3x)`);
-  console.log(`case search p95 = ${(results[2].p95 / trivial).toFixed(2)}x the trivial route (target <= 5x)`);
+  if (parts.has("http")) {
+    console.log(`\nHTTP load: 32 connections, ${SECONDS} s each, ${CASES} cases, an INVESTIGATOR's token (${os.cpus().length} cores)`);
+    for (const r of results) console.log(formatRow(r));
+    const trivial = (results[0].p95 + results[3].p95) / 2; // the baseline, before and after
+    console.log(`\ncase list   p95 = ${(results[1].p95 / trivial).toFixed(2)}x the trivial route (target <= 3x)`);
+    console.log(`case search p95 = ${(results[2].p95 / trivial).toFixed(2)}x the trivial route (target <= 5x)`);
+  }
+  if (uploaded) console.log(`\n${formatUploadResult(uploaded)}`);
 }
 
 main().catch((e: unknown) => {

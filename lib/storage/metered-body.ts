@@ -1,18 +1,22 @@
-// Hashes and counts a body as it flows through, one chunk at a time (memory stays flat), and
-// stops the flow the moment the limit is crossed rather than after the whole body has arrived.
+// Counts (and optionally hashes) a body as it flows through, one chunk at a time (memory stays
+// flat), and stops the flow the moment the limit is crossed rather than after the whole body has
+// arrived.
 import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
 
-export type Meter = {
+export type Counter = {
   /** A pass-through stage for stream.pipeline or Readable.from: yields the same bytes. */
   through(source: AsyncIterable<unknown>): AsyncGenerator<Buffer>;
   sizeBytes(): number;
+};
+
+export type Meter = Counter & {
   /** Lowercase hex; call only once the body has been fully consumed. */
   sha256(): string;
 };
 
-export function createMeter(maxBytes: number): Meter {
-  const hash = createHash("sha256");
+/** Counts and limits only; for a store that hashes the content some other way. */
+export function createCounter(maxBytes: number, onChunk?: (chunk: Buffer) => void): Counter {
   let size = 0;
   return {
     async *through(source) {
@@ -24,13 +28,17 @@ export function createMeter(maxBytes: number): Meter {
             maxBytes,
           });
         }
-        hash.update(chunk);
+        onChunk?.(chunk);
         yield chunk;
       }
     },
     sizeBytes: () => size,
-    sha256: () => hash.digest("hex"),
   };
+}
+
+export function createMeter(maxBytes: number): Meter {
+  const hash = createHash("sha256");
+  return { ...createCounter(maxBytes, (chunk) => hash.update(chunk)), sha256: () => hash.digest("hex") };
 }
 
 export const emptyBody = () => new AppError("INVALID_INPUT", "The file is empty");

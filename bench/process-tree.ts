@@ -1,0 +1,101 @@
+// Memory and CPU of a process and all its descendants, read from /proc (Linux only). `next start`
+// may fork workers, so the server's figures are summed over its whole tree, not just its pid.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+
+const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+
+// /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may hold spaces and parentheses, so fields
+// are counted from the last ")".
+function statFields(pid: number): string[] | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return null; // exited meanwhile
+  }
+}
+
+/** The pid and every live descendant of it. */
+export function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of fs.readdirSync("/proc")) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid)) continue;
+    const ppid = Number(statFields(pid)?.[1]);
+    if (!children.has(ppid)) children.set(ppid, []);
+    children.get(ppid)!.push(pid);
+  }
+  const tree: number[] = [];
+  for (const queue = [root]; queue.length > 0; ) {
+    const pid = queue.shift()!;
+    tree.push(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return tree;
+}
+
+function statusBytes(pids: number[], field: "VmRSS" | "VmHWM"): number {
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      const kb = new RegExp(`^${field}:\\s+(\\d+) kB$`, "m").exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+      total += Number(kb ?? 0) * 1024;
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  return total;
+}
+
+/** Resident set size in bytes, summed over the given pids. */
+export const rssBytes = (pids: number[]) => statusBytes(pids, "VmRSS");
+
+/** The kernel's own peak RSS (VmHWM) since the last resetPeakRss, summed over the given pids.
+ *  It catches spikes shorter than the sampling interval. */
+export const peakRssBytes = (pids: number[]) => statusBytes(pids, "VmHWM");
+
+/** Resets VmHWM to the current RSS ("5" > clear_refs); false where the kernel does not allow it. */
+export function resetPeakRss(pids: number[]): boolean {
+  try {
+    for (const pid of pids) fs.writeFileSync(`/proc/${pid}/clear_refs`, "5");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** User + system CPU seconds consumed so far, summed over the given pids. */
+export function cpuSeconds(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    const f = statFields(pid);
+    if (f) ticks += Number(f[11]) + Number(f[12]); // utime, stime (fields 14 and 15 of stat)
+  }
+  return ticks / CLOCK_TICKS;
+}
+
+export type RssSampler = { stop(): { peak: number; samples: number } };
+
+/** Samples the tree's RSS every `intervalMs` (re-listing the tree every second) until stopped. */
+export function sampleRss(root: number, intervalMs = 50): RssSampler {
+  let pids = processTree(root);
+  let listed = Date.now();
+  let peak = rssBytes(pids);
+  let samples = 1;
+  const timer = setInterval(() => {
+    if (Date.now() - listed > 1000) {
+      pids = processTree(root);
+      listed = Date.now();
+    }
+    peak = Math.max(peak, rssBytes(pids));
+    samples++;
+  }, intervalMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      peak = Math.max(peak, rssBytes(pids));
+      return { peak, samples: samples + 1 };
+    },
+  };
+}

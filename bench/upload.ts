@@ -1,0 +1,255 @@
+// The evidence-upload benchmark (issue 3): a generated file (1 GiB unless BENCH_UPLOAD_MB says
+// otherwise) is copied with `cp`, hashed with a bare SHA-256 pass, and uploaded through
+// POST /api/v1/cases/{id}/evidence as one streamed multipart request, all in the same run, while
+// the server's RSS is sampled. Nothing here holds the file in memory, on either side.
+import { execFile } from "node:child_process";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { cpuSeconds, peakRssBytes, processTree, resetPeakRss, rssBytes, sampleRss } from "./process-tree";
+
+const MiB = 1024 * 1024;
+const MB = 1e6; // rates and memory are reported in MB (10^6 bytes), as the targets are
+const BLOCK_BYTES = 16 * MiB;
+const READ_CHUNK_BYTES = 1 * MiB; // for the hash pass and the client's reads alike
+const TARGET_RATIO = 0.5;
+const TARGET_GROWTH_MB = 100;
+
+export type UploadBenchResult = {
+  bytes: number;
+  cpMBps: number;
+  hashMBps: number;
+  /** The same pass with the `sha256sum` command (coreutils), the command-line peer of `cp`. */
+  sha256sumMBps: number;
+  uploadMBps: number;
+  uploadSeconds: number;
+  serverCpuSeconds: number;
+  clientCpuSeconds: number;
+  serverProcesses: number;
+  rssBaselineMB: number;
+  rssPeakMB: number;
+  rssSamples: number;
+};
+
+type Target = { baseUrl: string; pid: number; token: string };
+
+export async function benchUpload(server: Target, sizeBytes: number): Promise<UploadBenchResult> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-bench-upload-"));
+  try {
+    const source = path.join(dir, "evidence.bin");
+    await generateFile(source, sizeBytes);
+    const cpSeconds = await timeCp(source, path.join(dir, "copy.bin"));
+    const { seconds: hashSeconds, sha256 } = await timeHash(source);
+    const sha256sumSeconds = await timeSha256sum(source, sha256);
+
+    const caseId = await createCase(server);
+    // A small upload first, so loading the route's code is not counted as upload memory.
+    const warmup = path.join(dir, "warmup.bin");
+    await generateFile(warmup, 1 * MiB);
+    await upload(server, caseId, warmup);
+
+    const pids = processTree(server.pid);
+    const baseline = await steadyRss(pids);
+    const hwmReset = resetPeakRss(pids);
+    const sampler = sampleRss(server.pid);
+    const cpuBefore = cpuSeconds(pids);
+    const clientBefore = process.cpuUsage();
+    const t = performance.now();
+    const body = await upload(server, caseId, source);
+    const uploadSeconds = (performance.now() - t) / 1000;
+    const client = process.cpuUsage(clientBefore);
+    const tree = processTree(server.pid);
+    const serverCpuSeconds = cpuSeconds(tree) - cpuBefore;
+    const sampled = sampler.stop();
+    const peak = Math.max(sampled.peak, hwmReset ? peakRssBytes(tree) : 0);
+
+    if (body.sha256 !== sha256 || body.sizeBytes !== sizeBytes) {
+      throw new Error(`The server recorded sha256 ${body.sha256} (${body.sizeBytes} bytes); the file is ${sha256} (${sizeBytes} bytes)`);
+    }
+    return {
+      bytes: sizeBytes,
+      cpMBps: sizeBytes / MB / cpSeconds,
+      hashMBps: sizeBytes / MB / hashSeconds,
+      sha256sumMBps: sizeBytes / MB / sha256sumSeconds,
+      uploadMBps: sizeBytes / MB / uploadSeconds,
+      uploadSeconds,
+      serverCpuSeconds,
+      clientCpuSeconds: (client.user + client.system) / 1e6,
+      serverProcesses: tree.length,
+      rssBaselineMB: baseline / MB,
+      rssPeakMB: peak / MB,
+      rssSamples: sampled.samples,
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function formatUploadResult(r: UploadBenchResult): string {
+  const ratio = r.uploadMBps / r.hashMBps;
+  const sumRatio = r.uploadMBps / r.sha256sumMBps;
+  const growth = r.rssPeakMB - r.rssBaselineMB;
+  const mark = (ok: boolean) => (ok ? "PASS" : "MISS");
+  const rate = (label: string, mbps: number, note: string) => `${label.padEnd(30)} ${mbps.toFixed(0).padStart(6)} MB/s   ${note}`;
+  return [
+    `Evidence upload: ${(r.bytes / MiB).toFixed(0)} MiB of random bytes, one streamed multipart request on loopback (${os.cpus().length} cores)`,
+    rate("cp (coreutils, no fsync)", r.cpMBps, "(a new file of the same size, as the upload writes)"),
+    rate("bare SHA-256 pass (Node)", r.hashMBps, `(node:crypto, OpenSSL with the CPU's SHA instructions; ${READ_CHUNK_BYTES / MiB} MiB reads)`),
+    rate("bare SHA-256 pass (sha256sum)", r.sha256sumMBps, "(coreutils, the command-line peer of cp)"),
+    rate("upload POST /evidence", r.uploadMBps, `(${r.uploadSeconds.toFixed(2)} s to the 201, fsync and commit included; CPU: server ${r.serverCpuSeconds.toFixed(1)} s, client ${r.clientCpuSeconds.toFixed(1)} s)`),
+    "",
+    `upload = ${ratio.toFixed(2)}x the Node hash pass (target >= ${TARGET_RATIO}x)   ${mark(ratio >= TARGET_RATIO)}`,
+    `upload = ${sumRatio.toFixed(2)}x the sha256sum pass (target >= ${TARGET_RATIO}x)   ${mark(sumRatio >= TARGET_RATIO)}   (and ${(r.uploadMBps / r.cpMBps).toFixed(2)}x cp)`,
+    `server RSS (${r.serverProcesses} process${r.serverProcesses === 1 ? "" : "es"}, ${r.rssSamples} samples): baseline ${r.rssBaselineMB.toFixed(0)} MB, peak ${r.rssPeakMB.toFixed(0)} MB, growth ${growth.toFixed(0)} MB (target < ${TARGET_GROWTH_MB} MB)   ${mark(growth < TARGET_GROWTH_MB)}`,
+    `the server's sha256 and size match the file's`,
+  ].join("\n");
+}
+
+/** Random (incompressible) content, written block by block and synced, so its write-back does not
+ *  land in the middle of the timings that follow. */
+async function generateFile(file: string, sizeBytes: number): Promise<void> {
+  const handle = await fs.promises.open(file, "wx", 0o600);
+  try {
+    for (let written = 0; written < sizeBytes; written += BLOCK_BYTES) {
+      await handle.write(randomBytes(Math.min(BLOCK_BYTES, sizeBytes - written)));
+    }
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The `cp` command, as the issue names it; the copy is removed at once (unsynced, so cheaply). */
+async function timeCp(source: string, target: string): Promise<number> {
+  const t = performance.now();
+  await promisify(execFile)("cp", [source, target]);
+  const seconds = (performance.now() - t) / 1000;
+  fs.rmSync(target);
+  return seconds;
+}
+
+/** Reads into one reused buffer: the barest pass there is, with no allocation per chunk. */
+async function timeHash(file: string): Promise<{ seconds: number; sha256: string }> {
+  const t = performance.now();
+  const hash = createHash("sha256");
+  const buffer = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+  const handle = await fs.promises.open(file, "r");
+  try {
+    for (let n; (n = (await handle.read(buffer, 0, buffer.length, null)).bytesRead) > 0; ) hash.update(buffer.subarray(0, n));
+  } finally {
+    await handle.close();
+  }
+  const sha256 = hash.digest("hex");
+  return { seconds: (performance.now() - t) / 1000, sha256 };
+}
+
+/** The `sha256sum` command over the same file; its answer must match. */
+async function timeSha256sum(file: string, expected: string): Promise<number> {
+  const t = performance.now();
+  const { stdout } = await promisify(execFile)("sha256sum", [file]);
+  const seconds = (performance.now() - t) / 1000;
+  if (!stdout.startsWith(expected)) throw new Error(`sha256sum disagrees: ${stdout}`);
+  return seconds;
+}
+
+async function createCase(server: Target): Promise<string> {
+  const res = await fetch(`${server.baseUrl}/api/v1/cases`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${server.token}`, "content-type": "application/json" },
+    body: JSON.stringify({ title: "Upload benchmark" }),
+  });
+  if (res.status !== 201) throw new Error(`Creating the benchmark case answered ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** The median RSS over half a second: one reading can catch a collection half-way. */
+async function steadyRss(pids: number[]): Promise<number> {
+  const readings: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    readings.push(rssBytes(pids));
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return readings.sort((a, b) => a - b)[5];
+}
+
+/** POSTs the file as multipart/form-data: preamble, the file streamed from disk, epilogue, with a
+ *  Content-Length (computed up front) rather than chunked encoding. */
+async function upload(server: Target, caseId: string, file: string): Promise<{ sha256: string; sizeBytes: number }> {
+  const boundary = `lantern-bench-${randomUUID()}`;
+  const fields = { kind: "OTHER", title: `Upload benchmark ${path.basename(file)}` };
+  const preamble = Buffer.from(
+    Object.entries(fields)
+      .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
+      .join("") +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${path.basename(file)}"\r\n` +
+      `Content-Type: application/octet-stream\r\n\r\n`,
+  );
+  const epilogue = Buffer.from(`\r\n--${boundary}--\r\n`);
+  const length = preamble.length + fs.statSync(file).size + epilogue.length;
+  const req = http.request(`${server.baseUrl}/api/v1/cases/${caseId}/evidence`, {
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${server.token}`,
+      "content-type": `multipart/form-data; boundary=${boundary}`,
+      "content-length": String(length),
+    },
+  });
+  const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
+    req.on("error", reject);
+    req.on("response", (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+      res.on("error", reject);
+    });
+  });
+  // A refused upload answers before the body is sent and may close the socket under us; the
+  // response says why, so a send error only matters when there is no response.
+  const sent = sendBody(req, preamble, file, epilogue).catch((e: unknown) => e);
+  const { status, text } = await response;
+  if (status !== 201) throw new Error(`Upload answered ${status}: ${text}`);
+  await sent;
+  return JSON.parse(text) as { sha256: string; sizeBytes: number };
+}
+
+/** Writes preamble, file, epilogue. The file goes through a few reused buffers, each refilled
+ *  only once the socket has taken it: a fresh buffer per chunk would make the client's garbage
+ *  collector a noticeable share of the CPU the server competes for. */
+async function sendBody(req: http.ClientRequest, preamble: Buffer, file: string, epilogue: Buffer): Promise<void> {
+  const write = (chunk: Buffer) => {
+    const flushed = new Promise<void>((resolve, reject) => req.write(chunk, (e) => (e ? reject(e) : resolve())));
+    flushed.catch(() => {}); // awaited below; a failure also surfaces as the request's error
+    return flushed;
+  };
+  const pool = Array.from({ length: 4 }, () => Buffer.allocUnsafe(READ_CHUNK_BYTES));
+  const flushed: Promise<void>[] = [write(preamble)];
+  const handle = await fs.promises.open(file, "r");
+  try {
+    for (let i = 0; ; i = (i + 1) % pool.length) {
+      await flushed[i + 1];
+      const { bytesRead } = await handle.read(pool[i], 0, READ_CHUNK_BYTES, null);
+      if (bytesRead === 0) break;
+      flushed[i + 1] = write(pool[i].subarray(0, bytesRead));
+      if (req.writableNeedDrain) await drainedOrClosed(req);
+    }
+    await Promise.all(flushed);
+  } finally {
+    await handle.close();
+  }
+  req.end(epilogue);
+}
+
+function drainedOrClosed(req: http.ClientRequest): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      req.off("drain", done);
+      req.off("close", done);
+      resolve();
+    };
+    req.on("drain", done);
+    req.on("close", done);
+  });
+}
