@@ -21,7 +21,7 @@ export function VerifyEvidenceForm({ action, evidenceId }: { action: FormAction;
   );
 }
 
-type EditInitial = { title: string; description: string; source: string; collectedAt: string | null };
+type EditInitial = { title: string; description: string; source: string; collectedAt: string | null; version: number };
 
 export function EditEvidenceForm({ action, evidenceId, initial }: { action: FormAction; evidenceId: string; initial: EditInitial }) {
   const [state, formAction] = useActionState(action, idleState);
@@ -30,6 +30,7 @@ export function EditEvidenceForm({ action, evidenceId, initial }: { action: Form
   return (
     <form key={formKey} ref={formRef} action={formAction} noValidate className="space-y-3">
       <input type="hidden" name="evidenceId" value={evidenceId} />
+      <input type="hidden" name="version" value={initial.version} />
       <FormAlert state={state} />
       <Field name="title" label="Title" errors={errors.title} idPrefix="evidence-edit">
         {(c) => <input {...c} required maxLength={200} defaultValue={valueOf(state.values, "title", initial.title)} className={inputClass} />}

@@ -16,18 +16,28 @@ export const ZEditEvidenceInput = ZEvidenceMetadata.pick({ title: true, descript
   .extend({
     // Unlike at upload, "" or null here clears a collected-at time that was recorded in error.
     collectedAt: z.preprocess(emptyToNull, z.iso.datetime({ offset: true, error: "must be an ISO 8601 time" }).transform((s) => new Date(s)).nullable()).optional(),
+    /** The version the editor saw; when given, a concurrent edit answers 409 instead of being overwritten. */
+    version: z.coerce.number().int().min(1).optional(),
   })
   .strict();
 
+const STALE_VERSION = "Someone else changed these details since you opened them; reload to see their change, then edit again";
+
 export async function editEvidenceMetadata(ctx: RequestContext, evidenceId: string, input: unknown): Promise<EvidenceView> {
-  const data = parseInput(ZEditEvidenceInput, input);
+  const { version, ...data } = parseInput(ZEditEvidenceInput, input);
   return db().$transaction(async (tx) => {
     const e = await requireEvidence(tx, ctx.actor, evidenceId, "addEvidence");
     if (e.removedAt) throw new AppError("CONFLICT", "Removed evidence cannot be edited");
-    const before = await tx.evidence.findUniqueOrThrow({ where: { id: e.id }, select: { title: true, description: true, source: true, collectedAt: true } });
+    const { version: current, ...before } = await tx.evidence.findUniqueOrThrow({
+      where: { id: e.id },
+      select: { title: true, description: true, source: true, collectedAt: true, version: true },
+    });
+    if (version !== undefined && version !== current) throw new AppError("CONFLICT", STALE_VERSION);
     const changes = diffFields(before, data);
     if (Object.keys(changes).length) {
-      await tx.evidence.update({ where: { id: e.id }, data });
+      // The version in the condition closes the gap between the read above and this write (PostgreSQL).
+      const updated = await tx.evidence.updateMany({ where: { id: e.id, version: current }, data: { ...data, version: { increment: 1 } } });
+      if (updated.count !== 1) throw new AppError("CONFLICT", STALE_VERSION);
       await recordCustody(tx, ctx, e, "EDIT", { detail: `metadata: ${Object.keys(changes).join(", ")}`, changes });
     }
     return toEvidenceView(await tx.evidence.findUniqueOrThrow({ where: { id: e.id }, select: evidenceSelect }));

@@ -31,6 +31,8 @@ export type EvidenceView = {
   lastVerifiedAt: string | null;
   integrity: "UNVERIFIED" | "OK" | "FAILED";
   removed: boolean;
+  /** Bumped by each metadata edit; send it back with an edit to be told of a concurrent one. */
+  version: number;
   /** When and why an admin removed it (a tombstone: hash and custody stay). */
   removal: { at: string; reason: string } | null;
 };
@@ -55,6 +57,7 @@ export const evidenceSelect = {
   lastVerifyOk: true,
   removedAt: true,
   removalReason: true,
+  version: true,
   uploadedBy: { select: { id: true, name: true, email: true } },
 } as const;
 
@@ -78,6 +81,7 @@ type Row = {
   lastVerifyOk: boolean | null;
   removedAt: Date | null;
   removalReason: string | null;
+  version: number;
   uploadedBy: { id: string; name: string; email: string };
 };
 
@@ -105,6 +109,7 @@ export function toEvidenceView(r: Row): EvidenceView {
     lastVerifiedAt: r.lastVerifiedAt?.toISOString() ?? null,
     integrity: r.lastVerifyOk === null ? "UNVERIFIED" : r.lastVerifyOk ? "OK" : "FAILED",
     removed: r.removedAt !== null,
+    version: r.version,
     removal: r.removedAt ? { at: r.removedAt.toISOString(), reason: r.removalReason ?? "" } : null,
   };
 }

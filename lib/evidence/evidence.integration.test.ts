@@ -175,6 +175,27 @@ describe("metadata edits and verify-all", () => {
     expect((await expectAppError(editEvidenceMetadata(ctxFor(outsider), ev.id, { title: "Outsider" }))).status).toBe(403);
   });
 
+  it("refuses an edit made from a stale version (409) and keeps the first editor's change", async () => {
+    const c = await createCase(investigator);
+    const ev = await uploadEvidence(ctxFor(investigator), c.id, await stageBytes(Buffer.from(`race ${Date.now()}`), "r.txt"), meta("DOCUMENT", "Original"));
+    expect(ev.version).toBe(1);
+    const [first, second] = await Promise.allSettled([
+      editEvidenceMetadata(ctxFor(investigator), ev.id, { title: "First editor", version: 1 }),
+      editEvidenceMetadata(ctxFor(admin), ev.id, { title: "Second editor", version: "1" }),
+    ]);
+    const outcomes = [first, second].map((r) => r.status);
+    expect(outcomes.sort()).toEqual(["fulfilled", "rejected"]);
+    const rejected = [first, second].find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(rejected.reason).toMatchObject({ code: "CONFLICT", message: expect.stringContaining("reload") });
+    const now = await getEvidence(investigator, ev.id);
+    expect(now.version).toBe(2);
+    expect(now.custody.filter((x) => x.action === "EDIT")).toHaveLength(1);
+    // Without a version the edit applies (API clients that do not care); an edit that changes nothing keeps the version.
+    expect((await editEvidenceMetadata(ctxFor(investigator), ev.id, { title: now.title })).version).toBe(2);
+    expect((await editEvidenceMetadata(ctxFor(investigator), ev.id, { source: "re-export" })).version).toBe(3);
+    expect((await expectAppError(editEvidenceMetadata(ctxFor(investigator), ev.id, { title: "Late", version: 2 }))).code).toBe("CONFLICT");
+  });
+
   it("clears a collected-at time sent empty (the form) or null (the API), and leaves it alone when absent", async () => {
     const c = await createCase(investigator);
     const ev = await uploadEvidence(ctxFor(investigator), c.id, await stageBytes(Buffer.from(`when ${Date.now()}`), "w.txt"), meta("DOCUMENT"));

@@ -263,6 +263,31 @@ test("edit details, supersede with a corrected file, and an admin removes with a
   await adminPage.context().close();
 });
 
+test("a details edit made in a stale tab is refused, not silently overwritten", async ({ page, browser }) => {
+  await signIn(page, investigator);
+  const number = await newCase(page, "Two editors");
+  const res = await page.request.post(`/api/v1/cases/${number}/evidence`, {
+    headers: { Authorization: `Bearer ${token}` },
+    multipart: { kind: "DOCUMENT", title: "Shared memo", file: { name: "memo.txt", mimeType: "text/plain", buffer: Buffer.from(`memo ${Date.now()}\n`) } },
+  });
+  const { id } = (await res.json()) as { id: string };
+  const other = await (await browser.newContext()).newPage();
+  await signIn(other, investigator);
+  await page.goto(`/evidence/${id}`);
+  await other.goto(`/evidence/${id}`);
+
+  await page.getByLabel("Title", { exact: true }).fill("Memo, first editor");
+  await page.getByRole("button", { name: "Save details" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Memo, first editor" })).toBeVisible();
+
+  await other.getByLabel("Title", { exact: true }).fill("Memo, second editor");
+  await other.getByRole("button", { name: "Save details" }).click();
+  await expect(other.getByRole("alert").filter({ hasText: "Someone else changed these details" })).toBeVisible();
+  await other.reload();
+  await expect(other.getByRole("heading", { level: 1, name: "Memo, first editor" })).toBeVisible();
+  await other.context().close();
+});
+
 test("evidence on a restricted case is not found for an outsider, and search finds it by hash for a member", async ({ page, browser }) => {
   await signIn(page, investigator);
   const number = await newCase(page, "Restricted evidence", true);

@@ -95,7 +95,7 @@ export default async function EvidencePage({ params, searchParams }: Props) {
           <EvidenceFacts e={e} />
           {current && allowed("addEvidence") && (
             <Panel title="Edit details" id="evidence-edit">
-              <EditEvidenceForm action={editEvidenceAction} evidenceId={e.id} initial={{ title: e.title, description: e.description, source: e.source, collectedAt: e.collectedAt }} />
+              <EditEvidenceForm action={editEvidenceAction} evidenceId={e.id} initial={{ title: e.title, description: e.description, source: e.source, collectedAt: e.collectedAt, version: e.version }} />
             </Panel>
           )}
           {current && allowed("addEvidence") && (
