@@ -77,7 +77,7 @@ export function openApiDocument(): Json {
           required: ["file", "kind", "title"],
           properties: { file: { type: "string", format: "binary" }, ...(schema(ZEvidenceMetadata) as { properties: object }).properties, supersedesId: { type: "string" } },
         },
-        Evidence: { type: "object", description: "id, caseId, kind, title, description, source, collectedAt, originalFilename, mediaType, declaredMediaType, mediaTypeMismatch, sizeBytes, sha256, uploadedBy, createdAt, supersedesId, supersededById, integrity, removed, removal {at, reason} (+ custody on GET evidence/{id})" },
+        Evidence: { type: "object", description: "id, caseId, kind, title, description, source, collectedAt, originalFilename, mediaType, declaredMediaType, mediaTypeMismatch, sizeBytes, sha256, uploadedBy, createdAt, supersedesId, supersededById, integrity, removed, removal {at, reason}, version (send it back with PATCH to get 409 on a concurrent edit) (+ custody on GET evidence/{id})" },
         Note: { type: "object", description: "id, caseId, body (markdown), pinned, author, createdAt" },
         EvidencePreview: {
           type: "object",
