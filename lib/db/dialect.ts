@@ -35,6 +35,8 @@ const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 /**
  * Case-insensitive substring match of `q` in any of `columns` (qualified, quoted names), with LIKE
  * wildcards in `q` taken literally. For small result sets and columns without a search index.
+ * SQLite's LIKE folds case for ASCII letters only ("élan" does not find "Élan"); PostgreSQL's
+ * ILIKE folds all of Unicode.
  */
 export function containsText(columns: string[], q: string): Fragment {
   const p = likePattern(q);

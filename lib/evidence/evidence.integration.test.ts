@@ -144,8 +144,11 @@ describe("reading, verifying and removing", () => {
     expect(fix.supersedesId).toBe(old.id);
     expect((await getEvidence(investigator, old.id)).supersededById).toBe(fix.id);
     expect((await listEvidence(investigator, c.id)).total).toBe(2);
-    const again = await expectAppError(uploadEvidence(ctxFor(investigator), c.id, await stageBytes(Buffer.from("v3"), "r.txt"), meta("DISTILLATION_REPORT"), { supersedesId: old.id }));
+    const refusedBytes = Buffer.from(`v3 ${Date.now()} ${Math.random()}`);
+    const again = await expectAppError(uploadEvidence(ctxFor(investigator), c.id, await stageBytes(refusedBytes, "r.txt"), meta("DISTILLATION_REPORT"), { supersedesId: old.id }));
     expect(again.status).toBe(409);
+    // The refused replacement left no blob behind.
+    expect(blobFiles().some((f) => f.endsWith(sha(refusedBytes)))).toBe(false);
   });
 
   it("removal is admin-only, needs a reason, and keeps hash and custody as a tombstone", async () => {

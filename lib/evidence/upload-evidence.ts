@@ -3,7 +3,7 @@
 // A failure at any point discards the temporary and leaves no row.
 import type { RequestContext } from "@/lib/auth/actor";
 import { requireCase } from "@/lib/cases/case-access";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordCustody } from "@/lib/evidence/custody";
 import { ZEvidenceMetadata } from "@/lib/evidence/evidence-schemas";
@@ -34,14 +34,13 @@ export async function uploadEvidence(
         { fieldErrors: { file: [`${file.sniffedMediaType} is not accepted for ${metadata.kind}`] } },
       );
     }
+    // Checked before the commit too, so a refused replacement does not leave a blob behind; and
+    // again inside the transaction, which is what counts.
+    if (opts.supersedesId) await assertSupersedable(db(), (await authorizeEvidenceUpload(ctx, caseIdOrNumber)).id, opts.supersedesId);
     await file.blob.commit();
     return await db().$transaction(async (tx) => {
       const access = await requireCase(tx, ctx.actor, caseIdOrNumber, "addEvidence");
-      if (opts.supersedesId) {
-        const old = await tx.evidence.findFirst({ where: { id: opts.supersedesId, caseId: access.id }, select: { id: true, removedAt: true, supersededBy: { select: { id: true } } } });
-        if (!old) throw new AppError("NOT_FOUND", "The evidence to supersede is not on this case");
-        if (old.supersededBy || old.removedAt) throw new AppError("CONFLICT", "That evidence was already superseded or removed");
-      }
+      if (opts.supersedesId) await assertSupersedable(tx, access.id, opts.supersedesId);
       const row = await tx.evidence.create({
         data: {
           caseId: access.id,
@@ -64,4 +63,10 @@ export async function uploadEvidence(
   } finally {
     await file.blob.discard(); // a no-op once committed
   }
+}
+
+async function assertSupersedable(tx: Tx, caseId: string, supersedesId: string): Promise<void> {
+  const old = await tx.evidence.findFirst({ where: { id: supersedesId, caseId }, select: { removedAt: true, supersededBy: { select: { id: true } } } });
+  if (!old) throw new AppError("NOT_FOUND", "The evidence to supersede is not on this case");
+  if (old.supersededBy || old.removedAt) throw new AppError("CONFLICT", "That evidence was already superseded or removed");
 }
