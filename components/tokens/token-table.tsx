@@ -4,6 +4,7 @@ import { EmptyState } from "@/components/empty-state";
 import { formatDateTime } from "@/components/format";
 import { RevokeTokenButton } from "@/components/tokens/revoke-token-button";
 import type { TokenView } from "@/lib/auth/api-tokens";
+import { DataTable } from "@/components/data-table";
 
 const th = "px-3 py-2 text-left font-medium";
 const td = "px-3 py-2 align-middle";
@@ -13,31 +14,25 @@ export function TokenTable({ tokens, revokeAction }: { tokens: TokenView[]; revo
     return <EmptyState title="No API tokens yet">Create one to call the REST API from scripts and pipelines.</EmptyState>;
   }
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">Your API tokens</caption>
-        <thead className="bg-slate-50 text-slate-600">
-          <tr>
-            {["Name", "Token", "Created", "Last used", "Status", ""].map((h, i) => (
-              <th key={i} scope="col" className={th}>{h || <span className="sr-only">Actions</span>}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {tokens.map((t) => (
-            <tr key={t.id} className={t.revokedAt ? "text-slate-500" : undefined}>
-              <td className={td}>{t.name}</td>
-              <td className={`${td} font-mono text-xs`}>{t.prefix}…</td>
-              <td className={`${td} whitespace-nowrap`}>{formatDateTime(t.createdAt)}</td>
-              <td className={`${td} whitespace-nowrap`}>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "Never"}</td>
-              <td className={td}>
-                {t.revokedAt ? <Badge tone="red" title={`Revoked ${formatDateTime(t.revokedAt)}`}>Revoked {formatDateTime(t.revokedAt)}</Badge> : <Badge tone="emerald">Active</Badge>}
-              </td>
-              <td className={td}>{!t.revokedAt && <RevokeTokenButton action={revokeAction} tokenId={t.id} name={t.name} />}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="Your API tokens" head={
+      <>
+        {["Name", "Token", "Created", "Last used", "Status", ""].map((h, i) => (
+          <th key={i} scope="col" className={th}>{h || <span className="sr-only">Actions</span>}</th>
+        ))}
+      </>
+    }>
+      {tokens.map((t) => (
+        <tr key={t.id} className={t.revokedAt ? "text-slate-500" : undefined}>
+          <td className={td}>{t.name}</td>
+          <td className={`${td} font-mono text-xs`}>{t.prefix}…</td>
+          <td className={`${td} whitespace-nowrap`}>{formatDateTime(t.createdAt)}</td>
+          <td className={`${td} whitespace-nowrap`}>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "Never"}</td>
+          <td className={td}>
+            {t.revokedAt ? <Badge tone="red" title={`Revoked ${formatDateTime(t.revokedAt)}`}>Revoked {formatDateTime(t.revokedAt)}</Badge> : <Badge tone="emerald">Active</Badge>}
+          </td>
+          <td className={td}>{!t.revokedAt && <RevokeTokenButton action={revokeAction} tokenId={t.id} name={t.name} />}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -4,6 +4,7 @@ import { formatDateTime } from "@/components/format";
 import { UserRoleForm } from "@/components/users/user-role-form";
 import { UserStatusButton } from "@/components/users/user-status-button";
 import type { UserView } from "@/lib/users/users";
+import { DataTable } from "@/components/data-table";
 
 type Props = {
   users: UserView[];
@@ -17,35 +18,29 @@ const td = "px-3 py-2 align-middle";
 
 export function UserTable({ users, meId, roles, actions }: Props) {
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">Users</caption>
-        <thead className="bg-slate-50 text-slate-600">
-          <tr>
-            {["Email", "Name", "Role", "Status", "Last sign-in", "Access"].map((h) => <th key={h} scope="col" className={th}>{h}</th>)}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {users.map((u) => (
-            <tr key={u.id} className={u.disabled ? "bg-slate-50 text-slate-500" : undefined}>
-              <td className={td}>{u.email}{u.id === meId && <span className="ml-1 text-xs text-slate-500">(you)</span>}</td>
-              <td className={td}>{u.name}</td>
-              <td className={td}>
-                <UserRoleForm action={actions.setRole} userId={u.id} email={u.email} role={u.role} roles={roles} />
-              </td>
-              <td className={td}>{u.disabled ? <Badge tone="red">Disabled</Badge> : <Badge tone="emerald">Active</Badge>}</td>
-              <td className={`${td} whitespace-nowrap`}>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : "Never"}</td>
-              <td className={td}>
-                {u.id === meId ? (
-                  <span className="text-xs text-slate-400">—</span>
-                ) : (
-                  <UserStatusButton action={actions.setDisabled} userId={u.id} email={u.email} disabled={u.disabled} />
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="Users" head={
+      <>
+        {["Email", "Name", "Role", "Status", "Last sign-in", "Access"].map((h) => <th key={h} scope="col" className={th}>{h}</th>)}
+      </>
+    }>
+      {users.map((u) => (
+        <tr key={u.id} className={u.disabled ? "bg-slate-50 text-slate-500" : undefined}>
+          <td className={td}>{u.email}{u.id === meId && <span className="ml-1 text-xs text-slate-500">(you)</span>}</td>
+          <td className={td}>{u.name}</td>
+          <td className={td}>
+            <UserRoleForm action={actions.setRole} userId={u.id} email={u.email} role={u.role} roles={roles} />
+          </td>
+          <td className={td}>{u.disabled ? <Badge tone="red">Disabled</Badge> : <Badge tone="emerald">Active</Badge>}</td>
+          <td className={`${td} whitespace-nowrap`}>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : "Never"}</td>
+          <td className={td}>
+            {u.id === meId ? (
+              <span className="text-xs text-slate-400">—</span>
+            ) : (
+              <UserStatusButton action={actions.setDisabled} userId={u.id} email={u.email} disabled={u.disabled} />
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
