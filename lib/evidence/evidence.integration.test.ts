@@ -226,6 +226,17 @@ describe("metadata edits and verify-all", () => {
     expect((await getEvidence(investigator, good.id)).integrity).toBe("OK");
     expect((await getEvidence(investigator, missing.id)).integrity).toBe("FAILED");
   });
+
+  it("verify-all lists a stored blob that no item refers to, and not the referenced ones", async () => {
+    const c = await createCase(investigator);
+    const kept = await uploadEvidence(ctxFor(investigator), c.id, await stageBytes(Buffer.from(`kept ${Date.now()} ${Math.random()}`), "k.txt"), meta("DOCUMENT"));
+    const orphan = await stageBytes(Buffer.from(`orphan ${Date.now()} ${Math.random()}`), "o.txt");
+    await orphan.blob.commit(); // as if the database write after the commit had failed
+    const report = await verifyAllEvidence();
+    expect(report.unreferenced).toContain(orphan.blob.sha256);
+    expect(report.unreferenced).not.toContain(kept.sha256);
+    expect(report.failures.filter((f) => f.caseId === c.id)).toEqual([]);
+  });
 });
 
 describe("media type sniffing", () => {

@@ -151,6 +151,18 @@ describe.each(backends)("$name blob store", (backend) => {
     expect(Buffer.compare(await readAll(await h.store.open(first.sha256)), bytes)).toBe(0);
   });
 
+  it("lists committed blobs by hash, not temporaries", async () => {
+    const committed = await h.store.stage(Readable.from([randomBytes(2048)]), limit);
+    await committed.commit();
+    const pending = await h.store.stage(Readable.from([randomBytes(2048)]), limit);
+    const listed: string[] = [];
+    for await (const sha256 of h.store.list()) listed.push(sha256);
+    expect(listed).toContain(committed.sha256);
+    expect(listed).not.toContain(pending.sha256);
+    expect(listed.length).toBe(await h.countBlobs());
+    await pending.discard();
+  });
+
   it("keeps one blob when the same content is committed concurrently", async () => {
     const bytes = randomBytes(8192);
     const before = await h.countBlobs();

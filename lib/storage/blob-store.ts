@@ -28,6 +28,8 @@ export interface BlobStore {
    *  INVALID_INPUT). Throws AppError NOT_FOUND when missing, INVALID_INPUT for a malformed hash. */
   open(sha256: string, range?: ByteRange): Promise<NodeJS.ReadableStream>;
   exists(sha256: string): Promise<boolean>;
+  /** Every committed blob's SHA-256, in no particular order (temporaries are not listed). */
+  list(): AsyncIterable<string>;
   /** Removes temporaries untouched for longer than olderThanMs (crash leftovers); returns how many.
    *  Pick a threshold longer than any upload in progress on another instance sharing the storage. */
   sweepStale(olderThanMs: number): Promise<number>;

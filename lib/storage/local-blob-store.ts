@@ -122,12 +122,19 @@ export class LocalBlobStore implements BlobStore {
     return pathExists(this.blobPath(sha256));
   }
 
+  async *list(): AsyncIterable<string> {
+    const top = path.join(this.root, "sha256");
+    // Two fan-out levels (aa/bb); anything that is not a hash (a stray file) is not a blob.
+    for (const aa of await readdirOrEmpty(top)) {
+      for (const bb of await readdirOrEmpty(path.join(top, aa))) {
+        for (const name of await readdirOrEmpty(path.join(top, aa, bb))) if (SHA256.test(name)) yield name;
+      }
+    }
+  }
+
   async sweepStale(olderThanMs: number): Promise<number> {
     const cutoff = Date.now() - olderThanMs;
-    const names = await fs.readdir(this.tmpDir).catch((e: NodeJS.ErrnoException) => {
-      if (e.code === "ENOENT") return [] as string[];
-      throw e;
-    });
+    const names = await readdirOrEmpty(this.tmpDir);
     let removed = 0;
     for (const name of names) {
       const file = path.join(this.tmpDir, name);
@@ -150,4 +157,13 @@ async function pathExists(p: string): Promise<boolean> {
       throw e;
     },
   );
+}
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+async function readdirOrEmpty(dir: string): Promise<string[]> {
+  return fs.readdir(dir).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === "ENOENT" || e.code === "ENOTDIR") return [] as string[];
+    throw e;
+  });
 }

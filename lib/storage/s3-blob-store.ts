@@ -38,6 +38,7 @@ export type S3BlobStoreOptions = {
 };
 
 const TMP_PREFIX = "tmp/";
+const BLOB_PREFIX = "sha256/";
 const MIB = 1024 * 1024;
 const MIN_PART_BYTES = 5 * MIB; // S3's minimum for every part but the last
 const MAX_PARTS = 10_000; // S3's maximum parts per upload
@@ -62,7 +63,7 @@ export class S3BlobStore implements BlobStore {
   }
 
   blobKey(sha256: string): string {
-    return `sha256/${assertSha256(sha256)}`;
+    return `${BLOB_PREFIX}${assertSha256(sha256)}`;
   }
 
   async stage(body: NodeJS.ReadableStream | AsyncIterable<Uint8Array>, opts: { maxBytes: number }): Promise<StagedBlob> {
@@ -146,6 +147,15 @@ export class S3BlobStore implements BlobStore {
     } catch (e) {
       if (isS3NotFound(e)) return false;
       throw e;
+    }
+  }
+
+  async *list(): AsyncIterable<string> {
+    for await (const page of paginateListObjectsV2({ client: this.client }, { Bucket: this.bucket, Prefix: BLOB_PREFIX })) {
+      for (const o of page.Contents ?? []) {
+        const sha256 = o.Key?.slice(BLOB_PREFIX.length) ?? "";
+        if (/^[0-9a-f]{64}$/.test(sha256)) yield sha256;
+      }
     }
   }
 
