@@ -1,4 +1,5 @@
 // What the UI and the API see of a case: plain objects, never Prisma rows.
+import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { CaseStatus, Resolution, Severity } from "@/lib/generated/sqlite/enums";
 
 export type UserRef = { id: string; name: string; email: string };
@@ -52,28 +53,9 @@ export const caseDetailSelect = {
   members: { select: { user: userRef }, orderBy: { addedAt: "asc" } },
 } as const;
 
-type SummaryRow = {
-  id: string;
-  number: string;
-  title: string;
-  status: CaseStatus;
-  severity: Severity;
-  restricted: boolean;
-  dueAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-  tags: { tag: string }[];
-  lead: UserRef | null;
-};
-
-type DetailRow = SummaryRow & {
-  summary: string;
-  resolution: Resolution | null;
-  closedAt: Date | null;
-  version: number;
-  createdBy: UserRef;
-  members: { user: UserRef }[];
-};
+// Rows as Prisma returns them for those selects, so the types cannot drift from the selects.
+type SummaryRow = Prisma.CaseGetPayload<{ select: typeof caseSummarySelect }>;
+type DetailRow = Prisma.CaseGetPayload<{ select: typeof caseDetailSelect }>;
 
 export function toCaseSummary(r: SummaryRow): CaseSummary {
   return {

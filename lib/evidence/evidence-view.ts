@@ -1,4 +1,5 @@
 // What the UI and the API see of an evidence item and its custody.
+import type { Prisma } from "@/lib/generated/sqlite/client";
 export type CustodyEventView = {
   id: string;
   action: string;
@@ -61,29 +62,8 @@ export const evidenceSelect = {
   uploadedBy: { select: { id: true, name: true, email: true } },
 } as const;
 
-type Row = {
-  id: string;
-  caseId: string;
-  kind: string;
-  title: string;
-  description: string;
-  source: string;
-  collectedAt: Date | null;
-  originalFilename: string;
-  declaredMediaType: string;
-  sniffedMediaType: string;
-  sizeBytes: bigint;
-  sha256: string;
-  createdAt: Date;
-  supersedesId: string | null;
-  supersededBy: { id: string } | null;
-  lastVerifiedAt: Date | null;
-  lastVerifyOk: boolean | null;
-  removedAt: Date | null;
-  removalReason: string | null;
-  version: number;
-  uploadedBy: { id: string; name: string; email: string };
-};
+// The row as Prisma returns it for that select, so the two cannot drift apart.
+type Row = Prisma.EvidenceGetPayload<{ select: typeof evidenceSelect }>;
 
 const baseType = (t: string) => t.split(";")[0].trim().toLowerCase();
 
