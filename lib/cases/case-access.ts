@@ -3,6 +3,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import type { Tx } from "@/lib/db/client";
+import { frag, type Fragment } from "@/lib/db/sql-fragment";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import { decideCase, type CaseOperation } from "@/lib/cases/case-policy";
@@ -10,6 +11,13 @@ import { decideCase, type CaseOperation } from "@/lib/cases/case-policy";
 export function visibleCasesWhere(actor: Actor): Prisma.CaseWhereInput {
   if (can(actor.role, "case:restricted:all")) return {};
   return { OR: [{ restricted: false }, { members: { some: { userId: actor.id } } }] };
+}
+
+/** visibleCasesWhere() as conditions on the case aliased `c`, for the hand-built queries (none
+ *  when the role sees every case). */
+export function visibleCasesSql(actor: Actor): Fragment[] {
+  if (can(actor.role, "case:restricted:all")) return [];
+  return [frag(`(c."restricted" = FALSE OR EXISTS (SELECT 1 FROM "CaseMember" m WHERE m."caseId" = c."id" AND m."userId" = ?))`, actor.id)];
 }
 
 const CASE_NUMBER = /^LAN-\d{4}-\d{4,}$/;

@@ -3,6 +3,7 @@
 // app: one query for the page with its lead and tags, and index-only counts for the total.
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
+import { visibleCasesSql } from "@/lib/cases/case-access";
 import { ZListCasesQuery } from "@/lib/cases/case-schemas";
 import type { CaseSummary } from "@/lib/cases/case-view";
 import { caseTextSearch, commaList } from "@/lib/db/dialect";
@@ -18,7 +19,6 @@ export async function listCases(actor: Actor, query: unknown): Promise<Page<Case
   const q = parseInput(ZListCasesQuery, query);
   const seesAll = can(actor.role, "case:restricted:all");
   const conditions = filters(q);
-  const visible = frag(`(c."restricted" = FALSE OR EXISTS (SELECT 1 FROM "CaseMember" m WHERE m."caseId" = c."id" AND m."userId" = ?))`, actor.id);
   // Restricted cases the actor is not a member of; the memberships carry the case's flag so the
   // subquery reads only the actor's few restricted memberships.
   const hidden = frag(
@@ -28,7 +28,7 @@ export async function listCases(actor: Actor, query: unknown): Promise<Page<Case
   const page = withWhere(
     frag(`SELECT ${PAGE_COLUMNS}, (SELECT ${commaList(`t."tag"`)} FROM "CaseTag" t WHERE t."caseId" = c."id") AS "tags"
       FROM "Case" c LEFT JOIN "User" u ON u."id" = c."leadId"`),
-    seesAll ? conditions : [visible, ...conditions],
+    [...visibleCasesSql(actor), ...conditions],
     frag(` ORDER BY ${orderBy(q)} LIMIT ? OFFSET ?`, q.pageSize, (q.page - 1) * q.pageSize),
   );
   // Visible = all that match − hidden ones. Without filters the first is SQLite's O(1) count(*).

@@ -4,7 +4,7 @@
 // `contains` does not promise on SQLite); the rows then come through the usual select.
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
+import { visibleCasesSql } from "@/lib/cases/case-access";
 import { db } from "@/lib/db/client";
 import { containsText } from "@/lib/db/dialect";
 import { queryCount, queryRows } from "@/lib/db/query-rows";
@@ -24,12 +24,7 @@ export type FoundEvidence = EvidenceView & { caseNumber: string };
 
 export async function findEvidence(actor: Actor, query: unknown = {}) {
   const { page, pageSize, q, kind } = parseInput(ZFindEvidenceQuery, query);
-  const conditions: Fragment[] = [];
-  // The same visibility rule as visibleCasesWhere() and list-cases.ts: restricted cases only for
-  // their members, unless the role sees all.
-  if (!can(actor.role, "case:restricted:all")) {
-    conditions.push(frag(`(c."restricted" = FALSE OR EXISTS (SELECT 1 FROM "CaseMember" m WHERE m."caseId" = c."id" AND m."userId" = ?))`, actor.id));
-  }
+  const conditions: Fragment[] = visibleCasesSql(actor);
   if (kind) conditions.push(frag(`CAST(e."kind" AS TEXT) = ?`, kind));
   if (q) {
     const text = containsText([`e."title"`, `e."originalFilename"`], q);
