@@ -1,5 +1,6 @@
 // The OpenAPI description of /api/v1, generated from the same zod schemas that validate requests.
 import { z } from "zod";
+import { ZPageQuery } from "@/lib/validation";
 import {
   ZCaseTransitionInput,
   ZCreateCaseInput,
@@ -77,7 +78,7 @@ export function openApiDocument(): Json {
           required: ["file", "kind", "title"],
           properties: { file: { type: "string", format: "binary" }, ...(schema(ZEvidenceMetadata) as { properties: object }).properties, supersedesId: { type: "string" } },
         },
-        Evidence: { type: "object", description: "id, caseId, kind, title, description, source, collectedAt, originalFilename, mediaType, declaredMediaType, mediaTypeMismatch, sizeBytes, sha256, uploadedBy, createdAt, supersedesId, supersededById, integrity, removed, removal {at, reason}, version (send it back with PATCH to get 409 on a concurrent edit) (+ custody on GET evidence/{id})" },
+        Evidence: { type: "object", description: "id, caseId, kind, title, description, source, collectedAt, originalFilename, mediaType, declaredMediaType, mediaTypeMismatch, sizeBytes, sha256, uploadedBy, createdAt, supersedesId, supersededById, integrity, removed, removal {at, reason}, version (send it back with PATCH to get 409 on a concurrent edit) (+ custody, the first 1,000 events oldest first, and custodyTotal on GET evidence/{id})" },
         Note: { type: "object", description: "id, caseId, body (markdown), pinned, author, createdAt" },
         EvidencePreview: {
           type: "object",
@@ -123,6 +124,9 @@ export function openApiDocument(): Json {
         get: { summary: "Evidence metadata with its custody events", parameters: [evidenceParam], responses: { 200: ok("The evidence", ref("Evidence")), ...errors(401, 404) } },
         patch: { summary: "Edit metadata (title, description, source, collectedAt)", parameters: [evidenceParam], requestBody: { required: true, content: { "application/json": { schema: schema(ZEditEvidenceInput) } } }, responses: { 200: ok("The evidence", ref("Evidence")), ...errors(400, 401, 403, 404, 409, 415) } },
         delete: { summary: "Remove (ADMIN; a tombstone keeping hash and custody); body {reason}", parameters: [evidenceParam], responses: { 200: ok("The evidence", ref("Evidence")), ...errors(400, 401, 403, 404, 409) } },
+      },
+      "/evidence/{id}/custody": {
+        get: { summary: "The chain of custody, newest first, paged", parameters: [evidenceParam, ...queryParameters(ZPageQuery)], responses: { 200: ok("A page of custody events (action, at, actorEmail, ip, sha256Observed, ok, detail)"), ...errors(400, 401, 404) } },
       },
       "/evidence/{id}/content": {
         get: { summary: "The bytes: a download, or ?view=1 for an inline preview of safe types", parameters: [evidenceParam], responses: { 200: { description: "The content" }, ...errors(401, 404, 415) } },

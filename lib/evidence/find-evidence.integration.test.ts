@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { findEvidence } from "@/lib/evidence/find-evidence";
-import { getEvidenceMetadata, listCustody } from "@/lib/evidence/get-evidence";
+import { getEvidence, getEvidenceMetadata, listCustody } from "@/lib/evidence/get-evidence";
 import { removeEvidence } from "@/lib/evidence/remove-evidence";
 import { uploadEvidence } from "@/lib/evidence/upload-evidence";
 import { verifyEvidence } from "@/lib/evidence/verify-evidence";
@@ -94,6 +94,7 @@ describe("listCustody and removal", () => {
     expect(first.items.map((x) => x.action)).toEqual(["VERIFY", "VERIFY"]);
     const second = await listCustody(lead, e.id, { page: 2, pageSize: 2 });
     expect(second.items.map((x) => x.action)).toEqual(["VERIFY", "UPLOAD"]);
+    expect((await getEvidence(lead, e.id)).custodyTotal).toBe(4);
     expect((await expectAppError(listCustody(outsider, e.id))).code).toBe("NOT_FOUND");
   });
 

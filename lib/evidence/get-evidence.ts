@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireCase } from "@/lib/cases/case-access";
 import { parseInput, ZPageQuery } from "@/lib/validation";
 import { db } from "@/lib/db/client";
+import type { CustodyEvent } from "@/lib/generated/sqlite/client";
 import { requireEvidence } from "@/lib/evidence/evidence-access";
 import { evidenceSelect, toEvidenceView, type CustodyEventView, type EvidenceView } from "@/lib/evidence/evidence-view";
 
@@ -11,18 +12,18 @@ export async function getEvidenceMetadata(actor: Actor, evidenceId: string): Pro
   return toEvidenceView(await db().evidence.findUniqueOrThrow({ where: { id: evidenceId }, select: evidenceSelect }));
 }
 
-/** Metadata of one item with its custody timeline (oldest first). */
-export async function getEvidence(actor: Actor, evidenceId: string): Promise<EvidenceView & { custody: CustodyEventView[] }> {
+const CUSTODY_INLINE = 1000;
+
+/** Metadata of one item with its custody timeline, oldest first: the first 1,000 events, and
+ *  `custodyTotal`, so a longer history is never silently cut short (listCustody pages it all). */
+export async function getEvidence(actor: Actor, evidenceId: string): Promise<EvidenceView & { custody: CustodyEventView[]; custodyTotal: number }> {
   await requireEvidence(db(), actor, evidenceId, "read");
   const row = await db().evidence.findUniqueOrThrow({
     where: { id: evidenceId },
-    select: { ...evidenceSelect, custody: { orderBy: [{ at: "asc" }, { id: "asc" }], take: 1000 } },
+    select: { ...evidenceSelect, custody: { orderBy: [{ at: "asc" }, { id: "asc" }], take: CUSTODY_INLINE }, _count: { select: { custody: true } } },
   });
-  const { custody, ...rest } = row;
-  return {
-    ...toEvidenceView(rest),
-    custody: custody.map(toCustodyView),
-  };
+  const { custody, _count, ...rest } = row;
+  return { ...toEvidenceView(rest), custody: custody.map(toCustodyView), custodyTotal: _count.custody };
 }
 
 /** One page of an item's custody timeline, newest first, so what just happened is on page 1. */
@@ -37,9 +38,7 @@ export async function listCustody(actor: Actor, evidenceId: string, query: unkno
   return { items: rows.map(toCustodyView), total, page, pageSize };
 }
 
-type CustodyRow = { id: string; action: string; at: Date; actorEmail: string | null; ip: string | null; sha256Observed: string | null; ok: boolean | null; detail: string | null };
-
-function toCustodyView(c: CustodyRow): CustodyEventView {
+function toCustodyView(c: CustodyEvent): CustodyEventView {
   return { id: c.id, action: c.action, at: c.at.toISOString(), actorEmail: c.actorEmail, ip: c.ip, sha256Observed: c.sha256Observed, ok: c.ok, detail: c.detail };
 }
 

@@ -38,6 +38,10 @@ test("uploads a log, downloads the same bytes as an attachment, verifies, and sh
   const meta = (await (await request.get(`/api/v1/evidence/${ev.id}`, { headers: auth(investigator) })).json()) as { custody: { action: string }[]; integrity: string };
   expect(meta.custody.map((c) => c.action)).toEqual(["UPLOAD", "DOWNLOAD", "VERIFY"]);
   expect(meta.integrity).toBe("OK");
+
+  const page = await request.get(`/api/v1/evidence/${ev.id}/custody?pageSize=2`, { headers: auth(investigator) });
+  expect(await page.json()).toMatchObject({ total: 3, page: 1, pageSize: 2, items: [{ action: "VERIFY" }, { action: "DOWNLOAD" }] });
+  expect((await request.get(`/api/v1/evidence/${ev.id}/custody?pageSize=0`, { headers: auth(investigator) })).status()).toBe(400);
 });
 
 test("serves SVG and HTML only as downloads, never inline", async ({ request }) => {

@@ -1,0 +1,5 @@
+import { apiRoute, json, searchParamsObject } from "@/lib/api/api-handler";
+import { listCustody } from "@/lib/evidence/get-evidence";
+
+/** The whole chain of custody, newest first, a page at a time (?page=&pageSize=). */
+export const GET = apiRoute<{ id: string }>(async (req, ctx, { id }) => json(await listCustody(ctx.actor, id, searchParamsObject(req))));
