@@ -75,6 +75,31 @@ export function cpuSeconds(pids: number[]): number {
   return ticks / CLOCK_TICKS;
 }
 
+/** CPU seconds so far per thread ("<thread name> <tid>"), over the given pids: shows which thread
+ *  an upload's time goes to (event loop, libuv pool, workers, V8 helpers). */
+export function threadCpuSeconds(pids: number[]): Map<string, number> {
+  const threads = new Map<string, number>();
+  for (const pid of pids) {
+    let tids: string[] = [];
+    try {
+      tids = fs.readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue; // exited meanwhile
+    }
+    for (const tid of tids) {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+        const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+        const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        threads.set(`${name} ${tid}`, (Number(f[11]) + Number(f[12])) / CLOCK_TICKS);
+      } catch {
+        /* exited meanwhile */
+      }
+    }
+  }
+  return threads;
+}
+
 export type RssSampler = { stop(): { peak: number; samples: number } };
 
 /** Samples the tree's RSS every `intervalMs` (re-listing the tree every second) until stopped. */

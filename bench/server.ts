@@ -15,7 +15,10 @@ export async function startServer(env: Record<string, string>, port: number): Pr
     const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit" });
     if (build.status !== 0) throw new Error("next build failed");
   }
-  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+  // BENCH_SERVER_NODE_ARGS: flags for the server's Node only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+  // to see where its time goes (Node refuses --cpu-prof in NODE_OPTIONS).
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, nextBin, "start", "-p", String(port)], {
     cwd: root,
     env: { ...process.env, ...env, AUTH_TRUST_HOST: "true", NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "inherit"],

@@ -9,7 +9,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { cpuSeconds, peakRssBytes, processTree, resetPeakRss, rssBytes, sampleRss } from "./process-tree";
+import { cpuSeconds, peakRssBytes, processTree, resetPeakRss, rssBytes, sampleRss, threadCpuSeconds } from "./process-tree";
 
 const MiB = 1024 * 1024;
 const MB = 1e6; // rates and memory are reported in MB (10^6 bytes), as the targets are
@@ -27,6 +27,8 @@ export type UploadBenchResult = {
   uploadMBps: number;
   uploadSeconds: number;
   serverCpuSeconds: number;
+  /** The server's busiest threads during the upload, CPU seconds each, busiest first. */
+  serverThreads: { thread: string; cpuSeconds: number }[];
   clientCpuSeconds: number;
   serverProcesses: number;
   rssBaselineMB: number;
@@ -56,6 +58,7 @@ export async function benchUpload(server: Target, sizeBytes: number): Promise<Up
     const hwmReset = resetPeakRss(pids);
     const sampler = sampleRss(server.pid);
     const cpuBefore = cpuSeconds(pids);
+    const threadsBefore = threadCpuSeconds(pids);
     const clientBefore = process.cpuUsage();
     const t = performance.now();
     const body = await upload(server, caseId, source);
@@ -63,6 +66,10 @@ export async function benchUpload(server: Target, sizeBytes: number): Promise<Up
     const client = process.cpuUsage(clientBefore);
     const tree = processTree(server.pid);
     const serverCpuSeconds = cpuSeconds(tree) - cpuBefore;
+    const serverThreads = [...threadCpuSeconds(tree)]
+      .map(([thread, seconds]) => ({ thread, cpuSeconds: seconds - (threadsBefore.get(thread) ?? 0) }))
+      .filter((t) => t.cpuSeconds >= 0.05)
+      .sort((a, b) => b.cpuSeconds - a.cpuSeconds);
     const sampled = sampler.stop();
     const peak = Math.max(sampled.peak, hwmReset ? peakRssBytes(tree) : 0);
 
@@ -77,6 +84,7 @@ export async function benchUpload(server: Target, sizeBytes: number): Promise<Up
       uploadMBps: sizeBytes / MB / uploadSeconds,
       uploadSeconds,
       serverCpuSeconds,
+      serverThreads,
       clientCpuSeconds: (client.user + client.system) / 1e6,
       serverProcesses: tree.length,
       rssBaselineMB: baseline / MB,
@@ -100,6 +108,7 @@ export function formatUploadResult(r: UploadBenchResult): string {
     rate("bare SHA-256 pass (Node)", r.hashMBps, `(node:crypto, OpenSSL with the CPU's SHA instructions; ${READ_CHUNK_BYTES / MiB} MiB reads)`),
     rate("bare SHA-256 pass (sha256sum)", r.sha256sumMBps, "(coreutils, the command-line peer of cp)"),
     rate("upload POST /evidence", r.uploadMBps, `(${r.uploadSeconds.toFixed(2)} s to the 201, fsync and commit included; CPU: server ${r.serverCpuSeconds.toFixed(1)} s, client ${r.clientCpuSeconds.toFixed(1)} s)`),
+    `  server CPU by thread: ${r.serverThreads.map((t) => `${t.thread} ${t.cpuSeconds.toFixed(2)} s`).join(", ")}`,
     "",
     `upload = ${ratio.toFixed(2)}x the Node hash pass (target >= ${TARGET_RATIO}x)   ${mark(ratio >= TARGET_RATIO)}`,
     `upload = ${sumRatio.toFixed(2)}x the sha256sum pass (target >= ${TARGET_RATIO}x)   ${mark(sumRatio >= TARGET_RATIO)}   (and ${(r.uploadMBps / r.cpMBps).toFixed(2)}x cp)`,

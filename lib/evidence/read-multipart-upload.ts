@@ -1,6 +1,5 @@
 // Reads a multipart/form-data evidence upload as a stream: the file part goes straight to staging
 // (memory stays flat whatever the size), the other parts are collected as metadata fields.
-import { Readable } from "node:stream";
 import busboy from "busboy";
 import { AppError } from "@/lib/errors";
 import { stageEvidenceFile, type StagedEvidenceFile } from "@/lib/evidence/stage-evidence-file";
@@ -13,12 +12,12 @@ export async function readMultipartUpload(req: Request): Promise<MultipartUpload
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Upload evidence as multipart/form-data with the file in the field 'file'");
   }
   if (!req.body) throw new AppError("INVALID_INPUT", "The request has no body", { fieldErrors: { file: ["is required"] } });
-  const source = Readable.fromWeb(req.body as import("node:stream/web").ReadableStream<Uint8Array>);
   const parser = busboy({ headers: { "content-type": contentType }, limits: { files: 1, fields: 20, fieldSize: 64 * 1024 } });
   const fields: Record<string, string> = {};
   let staging: Promise<StagedEvidenceFile> | null = null;
+  let discard = false; // refused or malformed: read the rest of the body, parse no more
 
-  const done = new Promise<void>((resolve, reject) => {
+  const parsed = new Promise<void>((resolve, reject) => {
     parser.on("field", (name, value) => {
       fields[name] = value;
     });
@@ -29,25 +28,55 @@ export async function readMultipartUpload(req: Request): Promise<MultipartUpload
       }
       staging = stageEvidenceFile(stream, { filename: info.filename ?? "", mimeType: info.mimeType });
       // A refused file (too large, empty) answers at once; the rest of the body is read and
-      // dropped, so the client's connection stays usable.
+      // dropped (see below), so the client's connection stays usable.
       staging.catch((e: unknown) => {
-        source.unpipe(parser);
-        source.resume();
+        discard = true;
         reject(e);
       });
     });
-    parser.on("error", (e) => reject(new AppError("INVALID_INPUT", `Malformed multipart body: ${(e as Error).message}`)));
+    parser.on("error", (e) => {
+      discard = true;
+      reject(new AppError("INVALID_INPUT", `Malformed multipart body: ${(e as Error).message}`));
+    });
     parser.on("close", () => resolve());
+  });
+  parsed.catch(() => {}); // awaited below; a refusal may come while the body is still being read
+
+  // The body is fed to the parser by hand rather than through Readable.fromWeb: one promise per
+  // chunk instead of several (see hashing-file-writer.ts on why promises per chunk matter).
+  const reader = (req.body as ReadableStream<Uint8Array>).getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (discard) continue;
+      if (!parser.write(value) && !discard) await drained(parser);
+    }
+  } catch {
     // The client went away mid-body (a cancelled upload, a dropped connection): end the parser,
     // which ends the file stream with an error, so staging removes its temporary.
-    source.on("error", () => {
-      const aborted = new AppError("INVALID_INPUT", "The upload was interrupted before it finished", { fieldErrors: { file: ["is incomplete"] } });
-      parser.destroy(aborted);
-      reject(aborted);
-    });
-  });
-  source.pipe(parser);
-  await done;
+    const aborted = new AppError("INVALID_INPUT", "The upload was interrupted before it finished", { fieldErrors: { file: ["is incomplete"] } });
+    parser.destroy(aborted);
+    if (staging) await Promise.allSettled([staging]);
+    throw aborted;
+  }
+  if (!discard) parser.end();
+  await parsed;
   const file = staging ? await staging : null;
   return { fields, file };
+}
+
+/** Resolves once the parser wants more, or has failed or closed (then `parsed` tells why). */
+function drained(parser: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      parser.off("drain", done);
+      parser.off("error", done);
+      parser.off("close", done);
+      resolve();
+    };
+    parser.on("drain", done);
+    parser.on("error", done);
+    parser.on("close", done);
+  });
 }

@@ -14,21 +14,17 @@ export type StagedEvidenceFile = {
 };
 
 export async function stageEvidenceFile(
-  stream: AsyncIterable<Uint8Array>,
+  stream: NodeJS.ReadableStream | AsyncIterable<Uint8Array>,
   info: { filename: string; mimeType: string },
 ): Promise<StagedEvidenceFile> {
-  const head: Uint8Array[] = [];
+  const head: Buffer[] = [];
   let headSize = 0;
-  async function* tee(): AsyncIterable<Uint8Array> {
-    for await (const chunk of stream) {
-      if (headSize < HEAD_BYTES) {
-        head.push(chunk.subarray(0, HEAD_BYTES - headSize));
-        headSize += Math.min(chunk.byteLength, HEAD_BYTES - headSize);
-      }
-      yield chunk;
-    }
-  }
-  const blob = await blobStore().stage(tee(), { maxBytes: env().LANTERN_MAX_UPLOAD_BYTES });
+  const keepHead = (chunk: Buffer) => {
+    if (headSize >= HEAD_BYTES) return;
+    head.push(chunk.subarray(0, HEAD_BYTES - headSize));
+    headSize += Math.min(chunk.length, HEAD_BYTES - headSize);
+  };
+  const blob = await blobStore().stage(stream, { maxBytes: env().LANTERN_MAX_UPLOAD_BYTES, onChunk: keepHead });
   // The name is kept for display and download only, never for a path.
   const originalFilename = (info.filename || "unnamed").replace(/[\u0000-\u001f\u007f/\\]/g, "_").slice(0, 255);
   return {

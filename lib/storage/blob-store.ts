@@ -16,6 +16,13 @@ export type StagedBlob = {
   discard(): Promise<void>;
 };
 
+export type StageOptions = {
+  /** More bytes than this: PAYLOAD_TOO_LARGE, as soon as they arrive. */
+  maxBytes: number;
+  /** Sees every chunk as it is staged, in order (the evidence stager keeps the first bytes). */
+  onChunk?: (chunk: Buffer) => void;
+};
+
 /** Inclusive byte offsets, as in an HTTP Range header: { start: 0, end: 9 } is the first 10 bytes. */
 export type ByteRange = { start: number; end: number };
 
@@ -23,7 +30,7 @@ export interface BlobStore {
   /** Streams the body to a temporary file/object while computing SHA-256; memory stays flat whatever the size.
    *  Throws AppError("PAYLOAD_TOO_LARGE") as soon as more than maxBytes arrive, and AppError("INVALID_INPUT")
    *  for 0 bytes; in both cases (and on any stream error) nothing is left behind. */
-  stage(body: NodeJS.ReadableStream | AsyncIterable<Uint8Array>, opts: { maxBytes: number }): Promise<StagedBlob>;
+  stage(body: NodeJS.ReadableStream | AsyncIterable<Uint8Array>, opts: StageOptions): Promise<StagedBlob>;
   /** Reads a blob, whole or a range (an end past the last byte is clamped; a start past it is
    *  INVALID_INPUT). Throws AppError NOT_FOUND when missing, INVALID_INPUT for a malformed hash. */
   open(sha256: string, range?: ByteRange): Promise<NodeJS.ReadableStream>;

@@ -1,43 +1,36 @@
 // Blobs in a local folder:
 //   <root>/tmp/<uuid>                      content being received (or left by a crash)
 //   <root>/sha256/<aa>/<bb>/<sha256>       committed content, read-only
-// Write path: stream to the temporary while hashing it (file-follower.ts), fsync it, rename it
+// Write path: stream to the temporary while hashing it (hashing-file-writer.ts), fsync it, rename it
 // into place, fsync the directory. rename() is atomic on one filesystem, which is why tmp/ lives
 // under the same root: a reader sees either no blob or the whole blob, never a partial one.
 import { randomUUID } from "node:crypto";
-import { createWriteStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { AppError } from "@/lib/errors";
-import type { BlobStore, ByteRange, StagedBlob } from "@/lib/storage/blob-store";
+import type { BlobStore, ByteRange, StagedBlob, StageOptions } from "@/lib/storage/blob-store";
 import { assertByteRange, rangeNotSatisfiable } from "@/lib/storage/byte-range";
 import { assertSha256 } from "@/lib/storage/content-address";
-import { fsyncDir, fsyncFile, mkdirDurable, unlinkIfExists } from "@/lib/storage/durable-fs";
-import { followFile } from "@/lib/storage/file-follower";
-import { createCounter, emptyBody } from "@/lib/storage/metered-body";
+import { fsyncDir, mkdirDurable, unlinkIfExists } from "@/lib/storage/durable-fs";
+import { HashingFileWriter, type HashedFile } from "@/lib/storage/hashing-file-writer";
+import { emptyBody } from "@/lib/storage/metered-body";
 
 export type LocalBlobStoreOptions = {
   root: string;
-  /** Uploads larger than this are hashed on a worker thread (see file-follower.ts); default 16 MiB. */
-  hashOffThreadAfterBytes?: number;
+  /** Write through the page cache even where O_DIRECT works (see hashing-file-writer.ts). */
+  buffered?: boolean;
 };
-
-// How much the file writer may buffer before it pushes back. With the default (16 KiB) every
-// chunk waits for its write to finish before the next is taken; with some room, receiving the next
-// chunks overlaps the disk writes of the previous ones, and memory per upload stays bounded by
-// this figure.
-const WRITE_BUFFER_BYTES = 4 * 1024 * 1024;
 
 export class LocalBlobStore implements BlobStore {
   readonly root: string;
   private readonly tmpDir: string;
-  private readonly hashOffThreadAfterBytes: number;
+  private readonly buffered: boolean;
 
   constructor(opts: LocalBlobStoreOptions) {
     this.root = path.resolve(opts.root);
     this.tmpDir = path.join(this.root, "tmp");
-    this.hashOffThreadAfterBytes = opts.hashOffThreadAfterBytes ?? 16 * 1024 * 1024;
+    this.buffered = opts.buffered ?? false;
   }
 
   /** Where a blob lives; two levels of fan-out keep directories small with millions of blobs. */
@@ -46,28 +39,21 @@ export class LocalBlobStore implements BlobStore {
     return path.join(this.root, "sha256", sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   }
 
-  async stage(body: NodeJS.ReadableStream | AsyncIterable<Uint8Array>, opts: { maxBytes: number }): Promise<StagedBlob> {
+  async stage(body: NodeJS.ReadableStream | AsyncIterable<Uint8Array>, opts: StageOptions): Promise<StagedBlob> {
     await mkdirDurable(this.tmpDir);
     const tmp = path.join(this.tmpDir, randomUUID());
-    const follower = followFile(tmp, { offThreadAfterBytes: this.hashOffThreadAfterBytes });
-    let sizeBytes: number;
-    let sha256: string;
+    let written: HashedFile;
     try {
-      // "wx": never follow or reuse an existing file; 0o600: evidence is nobody else's business.
-      const file = createWriteStream(tmp, { flags: "wx", mode: 0o600, highWaterMark: WRITE_BUFFER_BYTES });
-      // bytesWritten counts completed writes only, so the follower never reads past what is written.
-      const counter = createCounter(opts.maxBytes, () => follower.written(file.bytesWritten));
-      await pipeline(body, counter.through, file);
-      sizeBytes = counter.sizeBytes();
-      if (sizeBytes === 0) throw emptyBody();
-      // The end of the hash and the fsync overlap.
-      [sha256] = await Promise.all([follower.sha256(sizeBytes), fsyncFile(tmp)]);
+      // "wx" in the writer: never follow or reuse an existing file; 0o600: evidence is nobody else's business.
+      const writer = await HashingFileWriter.open(tmp, { ...opts, buffered: this.buffered });
+      await pipeline(body, writer);
+      written = writer.hashed();
+      if (written.sizeBytes === 0) throw emptyBody();
     } catch (e) {
-      await follower.stop();
       await unlinkIfExists(tmp);
       throw e;
     }
-    return this.staged(tmp, sha256, sizeBytes);
+    return this.staged(tmp, written.sha256, written.sizeBytes);
   }
 
   private staged(tmp: string, sha256: string, sizeBytes: number): StagedBlob {

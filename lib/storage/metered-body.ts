@@ -23,11 +23,7 @@ export function createCounter(maxBytes: number, onChunk?: (chunk: Buffer) => voi
       for await (const raw of source) {
         const chunk = toBuffer(raw);
         size += chunk.length;
-        if (size > maxBytes) {
-          throw new AppError("PAYLOAD_TOO_LARGE", `The file is larger than the maximum of ${maxBytes} bytes`, {
-            maxBytes,
-          });
-        }
+        if (size > maxBytes) throw tooLarge(maxBytes);
         onChunk?.(chunk);
         yield chunk;
       }
@@ -36,12 +32,19 @@ export function createCounter(maxBytes: number, onChunk?: (chunk: Buffer) => voi
   };
 }
 
-export function createMeter(maxBytes: number): Meter {
+export function createMeter(maxBytes: number, onChunk?: (chunk: Buffer) => void): Meter {
   const hash = createHash("sha256");
-  return { ...createCounter(maxBytes, (chunk) => hash.update(chunk)), sha256: () => hash.digest("hex") };
+  const counter = createCounter(maxBytes, (chunk) => {
+    hash.update(chunk);
+    onChunk?.(chunk);
+  });
+  return { ...counter, sha256: () => hash.digest("hex") };
 }
 
 export const emptyBody = () => new AppError("INVALID_INPUT", "The file is empty");
+
+export const tooLarge = (maxBytes: number) =>
+  new AppError("PAYLOAD_TOO_LARGE", `The file is larger than the maximum of ${maxBytes} bytes`, { maxBytes });
 
 // Node streams may hand out strings (setEncoding) or plain Uint8Arrays (web streams); the hash
 // and the sinks want Buffers. Wrapping a Uint8Array does not copy it.

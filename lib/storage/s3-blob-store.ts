@@ -18,7 +18,7 @@ import {
 } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { AppError } from "@/lib/errors";
-import type { BlobStore, ByteRange, StagedBlob } from "@/lib/storage/blob-store";
+import type { BlobStore, ByteRange, StagedBlob, StageOptions } from "@/lib/storage/blob-store";
 import { assertByteRange, rangeNotSatisfiable } from "@/lib/storage/byte-range";
 import { assertSha256 } from "@/lib/storage/content-address";
 import { createMeter, emptyBody } from "@/lib/storage/metered-body";
@@ -66,9 +66,9 @@ export class S3BlobStore implements BlobStore {
     return `${BLOB_PREFIX}${assertSha256(sha256)}`;
   }
 
-  async stage(body: NodeJS.ReadableStream | AsyncIterable<Uint8Array>, opts: { maxBytes: number }): Promise<StagedBlob> {
+  async stage(body: NodeJS.ReadableStream | AsyncIterable<Uint8Array>, opts: StageOptions): Promise<StagedBlob> {
     const tmpKey = `${TMP_PREFIX}${randomUUID()}`;
-    const meter = createMeter(opts.maxBytes);
+    const meter = createMeter(opts.maxBytes, opts.onChunk);
     // Remember why the body failed (too large, client gone): when Upload then fails to abort its
     // multipart upload it reports that secondary error instead, hiding the cause.
     let bodyError: unknown;

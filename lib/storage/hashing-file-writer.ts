@@ -1,0 +1,383 @@
+// Writes an upload to a new file while computing its SHA-256, with both costly steps off the event
+// loop: the event loop only copies each received chunk into a ring of slots shared with a worker
+// thread; the worker hashes every full slot and writes that same memory to the file.
+// Why O_DIRECT: on our machines most of an upload's CPU went to the kernel copying it into the page
+// cache (and to syncing that cache at the end); a direct write is a DMA from the slot, several
+// times cheaper, and the page cache is not filled with evidence nobody is about to read. Where the
+// filesystem refuses O_DIRECT (tmpfs, some overlays) the worker writes through the page cache and
+// starts its write-back early instead (fdatasync every 64 MiB), so the final fsync has little left.
+// Direct writes need a 512-aligned buffer, offset and length: slots are multiples of 512 at 512-
+// aligned offsets in the file; the bytes after the last whole 512-byte block are written through a
+// normal descriptor. JavaScript cannot see a buffer's address, so the worker finds an aligned start
+// in its ring once, by trying an 8 KiB direct write at each 16-byte step (misaligned ones fail
+// with EINVAL); the file is truncated to its true size at the end.
+// Workers are kept for the next upload (an idle one or two), so only the first upload pays the
+// ~30 ms start.
+import { Writable } from "node:stream";
+import { Worker } from "node:worker_threads";
+import { tooLarge } from "@/lib/storage/metered-body";
+
+export type HashedFile = { sha256: string; sizeBytes: number };
+
+export type HashingWriterOptions = {
+  /** Write through the page cache even where O_DIRECT works (tests of the fallback path). */
+  buffered?: boolean;
+  /** More bytes than this fail the write with PAYLOAD_TOO_LARGE, as soon as they arrive. */
+  maxBytes: number;
+  /** Sees every chunk as it is taken (the evidence stager keeps the first bytes for sniffing). */
+  onChunk?: (chunk: Buffer) => void;
+};
+
+const SLOT_BYTES = 4 * 1024 * 1024; // a multiple of 512; one message and one write() per slot
+const SLOTS = 4; // 16 MiB per worker: bounds memory per upload, and lets receiving overlap writing
+const ALIGN_SLACK = 4096;
+const WRITEBACK_STEP_BYTES = 64 * 1024 * 1024; // buffered fallback only
+const IDLE_WORKERS_KEPT = 2;
+
+// Plain CommonJS evaluated as the worker's script: no bundler or loader involved. Messages are
+// handled strictly in order (one promise chain), so "end" or "abort" always follows the writes
+// sent before it. Every way out of a job closes both descriptors.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { createHash } = require("node:crypto");
+const fs = require("node:fs");
+const { ring, slotBytes, slots, alignSlack, writebackStepBytes } = workerData;
+const O_DIRECT = fs.constants.O_DIRECT;
+const PROBE_BYTES = 8192;
+let base = -1; // the first 512-aligned byte of the ring, once found
+let job = null;
+let queue = Promise.resolve();
+
+function view(slot, length) {
+  return Buffer.from(ring, base < 0 ? 0 : base + slot * slotBytes, length);
+}
+
+function writeAt(fd, buffer, position) {
+  return new Promise((resolve, reject) => {
+    let done = 0;
+    const next = () =>
+      fs.write(fd, buffer, done, buffer.length - done, position + done, (e, n) => {
+        if (e) return reject(e);
+        done += n;
+        if (done < buffer.length) return next();
+        resolve();
+      });
+    next();
+  });
+}
+
+// The probe spans a page boundary: a misaligned write that stays within one page can succeed.
+function findAlignedBase(fd) {
+  for (let offset = 0; offset < alignSlack; offset += 16) {
+    try {
+      fs.writeSync(fd, Buffer.from(ring, offset, PROBE_BYTES), 0, PROBE_BYTES, 0);
+      return offset;
+    } catch (e) {
+      if (e.code !== "EINVAL") throw e;
+    }
+  }
+  return -1;
+}
+
+function open({ file, buffered }) {
+  // The normal descriptor creates the file ("wx": never reuse one) and writes the unaligned tail.
+  const fd = fs.openSync(file, "wx", 0o600);
+  let directFd = -1;
+  if (!buffered && O_DIRECT) {
+    try {
+      directFd = fs.openSync(file, fs.constants.O_WRONLY | O_DIRECT);
+      if (base < 0) base = findAlignedBase(directFd);
+      if (base < 0) {
+        fs.closeSync(directFd);
+        directFd = -1;
+      }
+    } catch (e) {
+      if (directFd >= 0) fs.closeSync(directFd);
+      directFd = -1;
+      if (e.code !== "EINVAL" && e.code !== "EOPNOTSUPP") {
+        fs.closeSync(fd);
+        throw e;
+      }
+    }
+  }
+  if (base < 0) base = 0; // buffered writes need no alignment
+  job = { fd, directFd, hash: createHash("sha256"), size: 0, synced: 0 };
+  return { type: "opened", base, direct: directFd >= 0 };
+}
+
+function close() {
+  if (!job) return;
+  const { fd, directFd } = job;
+  job = null;
+  if (directFd >= 0) fs.closeSync(directFd);
+  fs.closeSync(fd);
+}
+
+async function chunk({ slot, length }) {
+  const bytes = view(slot, length);
+  const direct = job.directFd >= 0;
+  const written = writeAt(direct ? job.directFd : job.fd, bytes, job.size);
+  job.hash.update(bytes); // while the write is in flight: the kernel only reads this memory
+  try {
+    await written;
+  } catch (e) {
+    // A filesystem with stricter alignment than the one the ring was probed on: go on buffered.
+    if (!direct || e.code !== "EINVAL") throw e;
+    fs.closeSync(job.directFd);
+    job.directFd = -1;
+    await writeAt(job.fd, bytes, job.size);
+  }
+  job.size += length;
+  if (!direct && job.size - job.synced >= writebackStepBytes) {
+    fs.fdatasyncSync(job.fd);
+    job.synced = job.size;
+  }
+  return { type: "free", slot };
+}
+
+async function end({ slot, length }) {
+  const bytes = view(slot, length);
+  job.hash.update(bytes);
+  const whole = job.directFd >= 0 ? length - (length % 512) : 0;
+  if (whole > 0) await writeAt(job.directFd, bytes.subarray(0, whole), job.size);
+  if (length > whole) await writeAt(job.fd, bytes.subarray(whole), job.size + whole);
+  job.size += length;
+  fs.ftruncateSync(job.fd, job.size); // the alignment probe may have written past a small file's end
+  fs.fdatasyncSync(job.fd);
+  const result = { type: "done", sha256: job.hash.digest("hex"), sizeBytes: job.size };
+  close();
+  return result;
+}
+
+const handlers = { open, chunk, end, abort: () => (close(), { type: "aborted" }) };
+
+parentPort.on("message", (message) => {
+  queue = queue.then(async () => {
+    try {
+      parentPort.postMessage(await handlers[message.type](message));
+    } catch (e) {
+      try { close(); } catch {}
+      parentPort.postMessage({ type: "failed", message: String(e && e.message || e), code: e && e.code });
+    }
+  });
+});`;
+
+type Reply =
+  | { type: "opened"; base: number; direct: boolean }
+  | { type: "free"; slot: number }
+  | { type: "done"; sha256: string; sizeBytes: number }
+  | { type: "aborted" }
+  | { type: "failed"; message: string; code?: string };
+
+type RingWorker = {
+  worker: Worker;
+  ring: SharedArrayBuffer;
+  /** The current job's handler for the worker's replies. */
+  onReply: ((reply: Reply) => void) | null;
+  onExit: ((error: Error) => void) | null;
+};
+
+const idle: RingWorker[] = [];
+
+function startWorker(): RingWorker {
+  const ring = new SharedArrayBuffer(SLOTS * SLOT_BYTES + ALIGN_SLACK);
+  // execArgv: none of the parent's flags or loaders (tsx under tests), which would only slow the start.
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    execArgv: [],
+    workerData: { ring, slotBytes: SLOT_BYTES, slots: SLOTS, alignSlack: ALIGN_SLACK, writebackStepBytes: WRITEBACK_STEP_BYTES },
+  });
+  const rw: RingWorker = { worker, ring, onReply: null, onExit: null };
+  worker.on("message", (reply: Reply) => rw.onReply?.(reply));
+  const gone = (error: Error) => {
+    const i = idle.indexOf(rw);
+    if (i >= 0) idle.splice(i, 1);
+    rw.onExit?.(error);
+  };
+  worker.on("error", gone);
+  worker.on("exit", (code) => gone(new Error(`The file writer stopped (exit code ${code})`)));
+  return rw;
+}
+
+function release(rw: RingWorker) {
+  rw.onReply = null;
+  rw.onExit = null;
+  // An idle writer never keeps the process alive (a busy one does: its caller awaits it).
+  rw.worker.unref();
+  if (idle.length < IDLE_WORKERS_KEPT) idle.push(rw);
+  else void rw.worker.terminate();
+}
+
+/** A Writable for a new `file` (it must not exist): pipe the body into it; once it has finished,
+ *  `hashed()` gives the content's SHA-256 and size, and the file is durable. Destroying it (or a
+ *  failed pipeline) stops the worker's job and closes the file; the caller removes the file.
+ *  Why a Writable and not an async loop: the stream machinery passes each chunk by callback, where
+ *  an async iterator makes several promises per chunk, and with async hooks on (Next.js uses
+ *  them) those cost more than the copy itself. */
+export class HashingFileWriter extends Writable {
+  private readonly rw: RingWorker;
+  private readonly base: number;
+  private readonly opts: HashingWriterOptions;
+  private readonly freeSlots: number[] = [];
+  private slot = -1;
+  private filled = 0;
+  private size = 0;
+  private result: HashedFile | null = null;
+  private failure: Error | null = null;
+  /** A write that found no free slot: the rest of its chunk and its callback. */
+  private blocked: { chunk: Buffer; at: number; callback: (e?: Error | null) => void } | null = null;
+  /** The one request (open, end, abort) waiting for its reply. */
+  private waiting: { resolve(reply: Reply): void; reject(e: Error): void } | null = null;
+  private released = false;
+
+  private constructor(rw: RingWorker, base: number, opts: HashingWriterOptions) {
+    // A small buffer: the ring is the buffer. (Node counts bytes; one chunk is ~64 KiB.)
+    super({ highWaterMark: 1024 * 1024 });
+    this.rw = rw;
+    this.base = base;
+    this.opts = opts;
+    for (let i = 0; i < SLOTS; i++) this.freeSlots.push(i);
+    rw.onReply = (reply) => this.onReply(reply);
+    rw.onExit = (error) => this.fail(error);
+  }
+
+  static async open(file: string, opts: HashingWriterOptions): Promise<HashingFileWriter> {
+    const rw = idle.pop() ?? startWorker();
+    rw.worker.ref(); // a busy writer keeps the process alive: its caller awaits it
+    const opened = await new Promise<Reply>((resolve, reject) => {
+      rw.onReply = (reply) => (reply.type === "failed" ? reject(workerError(reply)) : resolve(reply));
+      rw.onExit = reject;
+      rw.worker.postMessage({ type: "open", file, buffered: opts.buffered ?? false });
+    }).catch((e: unknown) => {
+      void rw.worker.terminate(); // after a failure a worker is not reused
+      throw e;
+    });
+    return new HashingFileWriter(rw, (opened as Extract<Reply, { type: "opened" }>).base, opts);
+  }
+
+  /** The content's SHA-256 and size; only after the stream has finished. */
+  hashed(): HashedFile {
+    if (!this.result) throw new Error("The file writer has not finished");
+    return this.result;
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (e?: Error | null) => void): void {
+    if (this.failure) return callback(this.failure);
+    this.size += chunk.length;
+    if (this.size > this.opts.maxBytes) return callback(tooLarge(this.opts.maxBytes));
+    this.opts.onChunk?.(chunk);
+    this.copy(chunk, 0, callback);
+  }
+
+  override _final(callback: (e?: Error | null) => void): void {
+    if (this.slot < 0) {
+      if (this.freeSlots.length === 0) {
+        // Every slot is with the worker: end once one comes back.
+        this.blocked = { chunk: Buffer.alloc(0), at: 0, callback: () => this._final(callback) };
+        return;
+      }
+      this.takeSlot();
+    }
+    this.request({ type: "end", slot: this.slot, length: this.filled }).then((reply) => {
+      const done = reply as Extract<Reply, { type: "done" }>;
+      this.release();
+      if (done.sizeBytes !== this.size) return callback(new Error(`The file writer stored ${done.sizeBytes} of ${this.size} bytes`));
+      this.result = { sha256: done.sha256, sizeBytes: done.sizeBytes };
+      callback();
+    }, callback);
+  }
+
+  override _destroy(error: Error | null, callback: (e?: Error | null) => void): void {
+    if (this.released) return callback(error);
+    if (this.failure) {
+      this.terminate();
+      return callback(error);
+    }
+    this.request({ type: "abort" }).then(
+      () => {
+        this.release();
+        callback(error);
+      },
+      () => {
+        this.terminate();
+        callback(error);
+      },
+    );
+  }
+
+  /** Copies chunk[at..] into the ring, handing each full slot to the worker. */
+  private copy(chunk: Buffer, at: number, callback: (e?: Error | null) => void): void {
+    while (at < chunk.length) {
+      if (this.slot < 0) {
+        if (this.freeSlots.length === 0) {
+          this.blocked = { chunk, at, callback };
+          return;
+        }
+        this.takeSlot();
+      }
+      const n = Math.min(chunk.length - at, SLOT_BYTES - this.filled);
+      new Uint8Array(this.rw.ring, this.base + this.slot * SLOT_BYTES + this.filled, n).set(chunk.subarray(at, at + n));
+      this.filled += n;
+      at += n;
+      if (this.filled === SLOT_BYTES) {
+        this.rw.worker.postMessage({ type: "chunk", slot: this.slot, length: SLOT_BYTES });
+        this.slot = -1;
+      }
+    }
+    callback();
+  }
+
+  private takeSlot() {
+    this.slot = this.freeSlots.shift()!;
+    this.filled = 0;
+  }
+
+  private onReply(reply: Reply) {
+    if (reply.type === "free") {
+      this.freeSlots.push(reply.slot);
+      const blocked = this.blocked;
+      this.blocked = null;
+      if (blocked) this.copy(blocked.chunk, blocked.at, blocked.callback);
+    } else if (reply.type === "failed") {
+      this.fail(workerError(reply));
+    } else {
+      const waiting = this.waiting;
+      this.waiting = null;
+      waiting?.resolve(reply);
+    }
+  }
+
+  private fail(error: Error) {
+    this.failure ??= error;
+    const blocked = this.blocked;
+    this.blocked = null;
+    blocked?.callback(error);
+    const waiting = this.waiting;
+    this.waiting = null;
+    waiting?.reject(error);
+  }
+
+  private request(message: { type: "end" | "abort"; slot?: number; length?: number }): Promise<Reply> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise<Reply>((resolve, reject) => {
+      this.waiting = { resolve, reject };
+      this.rw.worker.postMessage(message);
+    });
+  }
+
+  private release() {
+    if (this.released) return;
+    this.released = true;
+    release(this.rw);
+  }
+
+  private terminate() {
+    if (this.released) return;
+    this.released = true;
+    void this.rw.worker.terminate();
+  }
+}
+
+function workerError(reply: Extract<Reply, { type: "failed" }>): Error {
+  return Object.assign(new Error(reply.message), { code: reply.code });
+}
