@@ -11,7 +11,7 @@ type Props = {
 };
 
 export function AppShell({ user, nav, children }: Props) {
-  const pathname = usePathname();
+  const pathname = usePathname() ?? "/"; // never null in the App Router (typed so because of pages/)
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">Skip to content</a>

@@ -36,10 +36,13 @@ export function useToast() {
   return useContext(ToastContext);
 }
 
+const EMPTY_PARAMS = new URLSearchParams();
+
 export function FlashToast() {
-  const params = useSearchParams();
+  // Never null in the App Router; typed nullable because the project also has a pages/ folder.
+  const params = useSearchParams() ?? EMPTY_PARAMS;
   const router = useRouter();
-  const pathname = usePathname();
+  const pathname = usePathname() ?? "/";
   const toast = useToast();
   const message = params.get("toast");
   useEffect(() => {

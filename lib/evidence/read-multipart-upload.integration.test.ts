@@ -1,8 +1,12 @@
 // The multipart reader on real request bodies: fields and the file arrive, and a body that breaks
-// off mid-file (a cancelled upload) is an expected error that leaves no temporary behind.
+// off mid-file (a cancelled upload, on a real HTTP connection) is an expected error that leaves no
+// temporary behind.
 import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { Readable } from "node:stream";
+import { afterAll, describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
 import { readMultipartUpload } from "@/lib/evidence/read-multipart-upload";
 import { expectAppError } from "@/test/support/expect-app-error";
@@ -17,14 +21,7 @@ function head(fields: Record<string, string>, filename: string): Buffer {
 
 const tail = Buffer.from(`\r\n--${BOUNDARY}--\r\n`);
 
-function request(body: ReadableStream<Uint8Array>): Request {
-  return new Request("http://lantern.test/api/v1/cases/x/evidence", {
-    method: "POST",
-    headers: { "content-type": `multipart/form-data; boundary=${BOUNDARY}` },
-    body,
-    duplex: "half",
-  } as RequestInit);
-}
+const CONTENT_TYPE = `multipart/form-data; boundary=${BOUNDARY}`;
 
 const tmpEntries = () => {
   const dir = path.join(env().evidenceDir, "tmp");
@@ -34,26 +31,46 @@ const tmpEntries = () => {
 describe("readMultipartUpload", () => {
   it("stages the file and collects the fields", async () => {
     const content = Buffer.from("line one\nline two\n");
-    const body = new Blob([new Uint8Array(Buffer.concat([head({ kind: "DOCUMENT", title: "Memo" }, "memo.txt"), content, tail]))]).stream();
-    const { fields, file } = await readMultipartUpload(request(body));
+    const body = Readable.from([head({ kind: "DOCUMENT", title: "Memo" }, "memo.txt"), content, tail]);
+    const { fields, file } = await readMultipartUpload(CONTENT_TYPE, body);
     expect(fields).toEqual({ kind: "DOCUMENT", title: "Memo" });
     expect(file).toMatchObject({ originalFilename: "memo.txt", sniffedMediaType: "text/plain", blob: { sizeBytes: content.length } });
     await file!.blob.discard();
   });
 
-  it("answers a body that breaks off mid-file with an error and removes the temporary", async () => {
-    const before = tmpEntries().length;
-    let controller!: ReadableStreamDefaultController<Uint8Array>;
-    const body = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
-    controller.enqueue(head({ kind: "DOCUMENT", title: "Cut off" }, "cut.txt"));
-    controller.enqueue(Buffer.alloc(256 * 1024, 0x61));
-    const reading = readMultipartUpload(request(body));
-    // The connection drops once the file part is being written to its temporary.
-    await expect.poll(() => tmpEntries().length).toBe(before + 1);
-    controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
-    const e = await expectAppError(reading);
-    expect(e.code).toBe("INVALID_INPUT");
-    expect(e.message).toContain("interrupted");
-    await expect.poll(() => tmpEntries().length).toBe(before);
+  it("refuses a body that is not multipart", async () => {
+    const e = await expectAppError(readMultipartUpload("application/json", Readable.from([Buffer.from("{}")])));
+    expect(e.code).toBe("UNSUPPORTED_MEDIA_TYPE");
+  });
+
+  describe("on a real connection", () => {
+    let received: Promise<unknown> = Promise.resolve();
+    const server = http.createServer((req) => {
+      received = readMultipartUpload(req.headers["content-type"] ?? null, req).catch((e: unknown) => e);
+    });
+    afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+    it("answers a body that breaks off mid-file with an error and removes the temporary", async () => {
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      const before = tmpEntries().length;
+      const client = http.request({
+        port: (server.address() as AddressInfo).port,
+        host: "127.0.0.1",
+        method: "POST",
+        path: "/",
+        headers: { "content-type": CONTENT_TYPE, "content-length": String(64 * 1024 * 1024) },
+      });
+      client.on("error", () => {}); // we cut it off ourselves
+      client.write(head({ kind: "DOCUMENT", title: "Cut off" }, "cut.txt"));
+      client.write(Buffer.alloc(256 * 1024, 0x61));
+      // The connection drops once the file part is being written to its temporary.
+      await expect.poll(() => tmpEntries().length).toBe(before + 1);
+      client.destroy();
+      await expect.poll(async () => (await received) !== undefined).toBe(true);
+      const e = (await received) as { code?: string; message?: string };
+      expect(e.code).toBe("INVALID_INPUT");
+      expect(e.message).toContain("interrupted");
+      await expect.poll(() => tmpEntries().length).toBe(before);
+    });
   });
 });

@@ -179,6 +179,9 @@ type RingWorker = {
 
 const idle: RingWorker[] = [];
 
+/** How many writer workers wait idle for the next upload (for tests). */
+export const idleWriterCount = () => idle.length;
+
 function startWorker(): RingWorker {
   const ring = new SharedArrayBuffer(SLOTS * SLOT_BYTES + ALIGN_SLACK);
   // execArgv: none of the parent's flags or loaders (tsx under tests), which would only slow the start.
@@ -215,8 +218,10 @@ function release(rw: RingWorker) {
  *  an async iterator makes several promises per chunk, and with async hooks on (Next.js uses
  *  them) those cost more than the copy itself. */
 export class HashingFileWriter extends Writable {
+  /** Whether this file is written with O_DIRECT (false: through the page cache). */
+  readonly direct: boolean;
   private readonly rw: RingWorker;
-  private readonly base: number;
+  private readonly ringBytes: Buffer;
   private readonly opts: HashingWriterOptions;
   private readonly freeSlots: number[] = [];
   private slot = -1;
@@ -230,11 +235,12 @@ export class HashingFileWriter extends Writable {
   private waiting: { resolve(reply: Reply): void; reject(e: Error): void } | null = null;
   private released = false;
 
-  private constructor(rw: RingWorker, base: number, opts: HashingWriterOptions) {
+  private constructor(rw: RingWorker, base: number, direct: boolean, opts: HashingWriterOptions) {
     // A small buffer: the ring is the buffer. (Node counts bytes; one chunk is ~64 KiB.)
     super({ highWaterMark: 1024 * 1024 });
     this.rw = rw;
-    this.base = base;
+    this.ringBytes = Buffer.from(rw.ring, base, SLOTS * SLOT_BYTES);
+    this.direct = direct;
     this.opts = opts;
     for (let i = 0; i < SLOTS; i++) this.freeSlots.push(i);
     rw.onReply = (reply) => this.onReply(reply);
@@ -252,7 +258,8 @@ export class HashingFileWriter extends Writable {
       void rw.worker.terminate(); // after a failure a worker is not reused
       throw e;
     });
-    return new HashingFileWriter(rw, (opened as Extract<Reply, { type: "opened" }>).base, opts);
+    const { base, direct } = opened as Extract<Reply, { type: "opened" }>;
+    return new HashingFileWriter(rw, base, direct, opts);
   }
 
   /** The content's SHA-256 and size; only after the stream has finished. */
@@ -316,7 +323,9 @@ export class HashingFileWriter extends Writable {
         this.takeSlot();
       }
       const n = Math.min(chunk.length - at, SLOT_BYTES - this.filled);
-      new Uint8Array(this.rw.ring, this.base + this.slot * SLOT_BYTES + this.filled, n).set(chunk.subarray(at, at + n));
+      // Buffer#copy is a plain memmove; TypedArray#set into shared memory takes V8's slower
+      // race-safe path (measured: about twice the time).
+      chunk.copy(this.ringBytes, this.slot * SLOT_BYTES + this.filled, at, at + n);
       this.filled += n;
       at += n;
       if (this.filled === SLOT_BYTES) {

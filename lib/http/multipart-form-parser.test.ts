@@ -1,0 +1,183 @@
+// The multipart parser must give the same fields and the same file bytes however the body is cut
+// into chunks (a delimiter split across two reads, a CRLF at a chunk's end, bytes in the file that
+// look like the start of a delimiter), and must refuse what is malformed or over a limit.
+import { createHash, randomBytes } from "node:crypto";
+import type { Readable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { MultipartFormParser, multipartBoundary, parseDisposition, type FileInfo, type MultipartLimits } from "@/lib/http/multipart-form-parser";
+
+const BOUNDARY = "----LanternBoundary7MA4YWxkTrZu0gW";
+const LIMITS: MultipartLimits = { files: 1, fields: 20, fieldBytes: 64 * 1024, headerBytes: 16 * 1024 };
+
+type Parsed = { fields: Record<string, string>; files: { name: string; info: FileInfo; bytes: Buffer }[] };
+
+function body(parts: ({ name: string; value: string } | { name: string; filename: string; type?: string; bytes: Buffer })[], opts: { preamble?: string; epilogue?: string } = {}): Buffer {
+  const chunks: Buffer[] = [Buffer.from(opts.preamble ?? "")];
+  for (const p of parts) {
+    chunks.push(Buffer.from(`--${BOUNDARY}\r\n`));
+    if ("value" in p) {
+      chunks.push(Buffer.from(`Content-Disposition: form-data; name="${p.name}"\r\n\r\n${p.value}\r\n`));
+    } else {
+      chunks.push(Buffer.from(`Content-Disposition: form-data; name="${p.name}"; filename="${p.filename}"\r\nContent-Type: ${p.type ?? "application/octet-stream"}\r\n\r\n`));
+      chunks.push(p.bytes, Buffer.from("\r\n"));
+    }
+  }
+  chunks.push(Buffer.from(`--${BOUNDARY}--\r\n${opts.epilogue ?? ""}`));
+  return Buffer.concat(chunks);
+}
+
+/** Feeds the chunks in order (respecting back-pressure) and collects what the parser gives. */
+async function parse(chunks: Buffer[], limits = LIMITS, boundary = BOUNDARY): Promise<Parsed> {
+  const parsed: Parsed = { fields: {}, files: [] };
+  const reading: Promise<void>[] = [];
+  const parser = new MultipartFormParser(
+    boundary,
+    {
+      field: (name, value) => void (parsed.fields[name] = value),
+      file: (name, stream, info) => reading.push(collect(stream).then((bytes) => void parsed.files.push({ name, info, bytes }))),
+    },
+    limits,
+  );
+  const finished = new Promise<void>((resolve, reject) => {
+    parser.on("finish", resolve);
+    parser.on("error", reject);
+  });
+  finished.catch(() => {}); // awaited below, after the writes
+  for (const c of chunks) {
+    if (parser.destroyed) break;
+    if (!parser.write(c)) await Promise.race([new Promise((r) => parser.once("drain", r)), finished.catch(() => {})]);
+  }
+  if (!parser.destroyed) parser.end();
+  await finished;
+  await Promise.all(reading);
+  return parsed;
+}
+
+async function collect(stream: Readable): Promise<Buffer> {
+  const out: Buffer[] = [];
+  for await (const c of stream) out.push(c as Buffer);
+  return Buffer.concat(out);
+}
+
+const split = (b: Buffer, at: number[]) => [0, ...at, b.length].slice(1).map((end, i, ends) => b.subarray(i === 0 ? 0 : ends[i - 1], end));
+
+describe("MultipartFormParser", () => {
+  // File content full of near-misses: CRLFs, "--", and every proper prefix of the delimiter.
+  const tricky = Buffer.concat([
+    Buffer.from("\r\n\r\n--\r\n-"),
+    ...Array.from({ length: BOUNDARY.length + 3 }, (_, n) => Buffer.from(`\r\n--${BOUNDARY}`.slice(0, n) + "x")),
+    Buffer.from(`--${BOUNDARY}`), // a delimiter without its CRLF is content
+    Buffer.from("\r\n"),
+  ]);
+  const form = body(
+    [
+      { name: "kind", value: "API_LOG" },
+      { name: "title", value: "Küche — log\r\nline two" },
+      { name: "file", filename: "usage.jsonl", type: "application/x-ndjson", bytes: tricky },
+      { name: "source", value: "" },
+    ],
+    { preamble: "ignored preamble\r\n", epilogue: "ignored epilogue" },
+  );
+  const expected = {
+    fields: { kind: "API_LOG", title: "Küche — log\r\nline two", source: "" },
+    files: [{ name: "file", info: { filename: "usage.jsonl", mimeType: "application/x-ndjson" }, bytes: tricky }],
+  };
+
+  it("gives the same fields and bytes for every two-chunk split of the body", async () => {
+    for (let at = 1; at < form.length; at++) {
+      expect(await parse(split(form, [at])), `split at ${at}`).toEqual(expected);
+    }
+  });
+
+  it("gives the same fields and bytes one byte at a time", async () => {
+    expect(await parse(Array.from(form, (b) => Buffer.from([b])))).toEqual(expected);
+  });
+
+  it("streams a large random file across random chunk sizes, byte for byte", async () => {
+    const content = randomBytes(3 * 1024 * 1024 + 17);
+    const whole = body([{ name: "title", value: "Big" }, { name: "file", filename: "big.bin", bytes: content }]);
+    const cuts: number[] = [];
+    for (let at = 0; ; ) {
+      at += 1 + Math.floor(Math.random() * 200_000);
+      if (at >= whole.length) break;
+      cuts.push(at);
+    }
+    const parsed = await parse(split(whole, cuts));
+    expect(parsed.fields).toEqual({ title: "Big" });
+    expect(createHash("sha256").update(parsed.files[0].bytes).digest("hex")).toBe(createHash("sha256").update(content).digest("hex"));
+  });
+
+  it("reads a body whose first delimiter is not at the very start, and a part without headers", async () => {
+    const raw = Buffer.from(`preamble\r\n--${BOUNDARY}\r\n\r\nheaderless\r\n--${BOUNDARY}  \t\r\nContent-Disposition: form-data; name=plain\r\n\r\nv\r\n--${BOUNDARY}--`);
+    expect(await parse([raw])).toEqual({ fields: { plain: "v" }, files: [] });
+  });
+
+  it("keeps only the last segment of a file name sent as a path, and prefers filename*", async () => {
+    const parsed = await parse([body([{ name: "file", filename: "C:\\\\Users\\\\ana\\\\report.pdf", bytes: Buffer.from("%PDF") }])]);
+    expect(parsed.files[0].info.filename).toBe("report.pdf");
+    expect(parseDisposition(`form-data; name="file"; filename="x.txt"; filename*=UTF-8''%E2%82%AC%20rates.txt`)).toEqual({ name: "file", filename: "€ rates.txt" });
+    expect(parseDisposition(`form-data; name="file"; filename="say \\"hi\\".txt"`)).toEqual({ name: "file", filename: 'say "hi".txt' });
+    expect(parseDisposition(`attachment; name="file"`)).toBeNull();
+    expect(parseDisposition(`form-data; filename="nameless.txt"`)).toBeNull();
+  });
+
+  it("decodes a raw UTF-8 file name as browsers send it", async () => {
+    const parsed = await parse([body([{ name: "file", filename: "журнал.csv", bytes: Buffer.from("a,b\n") }])]);
+    expect(parsed.files[0].info.filename).toBe("журнал.csv");
+  });
+
+  it("drops file parts beyond the limit and keeps the first", async () => {
+    const parsed = await parse([body([{ name: "file", filename: "a.txt", bytes: Buffer.from("first") }, { name: "file", filename: "b.txt", bytes: Buffer.from("second") }])]);
+    expect(parsed.files.map((f) => f.bytes.toString())).toEqual(["first"]);
+  });
+
+  it("refuses a body that ends before the closing delimiter", async () => {
+    const cut = form.subarray(0, form.indexOf("source"));
+    await expect(parse([cut])).rejects.toThrow(/before the closing boundary/);
+  });
+
+  it("refuses too many fields, a field over its size, and oversized part headers", async () => {
+    const many = body(Array.from({ length: 21 }, (_, i) => ({ name: `f${i}`, value: "x" })));
+    await expect(parse([many])).rejects.toThrow(/more than 20 fields/);
+    const long = body([{ name: "description", value: "y".repeat(64 * 1024 + 1) }]);
+    await expect(parse([long])).rejects.toThrow(/'description' is longer than 65536 bytes/);
+    const headers = Buffer.from(`--${BOUNDARY}\r\nX-Padding: ${"z".repeat(17 * 1024)}\r\n\r\nv\r\n--${BOUNDARY}--`);
+    await expect(parse([headers])).rejects.toThrow(/headers are too large/);
+  });
+
+  it("holds back the body while the file's reader is not reading (bounded memory)", async () => {
+    let fileStream: Readable | undefined;
+    const parser = new MultipartFormParser(BOUNDARY, { field: () => {}, file: (_n, s) => void (fileStream = s) }, LIMITS);
+    const head = Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="f"\r\n\r\n`);
+    parser.write(head);
+    let accepted = 0;
+    const chunk = Buffer.alloc(64 * 1024, 0x61);
+    while (parser.write(chunk)) accepted += chunk.length;
+    // The reader has not read: the file stream holds about its high-water mark, the parser's own
+    // buffer the rest up to its mark, and the writer is told to wait.
+    expect(fileStream!.readableLength).toBeLessThanOrEqual(fileStream!.readableHighWaterMark + chunk.length);
+    expect(accepted).toBeLessThan(4 * 1024 * 1024);
+    const reading = collect(fileStream!);
+    parser.end(Buffer.from(`\r\n--${BOUNDARY}--`));
+    expect((await reading).length).toBe(accepted + chunk.length);
+  });
+
+  it("errors the file stream when the parser is destroyed mid-file", async () => {
+    let fileStream: Readable | undefined;
+    const parser = new MultipartFormParser(BOUNDARY, { field: () => {}, file: (_n, s) => void (fileStream = s) }, LIMITS);
+    parser.on("error", () => {});
+    parser.write(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="f"\r\n\r\npartial`));
+    const reading = collect(fileStream!);
+    parser.destroy(new Error("client gone"));
+    await expect(reading).rejects.toThrow(/client gone/);
+  });
+});
+
+describe("multipartBoundary", () => {
+  it("reads a token or a quoted boundary, and nothing else", () => {
+    expect(multipartBoundary(`multipart/form-data; boundary=${BOUNDARY}`)).toBe(BOUNDARY);
+    expect(multipartBoundary(`multipart/form-data; charset=utf-8; boundary="a b:c"`)).toBe("a b:c");
+    expect(multipartBoundary("multipart/form-data")).toBeNull();
+    expect(multipartBoundary(`multipart/form-data; boundary=${"x".repeat(71)}`)).toBeNull();
+  });
+});

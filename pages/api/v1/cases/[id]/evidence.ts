@@ -1,0 +1,22 @@
+// GET and POST /api/v1/cases/{id}/evidence. A Pages Router API route, unlike the rest of /api/v1:
+// it is handed the Node request, so an upload streams from the socket to storage without Next
+// first copying every chunk into a web stream (decision 0008). The wrapper, auth and error shape
+// are the same as the App Router routes'.
+import { nodeApiRoute, json, searchParamsObject } from "@/lib/api/api-handler";
+import { listEvidence } from "@/lib/evidence/get-evidence";
+import { readMultipartUpload } from "@/lib/evidence/read-multipart-upload";
+import { authorizeEvidenceUpload, uploadEvidence } from "@/lib/evidence/upload-evidence";
+
+type Params = { id: string };
+
+export const config = { api: { bodyParser: false } };
+
+export default nodeApiRoute<Params>({
+  GET: async (req, ctx, { id }) => json(await listEvidence(ctx.actor, id, searchParamsObject(req))),
+  POST: async (req, ctx, { id }, body) => {
+    await authorizeEvidenceUpload(ctx, id);
+    const { fields, file } = await readMultipartUpload(req.headers.get("content-type"), body);
+    const { supersedesId, ...metadata } = fields;
+    return json(await uploadEvidence(ctx, id, file, metadata, { supersedesId: supersedesId || undefined }), 201);
+  },
+});
