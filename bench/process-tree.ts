@@ -65,15 +65,18 @@ export function resetPeakRss(pids: number[]): boolean {
   }
 }
 
-/** User + system CPU seconds consumed so far, summed over the given pids. */
-export function cpuSeconds(pids: number[]): number {
-  let ticks = 0;
+/** Fields of /proc/<pid>/stat summed over the given pids (indexes as statFields returns them). */
+function sumStat(pids: number[], indexes: number[]): number {
+  let total = 0;
   for (const pid of pids) {
     const f = statFields(pid);
-    if (f) ticks += Number(f[11]) + Number(f[12]); // utime, stime (fields 14 and 15 of stat)
+    if (f) for (const i of indexes) total += Number(f[i]);
   }
-  return ticks / CLOCK_TICKS;
+  return total;
 }
+
+/** User + system CPU seconds consumed so far (utime, stime: fields 14 and 15 of stat). */
+export const cpuSeconds = (pids: number[]) => sumStat(pids, [11, 12]) / CLOCK_TICKS;
 
 /** CPU seconds so far per thread ("<thread name> <tid>"), over the given pids: shows which thread
  *  an upload's time goes to (event loop, libuv pool, workers, V8 helpers). */
@@ -99,6 +102,11 @@ export function threadCpuSeconds(pids: number[]): Map<string, number> {
   }
   return threads;
 }
+
+/** Minor page faults so far (minflt, field 10 of stat): pages the kernel had to map in. On a VM
+ *  whose memory the host reclaims each is costly; the upload's count shows whether fresh memory is
+ *  being touched. */
+export const minorFaults = (pids: number[]) => sumStat(pids, [7]);
 
 export type RssSampler = { stop(): { peak: number; samples: number } };
 

@@ -14,6 +14,7 @@ const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const UPLOAD_BYTES = Number(process.env.BENCH_UPLOAD_MB ?? 1024) * 1024 * 1024;
+const UPLOAD_ROUNDS = Number(process.env.BENCH_UPLOAD_ROUNDS ?? 3);
 
 const PARTS = ["http", "upload"] as const;
 type Part = (typeof PARTS)[number];
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
         results.push(await load("case search GET /cases?q=", `${server.baseUrl}/api/v1/cases?q=LAN-${new Date().getUTCFullYear()}-042`, headers, SECONDS));
         results.push(await load("trivial again", `${server.baseUrl}/api/health`, headers, SECONDS));
       }
-      if (parts.has("upload")) uploaded = await benchUpload({ ...server, token }, UPLOAD_BYTES);
+      if (parts.has("upload")) uploaded = await benchUpload({ ...server, token }, UPLOAD_BYTES, UPLOAD_ROUNDS);
     } finally {
       await server.stop();
     }

@@ -3,6 +3,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { buildIsStale } from "@/lib/setup/build-freshness";
+import { SERVER_NODE_FLAGS, serverMallocEnv } from "@/lib/setup/server-process";
 
 const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -15,12 +16,13 @@ export async function startServer(env: Record<string, string>, port: number): Pr
     const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit" });
     if (build.status !== 0) throw new Error("next build failed");
   }
-  // BENCH_SERVER_NODE_ARGS: flags for the server's Node only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
-  // to see where its time goes (Node refuses --cpu-prof in NODE_OPTIONS).
+  // The flags `npm start` gives the server, then BENCH_SERVER_NODE_ARGS: more flags for the server's
+  // Node only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where its time goes (Node refuses
+  // --cpu-prof in NODE_OPTIONS), or "--no-single-threaded-gc" to compare (lib/setup/server-process.ts).
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, nextBin, "start", "-p", String(port)], {
+  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs, nextBin, "start", "-p", String(port)], {
     cwd: root,
-    env: { ...process.env, ...env, AUTH_TRUST_HOST: "true", NODE_ENV: "production" },
+    env: serverMallocEnv({ ...process.env, ...env, AUTH_TRUST_HOST: "true", NODE_ENV: "production" }),
     stdio: ["ignore", "pipe", "inherit"],
   });
   const baseUrl = `http://127.0.0.1:${port}`;

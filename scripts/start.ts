@@ -7,6 +7,7 @@ import { migrateDatabase } from "@/lib/db/migrate-database";
 import { EnvError, env } from "@/lib/env";
 import { bootstrapFirstAdmin } from "@/lib/setup/bootstrap-admin";
 import { buildIsStale } from "@/lib/setup/build-freshness";
+import { SERVER_NODE_FLAGS, serverMallocEnv } from "@/lib/setup/server-process";
 import { blobStore } from "@/lib/storage/blob-store";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -42,10 +43,10 @@ async function main(): Promise<void> {
 
   const port = String(config.PORT);
   console.log(`Lantern on http://localhost:${port} — data in ${config.dataDir}`);
-  const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], {
+  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, nextBin, dev ? "dev" : "start", "-p", port], {
     cwd: root,
     stdio: "inherit",
-    env: childEnv(),
+    env: serverMallocEnv(childEnv()),
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));

@@ -54,7 +54,7 @@ export class MultipartFormParser extends Writable {
   private waiting: (() => void) | null = null;
 
   constructor(boundary: string, handlers: MultipartHandlers, limits: MultipartLimits) {
-    super({ highWaterMark: 1024 * 1024 });
+    super({ highWaterMark: 64 * 1024 });
     this.delimiter = Buffer.from(`\r\n--${boundary}`, "latin1");
     this.handlers = handlers;
     this.limits = limits;
@@ -162,7 +162,7 @@ export class MultipartFormParser extends Writable {
       this.part = { kind: "skip" };
       return;
     }
-    const stream = new Readable({ read: () => this.resume(), highWaterMark: 1024 * 1024 });
+    const stream = new Readable({ read: () => this.resume(), highWaterMark: 64 * 1024 });
     this.part = { kind: "file", stream };
     this.handlers.file(disposition.name, stream, {
       filename: basename(disposition.filename),

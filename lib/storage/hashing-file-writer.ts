@@ -237,7 +237,7 @@ export class HashingFileWriter extends Writable {
 
   private constructor(rw: RingWorker, base: number, direct: boolean, opts: HashingWriterOptions) {
     // A small buffer: the ring is the buffer. (Node counts bytes; one chunk is ~64 KiB.)
-    super({ highWaterMark: 1024 * 1024 });
+    super({ highWaterMark: 64 * 1024 });
     this.rw = rw;
     this.ringBytes = Buffer.from(rw.ring, base, SLOTS * SLOT_BYTES);
     this.direct = direct;

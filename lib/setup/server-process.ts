@@ -1,0 +1,24 @@
+// How the Node process that runs `next start` is started (npm start, the browser tests' server, the
+// benchmark). Both settings were measured on the 1 GiB upload benchmark (decision 0008,
+// docs/BENCHMARKS.md) and must be given at process start: Node refuses V8 flags in NODE_OPTIONS,
+// and glibc reads its malloc settings once.
+
+/** --single-threaded-gc: V8 otherwise collects with helper threads (parallel scavenges, concurrent
+ *  marking and array-buffer sweeping). During a large upload every 64 KiB socket read is a new
+ *  buffer; on our 2-core machines the helpers fell behind, V8 answered with a full collection every
+ *  ~70 ms, and they burnt ~1.1 CPU seconds per GiB that the event loop and the hashing worker
+ *  needed. The heap is small (~50-90 MB), so collections on the event loop stay short. */
+export const SERVER_NODE_FLAGS = ["--single-threaded-gc"];
+
+/** glibc malloc: keep up to 256 MiB of freed memory instead of handing it back to the kernel after
+ *  every collection. Each collection frees the ~25 MB of socket buffers read since the last one;
+ *  trimmed, the next 25 MB had to be faulted in again page by page (~235,000 page faults per GiB
+ *  uploaded, most of the event loop's time on a VM whose memory the host reclaims); kept, ~200.
+ *  Values already in the environment win. */
+export function serverMallocEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return {
+    MALLOC_TRIM_THRESHOLD_: String(256 * 1024 * 1024),
+    MALLOC_TOP_PAD_: String(64 * 1024 * 1024),
+    ...env,
+  };
+}
