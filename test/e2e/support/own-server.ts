@@ -114,7 +114,10 @@ async function groupGone(pgid: number, timeoutMs: number): Promise<boolean> {
 
 // From /proc (Linux): members of a process group that are still running. A killed grandchild is
 // re-parented to whatever reaps orphans here, and may linger as a zombie, which holds no files
-// or sockets: it counts as gone.
+// or sockets: it counts as gone. But a process's main thread can show as a zombie while another
+// of its threads is still in the kernel (the evidence writer's worker finishing an O_DIRECT write
+// or an fdatasync, which a signal does not interrupt); until that thread is out, the process's
+// files, the listening socket included, stay open. So every thread must be gone.
 function liveMembers(pgid: number): number[] {
   const live: number[] = [];
   for (const name of fs.readdirSync("/proc")) {
@@ -125,11 +128,29 @@ function liveMembers(pgid: number): number[] {
     } catch {
       continue; // exited meanwhile
     }
-    // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses.
-    const [state, , pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    if (Number(pgrp) === pgid && state !== "Z" && state !== "X") live.push(Number(name));
+    if (Number(statFields(stat)[2]) !== pgid) continue;
+    if (threadStates(name).some((state) => state !== "Z" && state !== "X")) live.push(Number(name));
   }
   return live;
+}
+
+// "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses.
+const statFields = (stat: string) => stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+
+function threadStates(pid: string): string[] {
+  let tids: string[];
+  try {
+    tids = fs.readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return []; // exited meanwhile
+  }
+  return tids.flatMap((tid) => {
+    try {
+      return [statFields(fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8"))[0]];
+    } catch {
+      return []; // exited meanwhile
+    }
+  });
 }
 
 function portAnswers(port: number): Promise<boolean> {
