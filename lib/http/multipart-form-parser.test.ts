@@ -181,3 +181,15 @@ describe("multipartBoundary", () => {
     expect(multipartBoundary(`multipart/form-data; boundary=${"x".repeat(71)}`)).toBeNull();
   });
 });
+
+describe("a failure before the file's reader attaches", () => {
+  it("is not an uncaught error, and the late reader still sees it", async () => {
+    let fileStream: Readable | undefined;
+    const parser = new MultipartFormParser(BOUNDARY, { field: () => {}, file: (_n, s) => void (fileStream = s) }, LIMITS);
+    const failed = new Promise((resolve) => parser.once("error", resolve));
+    parser.end(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="f"\r\n\r\ncut short`));
+    expect(await failed).toMatchObject({ message: expect.stringContaining("before the closing boundary") });
+    await new Promise((r) => setImmediate(r)); // the stream's 'error' has been emitted by now
+    await expect(collect(fileStream!)).rejects.toThrow(/before the closing boundary/);
+  });
+});

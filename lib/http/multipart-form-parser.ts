@@ -163,6 +163,10 @@ export class MultipartFormParser extends Writable {
       return;
     }
     const stream = new Readable({ read: () => this.resume(), highWaterMark: 64 * 1024 });
+    // The parser may fail (body cut short) before the consumer has attached its listeners (it
+    // may still be opening its file); unheard, that 'error' would be an uncaught exception. A
+    // consumer that attaches later still sees the stream as errored (pipeline, finished).
+    stream.on("error", () => {});
     this.part = { kind: "file", stream };
     this.handlers.file(disposition.name, stream, {
       filename: basename(disposition.filename),

@@ -81,3 +81,43 @@ test("413 for a file over the configured maximum, leaving no evidence", async ({
   const after = ((await (await request.get(`/api/v1/cases/${caseId}/evidence`, { headers: auth(investigator) })).json()) as { total: number }).total;
   expect(after).toBe(before);
 });
+
+// The upload route is a Pages Router API route (decision 0008): it must answer exactly like the
+// App Router routes around it, and its own multipart parser must refuse what is malformed.
+test("the upload route keeps the API's contract: 401, 405, paged list, malformed bodies, UTF-8 names", async ({ request }) => {
+  const url = `/api/v1/cases/${caseId}/evidence`;
+  const anonymous = await request.get(url);
+  expect(anonymous.status()).toBe(401);
+  expect(anonymous.headers()["x-request-id"]).toBeTruthy();
+  expect(await anonymous.json()).toMatchObject({ error: { code: "UNAUTHENTICATED" } });
+
+  const put = await request.put(url, { headers: auth(investigator), data: {} });
+  expect(put.status()).toBe(405);
+  expect(await put.json()).toMatchObject({ error: { code: "METHOD_NOT_ALLOWED" } });
+
+  const before = (await (await request.get(`${url}?pageSize=1`, { headers: auth(investigator) })).json()) as { total: number; pageSize: number; items: unknown[] };
+  expect(before.pageSize).toBe(1);
+  expect(before.items.length).toBeLessThanOrEqual(1);
+
+  // The closing delimiter never comes: 400, and nothing is recorded.
+  const boundary = "lantern-e2e-boundary";
+  const cut = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nDOCUMENT\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nCut\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cut.txt"\r\nContent-Type: text/plain\r\n\r\nno end`,
+  );
+  const malformed = await request.post(url, { headers: { ...auth(investigator), "content-type": `multipart/form-data; boundary=${boundary}` }, data: cut });
+  expect(malformed.status()).toBe(400);
+  expect(((await malformed.json()) as { error: { message: string } }).error.message).toContain("before the closing boundary");
+  const noBoundary = await request.post(url, { headers: { ...auth(investigator), "content-type": "multipart/form-data" }, data: cut });
+  expect(noBoundary.status()).toBe(400);
+  const after = (await (await request.get(url, { headers: auth(investigator) })).json()) as { total: number };
+  expect(after.total).toBe(before.total);
+
+  const named = await request.post(url, {
+    headers: auth(investigator),
+    multipart: { kind: "DOCUMENT", title: "Rates", file: { name: "тарифы €.txt", mimeType: "text/plain", buffer: Buffer.from("rates\n") } },
+  });
+  expect(named.status()).toBe(201);
+  expect(await named.json()).toMatchObject({ originalFilename: "тарифы €.txt" });
+});
