@@ -38,6 +38,18 @@ describe("readMultipartUpload", () => {
     await file!.blob.discard();
   });
 
+  it("removes the staged file when the body fails after the file part", async () => {
+    const before = tmpEntries().length;
+    const file = Buffer.concat([head({ kind: "DOCUMENT" }, "first.txt"), Buffer.from("complete file\n"), Buffer.from(`\r\n`)]);
+    const oversized = Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="title"\r\n\r\n${"t".repeat(64 * 1024 + 1)}\r\n--${BOUNDARY}--\r\n`);
+    const unclosed = Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="title"\r\n\r\nno closing delimiter`);
+    for (const after of [oversized, unclosed]) {
+      const e = await expectAppError(readMultipartUpload(CONTENT_TYPE, Readable.from([file, after])));
+      expect(e.code).toBe("INVALID_INPUT");
+      expect(tmpEntries().length).toBe(before);
+    }
+  });
+
   it("refuses a body that is not multipart", async () => {
     const e = await expectAppError(readMultipartUpload("application/json", Readable.from([Buffer.from("{}")])));
     expect(e.code).toBe("UNSUPPORTED_MEDIA_TYPE");

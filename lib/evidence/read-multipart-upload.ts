@@ -41,7 +41,12 @@ export async function readMultipartUpload(contentType: string | null, body: Read
       },
       { files: 1, fields: 20, fieldBytes: 64 * 1024, headerBytes: 16 * 1024 },
     );
-    parser.on("error", (e) => reject(new AppError("INVALID_INPUT", `Malformed multipart body: ${(e as Error).message}`)));
+    parser.on("error", (e) => {
+      // Read the rest of the body and drop it, so the connection does not stall on it.
+      body.unpipe(parser);
+      body.resume();
+      reject(new AppError("INVALID_INPUT", `Malformed multipart body: ${(e as Error).message}`));
+    });
     parser.on("finish", () => resolve());
     // The client went away mid-body (a cancelled upload, a dropped connection): end the parser,
     // which ends the file stream with an error, so staging removes its temporary. A Node request
@@ -61,7 +66,13 @@ export async function readMultipartUpload(contentType: string | null, body: Read
   try {
     await done;
   } catch (e) {
-    if (staging) await Promise.allSettled([staging]); // its temporary is gone before we answer
+    // The file may have been staged completely before the body failed (cut off or malformed
+    // after the file part): its temporary must go too, before we answer.
+    const pending = staging as Promise<StagedEvidenceFile> | null; // assigned in a callback above
+    if (pending) {
+      const [staged] = await Promise.allSettled([pending]);
+      if (staged.status === "fulfilled") await staged.value.blob.discard();
+    }
     throw e;
   }
   const file = staging ? await staging : null;

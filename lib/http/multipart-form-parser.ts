@@ -129,14 +129,24 @@ export class MultipartFormParser extends Writable {
         }
         case "headers": {
           // The header block ends at the first empty line (CRLF CRLF), or at once when empty.
-          const end = data.subarray(at, at + 2).equals(CRLF) ? at - 2 : data.indexOf(HEADER_END, at);
+          if (data.length - at < 2) {
+            this.held = Buffer.from(data.subarray(at));
+            return;
+          }
+          if (data[at] === 0x0d && data[at + 1] === 0x0a) {
+            this.beginPart("");
+            at += 2;
+            this.state = "body";
+            break;
+          }
+          const end = data.indexOf(HEADER_END, at);
           if (end < 0 || end - at > this.limits.headerBytes) {
             if (data.length - at > this.limits.headerBytes) throw new MultipartError("a part's headers are too large");
             this.held = Buffer.from(data.subarray(at));
             return;
           }
-          this.beginPart(end < at ? "" : data.toString("utf8", at, end));
-          at = (end < at ? at : end) + (end < at ? 2 : 4);
+          this.beginPart(data.toString("utf8", at, end));
+          at = end + 4;
           this.state = "body";
           break;
         }

@@ -2,6 +2,7 @@
 // and through the page cache alike, around every alignment edge (512-byte blocks, 4 MiB slots,
 // the ring wrapping), with several uploads at once, and must leave a usable worker behind after a
 // refusal or an abort.
+import { spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -92,6 +93,30 @@ describe("HashingFileWriter", () => {
     expect(() => writer.hashed()).toThrow(/not finished/);
     const next = randomBytes(MiB);
     expect((await write(next)).hashed.sha256).toBe(sha256(next));
+  });
+
+  it("fails, never hangs, when the disk refuses a write while the stream is ending", () => {
+    // 2048 blocks of 1 KiB: the first slot's write fits half, the rest fail with EFBIG.
+    const script = path.resolve(import.meta.dirname, "../../test/support/write-past-file-limit.ts");
+    const run = spawnSync("bash", ["-c", `ulimit -f 2048 && exec "${process.execPath}" --import tsx "${script}" "${newFile()}"`], {
+      cwd: path.resolve(import.meta.dirname, "../.."),
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(run.stdout.trim(), run.stderr).toBe("failed EFBIG");
+  });
+
+  it("an abandoned upload's leftovers never reach the next upload on the same worker", async () => {
+    for (let i = 0; i < 5; i++) {
+      const first = await HashingFileWriter.open(newFile(), { maxBytes: 64 * MiB });
+      first.on("error", () => {});
+      first.write(randomBytes(20 * MiB)); // more than the ring holds: part of it waits for slots
+      const closed = new Promise((resolve) => first.once("close", resolve));
+      first.destroy(new Error("client gone"));
+      await closed;
+      const next = randomBytes(5 * MiB + 1);
+      expect((await write(next)).hashed.sha256).toBe(sha256(next));
+    }
   });
 
   it("never reuses an existing file", async () => {

@@ -36,7 +36,9 @@ const IDLE_WORKERS_KEPT = 2;
 
 // Plain CommonJS evaluated as the worker's script: no bundler or loader involved. Messages are
 // handled strictly in order (one promise chain), so "end" or "abort" always follows the writes
-// sent before it. Every way out of a job closes both descriptors.
+// sent before it. Every way out of a job closes both descriptors. Every message and reply names
+// its job: a chunk that arrives after its job was aborted or failed is dropped, and the writer
+// drops replies that are not for its own job, so one upload's leftovers never reach the next.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const { createHash } = require("node:crypto");
@@ -44,12 +46,14 @@ const fs = require("node:fs");
 const { ring, slotBytes, slots, alignSlack, writebackStepBytes } = workerData;
 const O_DIRECT = fs.constants.O_DIRECT;
 const PROBE_BYTES = 8192;
-let base = -1; // the first 512-aligned byte of the ring, once found
+let aligned; // the first 512-aligned byte of the ring once probed; -1: none found
 let job = null;
 let queue = Promise.resolve();
 
+const base = () => (aligned >= 0 ? aligned : 0); // buffered writes need no alignment
+
 function view(slot, length) {
-  return Buffer.from(ring, base < 0 ? 0 : base + slot * slotBytes, length);
+  return Buffer.from(ring, base() + slot * slotBytes, length);
 }
 
 function writeAt(fd, buffer, position) {
@@ -79,15 +83,15 @@ function findAlignedBase(fd) {
   return -1;
 }
 
-function open({ file, buffered }) {
+function open({ job: id, file, buffered }) {
   // The normal descriptor creates the file ("wx": never reuse one) and writes the unaligned tail.
   const fd = fs.openSync(file, "wx", 0o600);
   let directFd = -1;
   if (!buffered && O_DIRECT) {
     try {
       directFd = fs.openSync(file, fs.constants.O_WRONLY | O_DIRECT);
-      if (base < 0) base = findAlignedBase(directFd);
-      if (base < 0) {
+      if (aligned === undefined) aligned = findAlignedBase(directFd);
+      if (aligned < 0) {
         fs.closeSync(directFd);
         directFd = -1;
       }
@@ -100,9 +104,8 @@ function open({ file, buffered }) {
       }
     }
   }
-  if (base < 0) base = 0; // buffered writes need no alignment
-  job = { fd, directFd, hash: createHash("sha256"), size: 0, synced: 0 };
-  return { type: "opened", base, direct: directFd >= 0 };
+  job = { id, fd, directFd, hash: createHash("sha256"), size: 0, synced: 0 };
+  return { type: "opened", base: base(), direct: directFd >= 0 };
 }
 
 function close() {
@@ -113,7 +116,8 @@ function close() {
   fs.closeSync(fd);
 }
 
-async function chunk({ slot, length }) {
+async function chunk({ job: id, slot, length }) {
+  if (!job || job.id !== id) return null; // its job was aborted or failed
   const bytes = view(slot, length);
   const direct = job.directFd >= 0;
   const written = writeAt(direct ? job.directFd : job.fd, bytes, job.size);
@@ -135,11 +139,20 @@ async function chunk({ slot, length }) {
   return { type: "free", slot };
 }
 
-async function end({ slot, length }) {
+async function end({ job: id, slot, length }) {
+  if (!job || job.id !== id) throw new Error("The file writer's job is gone");
   const bytes = view(slot, length);
   job.hash.update(bytes);
-  const whole = job.directFd >= 0 ? length - (length % 512) : 0;
-  if (whole > 0) await writeAt(job.directFd, bytes.subarray(0, whole), job.size);
+  let whole = job.directFd >= 0 ? length - (length % 512) : 0;
+  if (whole > 0) {
+    try {
+      await writeAt(job.directFd, bytes.subarray(0, whole), job.size);
+    } catch (e) {
+      // Stricter alignment than 512 (a disk with 4 KiB sectors): write it all buffered.
+      if (e.code !== "EINVAL") throw e;
+      whole = 0;
+    }
+  }
   if (length > whole) await writeAt(job.fd, bytes.subarray(whole), job.size + whole);
   job.size += length;
   fs.ftruncateSync(job.fd, job.size); // the alignment probe may have written past a small file's end
@@ -149,25 +162,34 @@ async function end({ slot, length }) {
   return result;
 }
 
-const handlers = { open, chunk, end, abort: () => (close(), { type: "aborted" }) };
+function abort({ job: id }) {
+  if (job && job.id === id) close();
+  return { type: "aborted" };
+}
+
+const handlers = { open, chunk, end, abort };
 
 parentPort.on("message", (message) => {
   queue = queue.then(async () => {
     try {
-      parentPort.postMessage(await handlers[message.type](message));
+      const reply = await handlers[message.type](message);
+      if (reply) parentPort.postMessage({ ...reply, job: message.job });
     } catch (e) {
-      try { close(); } catch {}
-      parentPort.postMessage({ type: "failed", message: String(e && e.message || e), code: e && e.code });
+      if (job && job.id === message.job) try { close(); } catch {}
+      parentPort.postMessage({ type: "failed", job: message.job, message: String(e && e.message || e), code: e && e.code });
     }
   });
 });`;
 
-type Reply =
+type Reply = { job: number } & (
   | { type: "opened"; base: number; direct: boolean }
   | { type: "free"; slot: number }
   | { type: "done"; sha256: string; sizeBytes: number }
   | { type: "aborted" }
-  | { type: "failed"; message: string; code?: string };
+  | { type: "failed"; message: string; code?: string }
+);
+
+let lastJob = 0;
 
 type RingWorker = {
   worker: Worker;
@@ -234,32 +256,43 @@ export class HashingFileWriter extends Writable {
   /** The one request (open, end, abort) waiting for its reply. */
   private waiting: { resolve(reply: Reply): void; reject(e: Error): void } | null = null;
   private released = false;
+  /** Destroyed: slots coming back are not refilled. */
+  private closing = false;
+  private readonly job: number;
 
-  private constructor(rw: RingWorker, base: number, direct: boolean, opts: HashingWriterOptions) {
+  private constructor(rw: RingWorker, job: number, base: number, direct: boolean, opts: HashingWriterOptions) {
     // A small buffer: the ring is the buffer. (Node counts bytes; one chunk is ~64 KiB.)
     super({ highWaterMark: 64 * 1024 });
     this.rw = rw;
     this.ringBytes = Buffer.from(rw.ring, base, SLOTS * SLOT_BYTES);
     this.direct = direct;
     this.opts = opts;
+    this.job = job;
     for (let i = 0; i < SLOTS; i++) this.freeSlots.push(i);
-    rw.onReply = (reply) => this.onReply(reply);
+    rw.onReply = (reply) => {
+      if (reply.job === this.job) this.onReply(reply);
+    };
     rw.onExit = (error) => this.fail(error);
   }
 
   static async open(file: string, opts: HashingWriterOptions): Promise<HashingFileWriter> {
     const rw = idle.pop() ?? startWorker();
     rw.worker.ref(); // a busy writer keeps the process alive: its caller awaits it
+    const job = ++lastJob;
     const opened = await new Promise<Reply>((resolve, reject) => {
-      rw.onReply = (reply) => (reply.type === "failed" ? reject(workerError(reply)) : resolve(reply));
+      rw.onReply = (reply) => {
+        if (reply.job !== job) return; // a reply to an earlier job
+        if (reply.type === "failed") reject(workerError(reply));
+        else resolve(reply);
+      };
       rw.onExit = reject;
-      rw.worker.postMessage({ type: "open", file, buffered: opts.buffered ?? false });
+      rw.worker.postMessage({ type: "open", job, file, buffered: opts.buffered ?? false });
     }).catch((e: unknown) => {
       void rw.worker.terminate(); // after a failure a worker is not reused
       throw e;
     });
     const { base, direct } = opened as Extract<Reply, { type: "opened" }>;
-    return new HashingFileWriter(rw, base, direct, opts);
+    return new HashingFileWriter(rw, job, base, direct, opts);
   }
 
   /** The content's SHA-256 and size; only after the stream has finished. */
@@ -277,10 +310,11 @@ export class HashingFileWriter extends Writable {
   }
 
   override _final(callback: (e?: Error | null) => void): void {
+    if (this.failure) return callback(this.failure);
     if (this.slot < 0) {
       if (this.freeSlots.length === 0) {
-        // Every slot is with the worker: end once one comes back.
-        this.blocked = { chunk: Buffer.alloc(0), at: 0, callback: () => this._final(callback) };
+        // Every slot is with the worker: end once one comes back (or fail, if the worker does).
+        this.blocked = { chunk: Buffer.alloc(0), at: 0, callback: (e) => (e ? callback(e) : this._final(callback)) };
         return;
       }
       this.takeSlot();
@@ -295,6 +329,8 @@ export class HashingFileWriter extends Writable {
   }
 
   override _destroy(error: Error | null, callback: (e?: Error | null) => void): void {
+    this.closing = true;
+    this.blocked = null; // its write is abandoned; nothing more goes to the worker but the abort
     if (this.released) return callback(error);
     if (this.failure) {
       this.terminate();
@@ -329,7 +365,7 @@ export class HashingFileWriter extends Writable {
       this.filled += n;
       at += n;
       if (this.filled === SLOT_BYTES) {
-        this.rw.worker.postMessage({ type: "chunk", slot: this.slot, length: SLOT_BYTES });
+        this.rw.worker.postMessage({ type: "chunk", job: this.job, slot: this.slot, length: SLOT_BYTES });
         this.slot = -1;
       }
     }
@@ -343,6 +379,7 @@ export class HashingFileWriter extends Writable {
 
   private onReply(reply: Reply) {
     if (reply.type === "free") {
+      if (this.closing) return;
       this.freeSlots.push(reply.slot);
       const blocked = this.blocked;
       this.blocked = null;
@@ -370,7 +407,7 @@ export class HashingFileWriter extends Writable {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise<Reply>((resolve, reject) => {
       this.waiting = { resolve, reject };
-      this.rw.worker.postMessage(message);
+      this.rw.worker.postMessage({ ...message, job: this.job });
     });
   }
 
