@@ -96,11 +96,11 @@ export class MultipartFormParser extends Writable {
             // it with the next chunk copies that chunk once, which only happens for the held tail:
             // keep it short by holding only a real prefix match.
             const keep = partialMatchAtEnd(data, this.delimiter, Math.max(at, data.length - this.delimiter.length + 1));
-            this.emit_(data.subarray(at, data.length - keep));
+            this.deliver(data.subarray(at, data.length - keep));
             this.held = keep > 0 ? Buffer.from(data.subarray(data.length - keep)) : EMPTY;
             return;
           }
-          this.emit_(data.subarray(at, found));
+          this.deliver(data.subarray(at, found));
           this.endPart();
           at = found + this.delimiter.length;
           this.state = "afterDelimiter";
@@ -109,8 +109,7 @@ export class MultipartFormParser extends Writable {
         case "afterDelimiter": {
           // "--" closes the form; otherwise optional whitespace, then CRLF and the next part's headers.
           if (data.length - at < 2) {
-            this.held = Buffer.from(data.subarray(at));
-            return;
+            return this.hold(data, at);
           }
           if (data[at] === 0x2d && data[at + 1] === 0x2d) {
             this.state = "end";
@@ -119,8 +118,7 @@ export class MultipartFormParser extends Writable {
           const eol = data.indexOf(CRLF, at);
           if (eol < 0) {
             if (data.length - at > 256) throw new MultipartError("malformed delimiter line");
-            this.held = Buffer.from(data.subarray(at));
-            return;
+            return this.hold(data, at);
           }
           if (!/^[ \t]*$/.test(data.toString("latin1", at, eol))) throw new MultipartError("malformed delimiter line");
           at = eol + 2;
@@ -130,8 +128,7 @@ export class MultipartFormParser extends Writable {
         case "headers": {
           // The header block ends at the first empty line (CRLF CRLF), or at once when empty.
           if (data.length - at < 2) {
-            this.held = Buffer.from(data.subarray(at));
-            return;
+            return this.hold(data, at);
           }
           if (data[at] === 0x0d && data[at + 1] === 0x0a) {
             this.beginPart("");
@@ -142,8 +139,7 @@ export class MultipartFormParser extends Writable {
           const end = data.indexOf(HEADER_END, at);
           if (end < 0 || end - at > this.limits.headerBytes) {
             if (data.length - at > this.limits.headerBytes) throw new MultipartError("a part's headers are too large");
-            this.held = Buffer.from(data.subarray(at));
-            return;
+            return this.hold(data, at);
           }
           this.beginPart(data.toString("utf8", at, end));
           at = end + 4;
@@ -154,6 +150,11 @@ export class MultipartFormParser extends Writable {
           return; // the epilogue is ignored
       }
     }
+  }
+
+  /** Keeps data[at..] (a copy: the chunk is not ours) until the next chunk completes it. */
+  private hold(data: Buffer, at: number): void {
+    this.held = Buffer.from(data.subarray(at));
   }
 
   private beginPart(headerBlock: string): void {
@@ -184,8 +185,8 @@ export class MultipartFormParser extends Writable {
     });
   }
 
-  // (Named with a trailing underscore: Writable already has an emit().)
-  private emit_(bytes: Buffer): void {
+  /** Hands a part's bytes to where they go: the file stream, the field's value, or nowhere. */
+  private deliver(bytes: Buffer): void {
     if (bytes.length === 0) return;
     const part = this.part;
     if (part.kind === "file") {

@@ -43,7 +43,7 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const { createHash } = require("node:crypto");
 const fs = require("node:fs");
-const { ring, slotBytes, slots, alignSlack, writebackStepBytes } = workerData;
+const { ring, slotBytes, alignSlack, writebackStepBytes } = workerData;
 const O_DIRECT = fs.constants.O_DIRECT;
 const PROBE_BYTES = 8192;
 let aligned; // the first 512-aligned byte of the ring once probed; -1: none found
@@ -210,7 +210,7 @@ function startWorker(): RingWorker {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     execArgv: [],
-    workerData: { ring, slotBytes: SLOT_BYTES, slots: SLOTS, alignSlack: ALIGN_SLACK, writebackStepBytes: WRITEBACK_STEP_BYTES },
+    workerData: { ring, slotBytes: SLOT_BYTES, alignSlack: ALIGN_SLACK, writebackStepBytes: WRITEBACK_STEP_BYTES },
   });
   const rw: RingWorker = { worker, ring, onReply: null, onExit: null };
   worker.on("message", (reply: Reply) => rw.onReply?.(reply));

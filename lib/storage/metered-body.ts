@@ -4,19 +4,18 @@
 import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
 
-export type Counter = {
+export type Meter = {
   /** A pass-through stage for stream.pipeline or Readable.from: yields the same bytes. */
   through(source: AsyncIterable<unknown>): AsyncGenerator<Buffer>;
   sizeBytes(): number;
-};
-
-export type Meter = Counter & {
   /** Lowercase hex; call only once the body has been fully consumed. */
   sha256(): string;
 };
 
-/** Counts and limits only; for a store that hashes the content some other way. */
-export function createCounter(maxBytes: number, onChunk?: (chunk: Buffer) => void): Counter {
+/** Counts, limits and hashes a body passing through (the S3 store's; the local store's writer
+ *  does the same in its worker). onChunk sees each chunk after the limit check. */
+export function createMeter(maxBytes: number, onChunk?: (chunk: Buffer) => void): Meter {
+  const hash = createHash("sha256");
   let size = 0;
   return {
     async *through(source) {
@@ -24,21 +23,14 @@ export function createCounter(maxBytes: number, onChunk?: (chunk: Buffer) => voi
         const chunk = toBuffer(raw);
         size += chunk.length;
         if (size > maxBytes) throw tooLarge(maxBytes);
+        hash.update(chunk);
         onChunk?.(chunk);
         yield chunk;
       }
     },
     sizeBytes: () => size,
+    sha256: () => hash.digest("hex"),
   };
-}
-
-export function createMeter(maxBytes: number, onChunk?: (chunk: Buffer) => void): Meter {
-  const hash = createHash("sha256");
-  const counter = createCounter(maxBytes, (chunk) => {
-    hash.update(chunk);
-    onChunk?.(chunk);
-  });
-  return { ...counter, sha256: () => hash.digest("hex") };
 }
 
 export const emptyBody = () => new AppError("INVALID_INPUT", "The file is empty");
