@@ -108,9 +108,7 @@ export class MultipartFormParser extends Writable {
         }
         case "afterDelimiter": {
           // "--" closes the form; otherwise optional whitespace, then CRLF and the next part's headers.
-          if (data.length - at < 2) {
-            return this.hold(data, at);
-          }
+          if (data.length - at < 2) return this.hold(data, at);
           if (data[at] === 0x2d && data[at + 1] === 0x2d) {
             this.state = "end";
             return;
@@ -127,9 +125,7 @@ export class MultipartFormParser extends Writable {
         }
         case "headers": {
           // The header block ends at the first empty line (CRLF CRLF), or at once when empty.
-          if (data.length - at < 2) {
-            return this.hold(data, at);
-          }
+          if (data.length - at < 2) return this.hold(data, at);
           if (data[at] === 0x0d && data[at + 1] === 0x0a) {
             this.beginPart("");
             at += 2;
