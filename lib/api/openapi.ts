@@ -27,7 +27,7 @@ function queryParameters(s: z.ZodObject): Json[] {
   return Object.entries(js.properties).map(([name, p]) => ({ name, in: "query", required: false, schema: p }));
 }
 
-const idParam = { name: "id", in: "path", required: true, schema: { type: "string" }, description: "case id or number (LAN-YYYY-NNNN)" };
+const idParam = { name: "id", in: "path", required: true, schema: { type: "string" }, description: "case id or number (LAN-YYYY-NNNN, or LAN-R-YYYY-NNNN for a case created restricted)" };
 const evidenceParam = { name: "id", in: "path", required: true, schema: { type: "string" }, description: "evidence id" };
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const body = (name: string) => ({ required: true, content: { "application/json": { schema: ref(name) } } });

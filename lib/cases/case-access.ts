@@ -20,9 +20,9 @@ export function visibleCasesSql(actor: Actor): Fragment[] {
   return [frag(`(c."restricted" = FALSE OR EXISTS (SELECT 1 FROM "CaseMember" m WHERE m."caseId" = c."id" AND m."userId" = ?))`, actor.id)];
 }
 
-const CASE_NUMBER = /^LAN-\d{4}-\d{4,}$/;
+const CASE_NUMBER = /^LAN-(R-)?\d{4}-\d{4,}$/;
 
-/** A case is addressed by its id or its human number (LAN-2026-0001). */
+/** A case is addressed by its id or its human number (LAN-2026-0001, or LAN-R-2026-0001 if created restricted). */
 export function caseKey(idOrNumber: string): Prisma.CaseWhereUniqueInput {
   return CASE_NUMBER.test(idOrNumber) ? { number: idOrNumber } : { id: idOrNumber };
 }

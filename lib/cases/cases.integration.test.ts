@@ -17,6 +17,10 @@ import { failAuditEventsFor } from "@/test/support/inject-failure";
 
 let admin: Actor, manager: Actor, investigator: Actor, other: Actor, auditor: Actor;
 
+async function lastSeq(year: number, restricted: boolean): Promise<number> {
+  return (await db().caseCounter.findUnique({ where: { year_restricted: { year, restricted } } }))?.lastSeq ?? 0;
+}
+
 beforeAll(async () => {
   admin = await createUser({ role: "ADMIN" });
   manager = await createUser({ role: "MANAGER" });
@@ -28,7 +32,7 @@ beforeAll(async () => {
 describe("creating cases", () => {
   it("numbers cases LAN-YYYY-NNNN, unique and gap-free when 20 are created at once", async () => {
     const year = new Date().getUTCFullYear();
-    const before = (await db().caseCounter.findUnique({ where: { year } }))?.lastSeq ?? 0;
+    const before = await lastSeq(year, false);
     const created = await Promise.all(Array.from({ length: 20 }, (_, i) => createCase(investigator, { title: `Concurrent ${i}` })));
     const seqs = created.map((c) => {
       expect(c.number).toMatch(new RegExp(`^LAN-${year}-\\d{4}$`));
@@ -36,6 +40,44 @@ describe("creating cases", () => {
     });
     expect(new Set(seqs).size).toBe(20);
     expect(seqs.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => before + i + 1));
+  });
+
+  it("numbers cases created restricted in their own series, so hidden cases leave no gap in the normal one", async () => {
+    const year = new Date().getUTCFullYear();
+    const [normalBefore, restrictedBefore] = [await lastSeq(year, false), await lastSeq(year, true)];
+    // Both kinds at once, interleaved: each series stays unique and gap-free on its own.
+    const created = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => createCase(investigator, { title: `Mixed ${i}`, restricted: i % 3 === 0 })),
+    );
+    const normal = created.filter((c) => !c.restricted).map((c) => c.number);
+    const hidden = created.filter((c) => c.restricted).map((c) => c.number);
+    for (const n of normal) expect(n).toMatch(new RegExp(`^LAN-${year}-\\d{4}$`));
+    for (const n of hidden) expect(n).toMatch(new RegExp(`^LAN-R-${year}-\\d{4}$`));
+    const seqs = (numbers: string[]) => numbers.map((n) => Number(n.slice(-4))).sort((a, b) => a - b);
+    expect(seqs(normal)).toEqual(Array.from({ length: 16 }, (_, i) => normalBefore + i + 1));
+    expect(seqs(hidden)).toEqual(Array.from({ length: 8 }, (_, i) => restrictedBefore + i + 1));
+    expect(new Set(created.map((c) => c.number)).size).toBe(24);
+
+    // What an outsider sees of the normal series has no hole where the restricted cases went.
+    const outsiderNumbers = (await db().case.findMany({ where: { number: { in: normal }, ...visibleCasesWhere(other) }, select: { number: true } }))
+      .map((c) => c.number);
+    expect(seqs(outsiderNumbers)).toEqual(seqs(normal));
+    expect(await db().case.count({ where: { number: { in: hidden }, ...visibleCasesWhere(other) } })).toBe(0);
+  });
+
+  it("a case restricted later, or whose restriction is lifted, keeps its number; both are found by it", async () => {
+    const year = new Date().getUTCFullYear();
+    const normal = await createCase(manager, { title: "Restricted later" });
+    const hidden = await createCase(manager, { title: "Created hidden", restricted: true });
+    expect(hidden.number).toMatch(new RegExp(`^LAN-R-${year}-\\d{4}$`));
+    const restrictedBefore = await lastSeq(year, true);
+    expect((await updateCase(ctxFor(manager), normal.id, { restricted: true })).number).toBe(normal.number);
+    expect((await updateCase(ctxFor(manager), hidden.id, { restricted: false })).number).toBe(hidden.number);
+    expect(await lastSeq(year, true)).toBe(restrictedBefore);
+    // Addressed and searched by the LAN-R- number like any other.
+    expect((await getCase(investigator, hidden.number)).id).toBe(hidden.id);
+    expect((await listCases(manager, { q: hidden.number })).items.map((i) => i.id)).toEqual([hidden.id]);
+    expect((await listCases(manager, { q: normal.number })).items.map((i) => i.id)).toEqual([normal.id]);
   });
 
   it("a create that fails at its last write leaves no case and gives its number back", async () => {

@@ -18,7 +18,7 @@ export async function createCase(ctx: RequestContext, input: unknown): Promise<C
     // The creator and the lead are members, so a restricted case stays visible to them.
     const memberIds = [...new Set([ctx.actor.id, leadId, ...data.memberIds])];
     await assertAssignableUsers(tx, [leadId, ...data.memberIds]);
-    const number = await nextCaseNumber(tx);
+    const number = await nextCaseNumber(tx, data.restricted);
     const row = await tx.case.create({
       data: {
         number,

@@ -128,6 +128,54 @@ describe("committed migrations", () => {
   });
 });
 
+/** A copy of the committed migrations in a temporary folder: those before `name`; after `release()`, all of them. */
+function migrationsUpTo(name: string): { dir: string; release: () => void } {
+  const dir = fs.mkdtempSync(path.join(tmp, "migrations-"));
+  const copy = (all: boolean) => {
+    for (const provider of PROVIDERS) {
+      const from = path.join(DEFAULT_MIGRATIONS_DIR, provider);
+      const names = migrationNames(DEFAULT_MIGRATIONS_DIR, provider);
+      const at = names.findIndex((n) => n.endsWith(`_${name}`));
+      expect(at, `${provider} migration ${name}`).toBeGreaterThan(0);
+      const later = new Set(names.slice(at));
+      fs.cpSync(from, path.join(dir, provider), {
+        recursive: true,
+        filter: (src) => all || !later.has(path.relative(from, src).split(path.sep)[0] ?? ""),
+      });
+    }
+  };
+  copy(false);
+  return { dir, release: () => copy(true) };
+}
+
+describe("the restricted_case_series migration on SQLite", () => {
+  it("keeps an existing year's counter as the normal series' counter", async () => {
+    const { dir, release } = migrationsUpTo("restricted_case_series");
+    const file = path.join(tmp, "counter.db");
+    const before = await applyPendingMigrations(`file:${file}`, { migrationsDir: dir });
+    expect(before.applied.some((n) => n.endsWith("_restricted_case_series"))).toBe(false);
+    const db = new Database(file);
+    try {
+      db.prepare(`INSERT INTO "CaseCounter" ("year", "lastSeq") VALUES (2025, 118), (2026, 41)`).run();
+      db.close();
+      release();
+      const after = await applyPendingMigrations(`file:${file}`, { migrationsDir: dir });
+      expect(after.applied.some((n) => n.endsWith("_restricted_case_series"))).toBe(true);
+      const check = new Database(file, { readonly: true });
+      try {
+        expect(check.prepare(`SELECT "year", "restricted", "lastSeq" FROM "CaseCounter" ORDER BY 1`).all()).toEqual([
+          { year: 2025, restricted: 0, lastSeq: 118 },
+          { year: 2026, restricted: 0, lastSeq: 41 },
+        ]);
+      } finally {
+        check.close();
+      }
+    } finally {
+      if (db.open) db.close();
+    }
+  });
+});
+
 // The PostgreSQL lane (LANTERN_TEST_DB=postgresql) provides its throwaway cluster; LANTERN_TEST_PG_URL
 // may name another server. The SQLite lane does not define this suite at all.
 const pgUrl = process.env.LANTERN_TEST_PG_URL || inject("pgAdminUrl");
@@ -156,6 +204,37 @@ if (pgUrl) describe("applyPendingMigrations on PostgreSQL", () => {
         await check.end();
       }
       expect(await applyPendingMigrations(url.toString())).toEqual({ provider: "postgresql", applied: [] });
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    }
+  });
+
+  it("the restricted_case_series migration keeps an existing year's counter as the normal series' counter", async () => {
+    const name = `lantern_counter_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
+    const admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    try {
+      const url = new URL(pgUrl!);
+      url.pathname = `/${name}`;
+      const { dir, release } = migrationsUpTo("restricted_case_series");
+      await applyPendingMigrations(url.toString(), { migrationsDir: dir });
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      try {
+        await client.query(`INSERT INTO "CaseCounter" ("year", "lastSeq") VALUES (2025, 118), (2026, 41)`);
+        release();
+        const after = await applyPendingMigrations(url.toString(), { migrationsDir: dir });
+        expect(after.applied.some((n) => n.endsWith("_restricted_case_series"))).toBe(true);
+        const { rows } = await client.query(`SELECT "year", "restricted", "lastSeq" FROM "CaseCounter" ORDER BY 1`);
+        expect(rows).toEqual([
+          { year: 2025, restricted: false, lastSeq: 118 },
+          { year: 2026, restricted: false, lastSeq: 41 },
+        ]);
+      } finally {
+        await client.end();
+      }
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await admin.end();
