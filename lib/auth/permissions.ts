@@ -15,7 +15,9 @@ export type Permission =
   | "evidence:remove"
   | "audit:read"
   | "users:manage"
-  | "tokens:own";
+  | "tokens:own"
+  | "account:read" // the account registry (cases, sightings and links still follow case visibility)
+  | "account:write"; // create, edit, import accounts; attach them to cases; link and decide links
 
 const table: Record<Role, readonly Permission[]> = {
   ADMIN: [
@@ -30,6 +32,8 @@ const table: Record<Role, readonly Permission[]> = {
     "audit:read",
     "users:manage",
     "tokens:own",
+    "account:read",
+    "account:write",
   ],
   MANAGER: [
     "case:create",
@@ -39,9 +43,19 @@ const table: Record<Role, readonly Permission[]> = {
     "case:assign",
     "note:write:any",
     "tokens:own",
+    "account:read",
+    "account:write",
   ],
-  INVESTIGATOR: ["case:create", "case:read:any", "case:write:member", "note:write:member", "tokens:own"],
-  AUDITOR: ["case:read:any", "audit:read", "tokens:own"],
+  INVESTIGATOR: [
+    "case:create",
+    "case:read:any",
+    "case:write:member",
+    "note:write:member",
+    "tokens:own",
+    "account:read",
+    "account:write",
+  ],
+  AUDITOR: ["case:read:any", "audit:read", "tokens:own", "account:read"],
 };
 
 export function can(role: Role, permission: Permission): boolean {
