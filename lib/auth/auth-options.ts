@@ -8,6 +8,7 @@ import { signInWithPassword } from "@/lib/auth/sign-in";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { clientAddressFromRecord } from "@/lib/http/client-address";
+import { safeAuthRedirect } from "@/lib/http/safe-redirect";
 
 let cached: AuthOptions | undefined;
 
@@ -44,6 +45,8 @@ function build(): AuthOptions {
       }),
     ],
     callbacks: {
+      // Where next-auth sends the browser after sign-in or sign-out: a path of this site only.
+      redirect: ({ url, baseUrl }) => safeAuthRedirect(url, baseUrl),
       jwt({ token, user }) {
         if (user) token.sid = user.id;
         return token;

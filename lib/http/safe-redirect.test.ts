@@ -1,21 +1,53 @@
 import { describe, expect, it } from "vitest";
-import { safeLocalPath } from "@/lib/http/safe-redirect";
+import { safeAuthRedirect, safeLocalPath } from "@/lib/http/safe-redirect";
+import { HOSTILE_REDIRECTS, LOCAL_REDIRECTS } from "@/test/support/redirect-candidates";
+
+const ORIGIN = "https://lantern.example.org";
+
+/** Where a browser on ORIGIN goes when sent to `path`. */
+const landing = (path: string) => new URL(path, `${ORIGIN}/login?x=1`);
 
 describe("safeLocalPath", () => {
-  it.each(["/cases", "/cases/LAN-2026-0001?notesPage=2", "/audit#top"])("keeps the local path %s", (p) => {
+  it.each(LOCAL_REDIRECTS)("keeps the local path %s", (p) => {
     expect(safeLocalPath(p)).toBe(p);
   });
 
-  it.each([
-    "//evil.example",
-    "/\\evil.example",
-    "/%09/evil.example".replace("%09", "\t"),
-    "https://evil.example/",
-    "javascript:alert(1)",
-    "cases",
-    "",
-    undefined,
-  ])("refuses %j", (p) => {
+  it.each(["/cases/../audit", "/./cases", "/a/%2e%2e/cases"])("keeps %j as the path it resolves to", (p) => {
+    expect(safeLocalPath(p)).toBe(landing(p).pathname);
+  });
+
+  it.each([...HOSTILE_REDIRECTS, undefined, null])("sends %j to the default page", (p) => {
     expect(safeLocalPath(p)).toBe("/cases");
+  });
+
+  it("never answers a path a browser would take off this origin", () => {
+    const prefixes = ["", "/", "/cases", "/cases/x", "/a/b"];
+    const middles = ["", ".", "..", "%2e", "%2e%2e", ".%2e", "%2E.", "\\", "%5c", "%2f", ";", "?", "#"];
+    const tails = ["//evil.example", "/\\evil.example", "///evil.example", "//evil.example/p?q#h"];
+    let tried = 0;
+    for (const pre of prefixes)
+      for (const mid of middles)
+        for (const tail of tails) {
+          const candidate = `${pre}/${mid}${tail}`;
+          const out = safeLocalPath(candidate);
+          tried += 1;
+          expect(out.startsWith("//"), candidate).toBe(false);
+          expect(landing(out).origin, candidate).toBe(ORIGIN);
+        }
+    expect(tried).toBe(prefixes.length * middles.length * tails.length);
+  });
+});
+
+describe("safeAuthRedirect (next-auth's redirect callback)", () => {
+  it.each([
+    ["/login", "https://l.example/login"],
+    ["https://l.example/cases/LAN-2026-0001", "https://l.example/cases/LAN-2026-0001"],
+    ["https://l.example/.//evil.example/phish", "https://l.example/cases"],
+    ["/..//evil.example", "https://l.example/cases"],
+    ["https://l.example.evil.example/x", "https://l.example/cases"],
+    ["https://l.example@evil.example/x", "https://l.example/cases"],
+    ["https://evil.example/", "https://l.example/cases"],
+  ])("%s -> %s", (url, expected) => {
+    expect(safeAuthRedirect(url, "https://l.example")).toBe(expected);
   });
 });
