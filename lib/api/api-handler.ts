@@ -8,8 +8,7 @@ import type { NextApiRequest, NextApiResponse } from "next";
 import { getServerSession } from "next-auth";
 import type { Actor, RequestContext } from "@/lib/auth/actor";
 import { actorForToken } from "@/lib/auth/api-tokens";
-import { authOptions } from "@/lib/auth/auth-options";
-import { actorForSession } from "@/lib/auth/sessions";
+import { actorOfSession, authOptions } from "@/lib/auth/auth-options";
 import { AppError, isAppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/http/client-address";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
@@ -88,12 +87,12 @@ async function authenticate(req: Request, readSession: SessionReader): Promise<A
     const match = /^Bearer\s+(\S+)$/i.exec(auth);
     return match ? actorForToken(match[1]) : null;
   }
-  const session = (await readSession()) as { sid?: string } | null;
-  if (!session?.sid) return null;
+  const actor = actorOfSession(await readSession());
+  if (!actor) return null;
   if (!isSameOriginRequest(req.method, req.headers)) {
     throw new AppError("FORBIDDEN", "Cross-origin requests may not use the session cookie; send an API token instead");
   }
-  return actorForSession(session.sid);
+  return actor;
 }
 
 export function json(body: unknown, status = 200, headers?: HeadersInit): Response {

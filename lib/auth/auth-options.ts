@@ -1,9 +1,11 @@
 // next-auth configuration: email and password through the Credentials provider. The JWT cookie
-// carries only the server-side session id; lib/auth/sessions.ts decides if it is still valid.
-import type { AuthOptions } from "next-auth";
+// carries only the server-side session id; lib/auth/sessions.ts decides if it is still valid, in the
+// session callback, so next-auth's own GET /api/auth/session answers {} for an ended session too.
+import type { AuthOptions, Session } from "next-auth";
+import type { Actor } from "@/lib/auth/actor";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { ensureAuthSecret } from "@/lib/auth/auth-secret";
-import { signOutSession } from "@/lib/auth/sessions";
+import { actorForSession, signOutSession } from "@/lib/auth/sessions";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
@@ -11,6 +13,15 @@ import { clientAddressFromRecord } from "@/lib/http/client-address";
 import { safeAuthRedirect } from "@/lib/http/safe-redirect";
 
 let cached: AuthOptions | undefined;
+
+/** The actor the session callback found for a session object, kept beside it (not in it, so it is
+ *  not sent to the browser by /api/auth/session). */
+const sessionActors = new WeakMap<object, Actor>();
+
+/** The live user behind getServerSession()'s answer, or null (no cookie, or the session ended). */
+export function actorOfSession(session: unknown): Actor | null {
+  return session && typeof session === "object" ? (sessionActors.get(session) ?? null) : null;
+}
 
 export function authOptions(): AuthOptions {
   cached ??= build();
@@ -51,8 +62,14 @@ function build(): AuthOptions {
         if (user) token.sid = user.id;
         return token;
       },
-      session({ session, token }) {
-        return { ...session, sid: typeof token.sid === "string" ? token.sid : undefined };
+      // Every reader of the session (getServerSession in pages, actions and the API, and the
+      // browser's GET /api/auth/session) gets it only while the server-side session is live.
+      async session({ session, token }) {
+        const actor = typeof token.sid === "string" ? await actorForSession(token.sid) : null;
+        if (!actor) return {} as Session;
+        const live = { ...session, sid: token.sid };
+        sessionActors.set(live, actor);
+        return live;
       },
     },
     events: {

@@ -7,15 +7,10 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import type { Actor, RequestContext } from "@/lib/auth/actor";
-import { authOptions } from "@/lib/auth/auth-options";
-import { actorForSession } from "@/lib/auth/sessions";
+import { actorOfSession, authOptions } from "@/lib/auth/auth-options";
 import { clientAddress } from "@/lib/http/client-address";
 
-export const currentUser = cache(async (): Promise<Actor | null> => {
-  const session = (await getServerSession(authOptions())) as { sid?: string } | null;
-  if (!session?.sid) return null;
-  return actorForSession(session.sid);
-});
+export const currentUser = cache(async (): Promise<Actor | null> => actorOfSession(await getServerSession(authOptions())));
 
 export async function requireUser(): Promise<Actor> {
   const actor = await currentUser();

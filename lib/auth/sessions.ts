@@ -5,7 +5,9 @@ import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 
-const TOUCH_EVERY_MS = 60_000;
+/** lastSeenAt is written at most this often, so the last request may be up to this much later than
+ *  it says: a session ends only once it has been idle for the limit *plus* this, never before the limit. */
+export const TOUCH_EVERY_MS = 60_000;
 
 export async function endSession(sessionId: string): Promise<void> {
   await db().session.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: new Date() } });
@@ -39,11 +41,11 @@ export async function actorForSession(sessionId: string, now = new Date()): Prom
   const { LANTERN_SESSION_IDLE_MINUTES: idleMin, LANTERN_SESSION_MAX_HOURS: maxHours } = env();
   const idleMs = now.getTime() - s.lastSeenAt.getTime();
   const ageMs = now.getTime() - s.createdAt.getTime();
-  if (idleMs > idleMin * 60_000 || ageMs > maxHours * 3_600_000) {
+  if (idleMs > idleMin * 60_000 + TOUCH_EVERY_MS || ageMs > maxHours * 3_600_000) {
     await endSession(sessionId);
     return null;
   }
-  if (idleMs > TOUCH_EVERY_MS) {
+  if (idleMs >= TOUCH_EVERY_MS) {
     await db().session.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
   }
   const { disabledAt: _d, ...actor } = s.user;

@@ -110,8 +110,15 @@ export async function updateUser(actor: Actor, ctx: AuditContext, userId: string
       await appendAuditEvent(tx, ctx, { action: "user.update", entityType: "User", entityId: userId, changes });
     }
     if (data.disabled) {
-      // End live sessions and tokens stop working through the disabled check on each request.
-      await tx.session.updateMany({ where: { userId, endedAt: null }, data: { endedAt: new Date() } });
+      // Disabling ends live sessions and revokes API tokens for good: re-enabling the account later
+      // does not bring either back (the user signs in again and makes new tokens).
+      const now = new Date();
+      await tx.session.updateMany({ where: { userId, endedAt: null }, data: { endedAt: now } });
+      const tokens = await tx.apiToken.findMany({ where: { userId, revokedAt: null }, select: { id: true } });
+      await tx.apiToken.updateMany({ where: { id: { in: tokens.map((t) => t.id) } }, data: { revokedAt: now } });
+      for (const t of tokens) {
+        await appendAuditEvent(tx, ctx, { action: "token.revoke", entityType: "ApiToken", entityId: t.id, changes: { reason: { after: "user disabled" } } });
+      }
     }
     return toView(after);
   });
