@@ -30,6 +30,9 @@ const EnvSchema = z.object({
   LANTERN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   LANTERN_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   LANTERN_LOGIN_FREE_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  // Suggested account links: an attribute value shared by more accounts than this (a cloud NAT
+  // address, a public email domain) is noise and yields no suggestion (decision 0012).
+  LANTERN_LINK_NOISE_THRESHOLD: z.coerce.number().int().min(2).max(100_000).default(20),
   // Evidence storage (lib/storage). "local" keeps blobs under LANTERN_EVIDENCE_DIR (default
   // <LANTERN_DATA_DIR>/evidence); "s3" uses any S3-compatible object store.
   LANTERN_STORAGE: z.enum(["local", "s3"], { error: 'must be "local" or "s3"' }).default("local"),

@@ -6,6 +6,9 @@ import { createCase as libCreateCase } from "@/lib/cases/create-case";
 import type { TCreateCaseInput } from "@/lib/cases/case-schemas";
 import { db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
+import { createAccount as libCreateAccount } from "@/lib/accounts/create-account";
+import type { TCreateAccountInput } from "@/lib/accounts/account-schemas";
+import { attachAccounts } from "@/lib/accounts/case-accounts";
 
 let counter = 0;
 let fastHash: Promise<string> | undefined;
@@ -41,3 +44,19 @@ export async function createCase(actor: Actor, overrides: Partial<TCreateCaseInp
 }
 
 export { SYSTEM_CONTEXT };
+
+/** An account through the same lib function as the app and API (actor: any writer, e.g. an investigator). */
+export async function createAccount(actor: Actor, overrides: Partial<TCreateAccountInput> = {}) {
+  counter += 1;
+  return libCreateAccount(ctxFor(actor), {
+    externalId: `acct-${counter}-${randomUUID().slice(0, 8)}`,
+    displayName: `Account ${counter}`,
+    organization: "Example Labs",
+    ...overrides,
+  });
+}
+
+/** Attaches accounts to a case (the actor needs write access to the case). */
+export function attachAccount(actor: Actor, caseId: string, accountId: string, role: "SUBJECT" | "ASSOCIATE" | "VICTIM" | "WITNESS" = "SUBJECT") {
+  return attachAccounts(ctxFor(actor), caseId, { accountId, role });
+}

@@ -55,10 +55,10 @@ export type CaseAccountView = {
 export type ValueSighting = {
   type: AttributeType;
   value: string;
-  /** Accounts carrying the value (registry-wide, this account excluded). */
+  /** Accounts carrying the value (registry-wide, counting the one(s) asked about). */
   accountCount: number;
   noise: boolean;
-  /** Visible cases, other than the one asked about, with an account carrying the value. */
+  /** Visible cases, other than the one asked about, with an account carrying the value (none for noise). */
   cases: CaseRef[];
 };
 

@@ -14,6 +14,7 @@ import { ZEvidenceMetadata } from "@/lib/evidence/evidence-schemas";
 import { ZEditEvidenceInput } from "@/lib/evidence/edit-evidence-metadata";
 import { ZPreviewQuery } from "@/lib/evidence/preview-evidence";
 import { ZFindEvidenceQuery } from "@/lib/evidence/find-evidence";
+import { accountPaths, accountSchemas, type OpenApiHelpers } from "@/lib/api/openapi-accounts";
 
 type Json = Record<string, unknown>;
 
@@ -55,6 +56,7 @@ const page = (item: Json) => ({
 });
 
 export function openApiDocument(): Json {
+  const helpers: OpenApiHelpers = { schema, queryParameters, ref, body, ok, errors, page, idParam };
   return {
     openapi: "3.1.0",
     info: { title: "Lantern API", version: "1.0.0", description: "Case management for model-distillation investigations." },
@@ -90,6 +92,7 @@ export function openApiDocument(): Json {
             "image: mediaType (show content?view=1). truncated: a line or cell over 10,000 characters was cut, or the preview stopped at 64 MiB.",
         },
         AuditEvent: { type: "object", description: "seq, at, actorId, actorEmail, action, entityType, entityId, caseId, changes, requestId, ip, hash" },
+        ...accountSchemas(helpers),
       },
     },
     paths: {
@@ -144,6 +147,7 @@ export function openApiDocument(): Json {
       "/audit": {
         get: { summary: "Audit events, newest first", parameters: queryParameters(ZListAuditQuery), responses: { 200: ok("A page of events", page(ref("AuditEvent"))), ...errors(400, 401, 403) } },
       },
+      ...accountPaths(helpers),
       "/audit/verify": {
         get: { summary: "Verify the audit hash chain", responses: { 200: ok("OK, or the first broken event"), ...errors(401, 403) } },
       },

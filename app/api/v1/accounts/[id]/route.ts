@@ -1,0 +1,9 @@
+import { apiRoute, json, readJson } from "@/lib/api/api-handler";
+import { getAccount } from "@/lib/accounts/get-account";
+import { updateAccount } from "@/lib/accounts/update-account";
+
+type Params = { id: string };
+
+export const GET = apiRoute<Params>(async (_req, ctx, { id }) => json(await getAccount(ctx.actor, id)));
+
+export const PATCH = apiRoute<Params>(async (req, ctx, { id }) => json(await updateAccount(ctx, id, await readJson(req))));

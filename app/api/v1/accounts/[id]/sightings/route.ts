@@ -1,0 +1,4 @@
+import { apiRoute, json } from "@/lib/api/api-handler";
+import { getAccountSightings } from "@/lib/accounts/sightings";
+
+export const GET = apiRoute<{ id: string }>(async (_req, ctx, { id }) => json(await getAccountSightings(ctx.actor, id)));

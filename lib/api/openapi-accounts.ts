@@ -1,0 +1,80 @@
+// The accounts part of the OpenAPI description (accounts, case accounts, sightings, links,
+// clusters, graphs, import), from the same zod schemas that validate the requests. openapi.ts
+// passes in its helpers and spreads these into the document.
+import type { z } from "zod";
+import { ZCreateAccountInput, ZListAccountsQuery, ZUpdateAccountInput, ZAttachAccountsInput } from "@/lib/accounts/account-schemas";
+import { ZPageQuery } from "@/lib/validation";
+
+type Json = Record<string, unknown>;
+export type OpenApiHelpers = {
+  schema: (s: z.ZodType) => Json;
+  queryParameters: (s: z.ZodObject) => Json[];
+  ref: (name: string) => Json;
+  body: (name: string) => Json;
+  ok: (description: string, schemaRef?: Json) => Json;
+  errors: (...codes: number[]) => Json;
+  page: (item: Json) => Json;
+  idParam: Json;
+};
+
+const pathParam = (name: string, description: string) => ({ name, in: "path", required: true, schema: { type: "string" }, description });
+const accountParam = pathParam("id", "account id or external id");
+
+export function accountSchemas({ schema }: OpenApiHelpers): Json {
+  return {
+    CreateAccount: schema(ZCreateAccountInput),
+    UpdateAccount: schema(ZUpdateAccountInput),
+    AttachAccounts: schema(ZAttachAccountsInput),
+    Account: {
+      type: "object",
+      description:
+        "id, externalId, displayName, emails, organization, country, status (ACTIVE|SUSPENDED|REVOKED), riskScore (0-100), attributeCount, " +
+        "caseCount (cases you may see), createdAt, updatedAt; on GET accounts/{id} also providerCreatedAt, version, attributes [{type, value, sharedWith, noise}], " +
+        "cases [{id, number, title, status, role, addedAt}] (only cases you may see)",
+    },
+    CaseAccount: { type: "object", description: "caseId, accountId, role (SUBJECT|ASSOCIATE|VICTIM|WITNESS), addedAt, account (an Account)" },
+  };
+}
+
+export function accountPaths(h: OpenApiHelpers): Json {
+  const { queryParameters, ref, body, ok, errors, page, idParam } = h;
+  return {
+    "/accounts": {
+      get: { summary: "List accounts (search, filters, sort, paging)", parameters: queryParameters(ZListAccountsQuery), responses: { 200: ok("A page of accounts", page(ref("Account"))), ...errors(400, 401, 403) } },
+      post: { summary: "Register an account", requestBody: body("CreateAccount"), responses: { 201: ok("The created account", ref("Account")), ...errors(400, 401, 403, 409, 413, 415) } },
+    },
+    "/accounts/{id}": {
+      get: { summary: "An account with its attributes and the cases you may see", parameters: [accountParam], responses: { 200: ok("The account", ref("Account")), ...errors(401, 403, 404) } },
+      patch: { summary: "Edit an account (attributes replace the set; version answers 409 when stale)", parameters: [accountParam], requestBody: body("UpdateAccount"), responses: { 200: ok("The account", ref("Account")), ...errors(400, 401, 403, 404, 409, 415) } },
+    },
+    "/accounts/{id}/history": {
+      get: { summary: "The account's changes from the audit trail, newest first", parameters: [accountParam, ...queryParameters(ZPageQuery)], responses: { 200: ok("A page of audit events"), ...errors(400, 401, 403, 404) } },
+    },
+    "/accounts/{id}/sightings": {
+      get: {
+        summary: "Where the account and its attribute values also appear (cases you may see; noise values flagged)",
+        parameters: [accountParam],
+        responses: { 200: ok("{accountId, cases, values: [{type, value, accountCount, noise, cases}]}"), ...errors(401, 403, 404) },
+      },
+    },
+    "/cases/{id}/accounts": {
+      get: { summary: "Accounts on a case", parameters: [idParam], responses: { 200: ok("The case's accounts", page(ref("CaseAccount"))), ...errors(401, 403, 404) } },
+      post: {
+        summary: "Attach accounts with a role ({accountId, role} or {accounts: [...]}); re-attaching changes the role",
+        parameters: [idParam],
+        requestBody: body("AttachAccounts"),
+        responses: { 201: ok("The attached account ({items} for several)", ref("CaseAccount")), ...errors(400, 401, 403, 404, 415) },
+      },
+    },
+    "/cases/{id}/accounts/{accountId}": {
+      delete: { summary: "Detach an account from a case", parameters: [idParam, pathParam("accountId", "account id")], responses: { 204: { description: "Detached" }, ...errors(401, 403, 404) } },
+    },
+    "/cases/{id}/sightings": {
+      get: {
+        summary: "Accounts and attribute values of this case that also appear on other cases you may see",
+        parameters: [idParam],
+        responses: { 200: ok("{caseId, accounts: [{account, cases}], values: [{type, value, accountCount, accountIds, cases}]}"), ...errors(401, 403, 404) },
+      },
+    },
+  };
+}

@@ -1,0 +1,193 @@
+// Suggested links from shared attribute values (decision 0012). Recomputed for the accounts whose
+// attributes changed (create, update) or for everything (import, `recomputeSuggestedLinks()`):
+// - each value shared by 2..threshold accounts joins every pair of them; a value shared by more is
+//   noise: it joins nobody and the explanations of pairs that share it say so;
+// - a pair whose combined confidence reaches MIN_SUGGESTION_CONFIDENCE is a SUGGESTED link;
+// - a DISMISSED link stays dismissed while its evidence fingerprint is the one dismissed, and comes
+//   back as SUGGESTED when the shared values change; ACCEPTED links keep their status;
+// - a SUGGESTED link whose evidence is gone is removed.
+// Suggestions are derived data, recomputable at any time: they are not audited; deciding one is.
+import { performance } from "node:perf_hooks";
+import { db, dbProvider } from "@/lib/db/client";
+import { lockNamed } from "@/lib/db/dialect";
+import { commaList } from "@/lib/db/dialect";
+import { queryRows } from "@/lib/db/query-rows";
+import { frag, inList, type Fragment } from "@/lib/db/sql-fragment";
+import { env } from "@/lib/env";
+import type { AttributeType, LinkStatus } from "@/lib/generated/sqlite/enums";
+import {
+  evidenceFingerprint,
+  explainLink,
+  linkConfidence,
+  linkReason,
+  MIN_SUGGESTION_CONFIDENCE,
+  type NoiseValue,
+} from "@/lib/links/link-scoring";
+import type { RecomputeResult, SharedAttribute } from "@/lib/links/link-view";
+
+/** Above this many changed accounts a scoped recompute is slower than a full one. */
+const FULL_RECOMPUTE_ABOVE = 2_000;
+const CHUNK = 500;
+
+type Group = { type: AttributeType; value: string; n: number | bigint; ids: string | null };
+type Candidate = { a: string; b: string; shared: SharedAttribute[]; noise: NoiseValue[] };
+
+export async function recomputeSuggestedLinks(opts: { accountIds?: readonly string[] } = {}): Promise<RecomputeResult> {
+  const started = performance.now();
+  const threshold = env().LANTERN_LINK_NOISE_THRESHOLD;
+  const scope = opts.accountIds && opts.accountIds.length <= FULL_RECOMPUTE_ABOVE ? new Set(opts.accountIds) : null;
+  if (scope && scope.size === 0) return { created: 0, updated: 0, removed: 0, reopened: 0, pairs: 0, ms: 0 };
+
+  const groups = await sharedGroups(threshold, scope);
+  const noise = new Map<string, NoiseValue>();
+  const pairs = new Map<string, Candidate>();
+  for (const g of groups) {
+    if (g.ids === null) {
+      noise.set(`${g.type}\u0000${g.value}`, { type: g.type, value: g.value, accounts: Number(g.n) });
+      continue;
+    }
+    const ids = g.ids.split(",").sort();
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = i + 1; j < ids.length; j++) {
+        if (scope && !scope.has(ids[i]) && !scope.has(ids[j])) continue;
+        const k = `${ids[i]},${ids[j]}`;
+        let c = pairs.get(k);
+        if (!c) pairs.set(k, (c = { a: ids[i], b: ids[j], shared: [], noise: [] }));
+        c.shared.push({ type: g.type, value: g.value });
+      }
+    }
+  }
+  for (const [k, c] of pairs) if (linkConfidence(c.shared) < MIN_SUGGESTION_CONFIDENCE) pairs.delete(k);
+  if (noise.size > 0 && pairs.size > 0) await attachNoise(pairs, noise);
+
+  const result = await writeSuggestions(pairs, scope);
+  return { ...result, pairs: pairs.size, ms: Math.round(performance.now() - started) };
+}
+
+/** Values carried by 2+ accounts: their account ids when at most `threshold`, else ids = null (noise). */
+function sharedGroups(threshold: number, scope: Set<string> | null): Promise<Group[]> {
+  const where = scope
+    ? frag(
+        ` WHERE EXISTS (SELECT 1 FROM "AccountAttribute" s WHERE s."type" = x."type" AND s."value" = x."value" AND s."accountId" IN (${inList([...scope])}))`,
+        ...scope,
+      )
+    : frag("");
+  const q: Fragment = {
+    text: `SELECT x."type" AS "type", x."value" AS "value", count(*) AS "n",
+                  CASE WHEN count(*) <= ? THEN ${commaList(`x."accountId"`)} END AS "ids"
+             FROM "AccountAttribute" x${where.text}
+            GROUP BY x."type", x."value" HAVING count(*) > 1`,
+    params: [threshold, ...where.params],
+  };
+  return queryRows<Group>(q);
+}
+
+/** Adds to each pair the noise values both accounts carry, for its explanation. */
+async function attachNoise(pairs: Map<string, Candidate>, noise: Map<string, NoiseValue>): Promise<void> {
+  const accounts = new Set<string>();
+  for (const c of pairs.values()) accounts.add(c.a).add(c.b);
+  const noiseOf = new Map<string, NoiseValue[]>();
+  const ids = [...accounts];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK);
+    const rows = await queryRows<{ accountId: string; type: AttributeType; value: string }>(
+      frag(`SELECT "accountId", "type", "value" FROM "AccountAttribute" WHERE "accountId" IN (${inList(chunk)})`, ...chunk),
+    );
+    for (const r of rows) {
+      const n = noise.get(`${r.type}\u0000${r.value}`);
+      if (!n) continue;
+      const list = noiseOf.get(r.accountId) ?? [];
+      list.push(n);
+      noiseOf.set(r.accountId, list);
+    }
+  }
+  for (const c of pairs.values()) {
+    const theirs = noiseOf.get(c.b);
+    if (!theirs) continue;
+    const set = new Set(theirs);
+    c.noise = (noiseOf.get(c.a) ?? []).filter((n) => set.has(n));
+  }
+}
+
+type Existing = {
+  id: string;
+  accountAId: string;
+  accountBId: string;
+  status: LinkStatus;
+  evidenceFingerprint: string | null;
+  dismissedFingerprint: string | null;
+  explanation: string;
+};
+
+async function writeSuggestions(pairs: Map<string, Candidate>, scope: Set<string> | null) {
+  const counts = { created: 0, updated: 0, removed: 0, reopened: 0 };
+  await db().$transaction(
+    async (tx) => {
+      await lockNamed(tx, "link-suggestions");
+      const existing: Existing[] = [];
+      const select = { id: true, accountAId: true, accountBId: true, status: true, evidenceFingerprint: true, dismissedFingerprint: true, explanation: true } as const;
+      if (scope) {
+        const ids = [...scope];
+        for (let i = 0; i < ids.length; i += CHUNK) {
+          const chunk = ids.slice(i, i + CHUNK);
+          existing.push(
+            ...(await tx.accountLink.findMany({ where: { source: "COMPUTED", OR: [{ accountAId: { in: chunk } }, { accountBId: { in: chunk } }] }, select })),
+          );
+        }
+      } else {
+        existing.push(...(await tx.accountLink.findMany({ where: { source: "COMPUTED" }, select })));
+      }
+      const seen = new Set<string>();
+      const removeIds: string[] = [];
+      for (const link of existing) {
+        const k = `${link.accountAId},${link.accountBId}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        const c = pairs.get(k);
+        if (!c) {
+          if (link.status === "SUGGESTED") removeIds.push(link.id);
+          continue;
+        }
+        pairs.delete(k);
+        const fingerprint = evidenceFingerprint(c.shared);
+        const explanation = explainLink(c.shared, c.noise);
+        const reopen = link.status === "DISMISSED" && link.dismissedFingerprint !== fingerprint;
+        if (!reopen && link.evidenceFingerprint === fingerprint && link.explanation === explanation) continue;
+        await tx.accountLink.update({
+          where: { id: link.id },
+          data: {
+            ...fields(c, fingerprint, explanation),
+            ...(reopen && { status: "SUGGESTED", dismissedFingerprint: null, decidedById: null, decidedAt: null }),
+          },
+        });
+        if (reopen) counts.reopened++;
+        else counts.updated++;
+      }
+      for (let i = 0; i < removeIds.length; i += CHUNK) {
+        counts.removed += (await tx.accountLink.deleteMany({ where: { id: { in: removeIds.slice(i, i + CHUNK) } } })).count;
+      }
+      const fresh = [...pairs.values()];
+      // PostgreSQL caps a statement at 65,535 parameters; 11 columns × 2,000 rows stays under it.
+      const batch = dbProvider() === "postgresql" ? 2_000 : 5_000;
+      for (let i = 0; i < fresh.length; i += batch) {
+        const data = fresh.slice(i, i + batch).map((c) => {
+          const fingerprint = evidenceFingerprint(c.shared);
+          return { accountAId: c.a, accountBId: c.b, source: "COMPUTED" as const, status: "SUGGESTED" as const, ...fields(c, fingerprint, explainLink(c.shared, c.noise)) };
+        });
+        counts.created += (await tx.accountLink.createMany({ data })).count;
+      }
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+  return counts;
+}
+
+function fields(c: Candidate, fingerprint: string, explanation: string) {
+  return {
+    reason: linkReason(c.shared),
+    confidence: linkConfidence(c.shared),
+    explanation,
+    sharedAttributes: JSON.stringify(c.shared),
+    evidenceFingerprint: fingerprint,
+  };
+}
