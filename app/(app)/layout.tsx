@@ -11,6 +11,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   const nav = [
     { href: "/cases", label: "Cases" },
+    ...(can(user.role, "account:read") ? [{ href: "/accounts", label: "Accounts" }] : []),
     { href: "/evidence", label: "Evidence" },
     ...(can(user.role, "audit:read") ? [{ href: "/audit", label: "Audit" }] : []),
     ...(can(user.role, "users:manage") ? [{ href: "/admin/users", label: "Admin" }] : []),

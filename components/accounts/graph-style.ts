@@ -28,6 +28,7 @@ export function graphStyle(big: boolean): cytoscape.StylesheetJson {
       selector: `node[status = "${status}"]`,
       style: { "background-color": color },
     })),
+    { selector: "node[?onCase]", style: { "border-width": 3, "border-color": "#0f172a" } },
     {
       selector: "edge",
       style: {

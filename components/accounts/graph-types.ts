@@ -11,6 +11,8 @@ export type GraphNode = {
   status: AccountStatusName;
   /** Risk score, 0..100. */
   risk: number;
+  /** On the case whose graph this is (a case graph also shows accounts linked to the case's ones). */
+  onCase?: boolean;
 };
 
 export type GraphEdge = {

@@ -24,7 +24,7 @@ type Props = GraphData & {
 
 type LayoutState = "pending" | "done" | "fallback";
 
-const nodeData = (n: GraphNode) => ({ id: n.id, label: n.label, externalId: n.externalId ?? "", status: n.status, risk: n.risk });
+const nodeData = (n: GraphNode) => ({ id: n.id, label: n.label, externalId: n.externalId ?? "", status: n.status, risk: n.risk, onCase: !!n.onCase });
 const edgeData = (e: GraphEdge) => ({ ...e });
 
 /** Cheap first positions (a grid) so the graph shows at once while the real layout is computed. */
@@ -189,7 +189,7 @@ export function LinkGraph({ nodes, edges, decide, height = 560 }: Props) {
           />
         )}
       </div>
-      <GraphLegend big={big} />
+      <GraphLegend big={big} onCase={nodes.some((n) => n.onCase)} />
       <GraphListView nodes={nodes} edges={edges} localStates={localStates} decide={decide} onDecided={onDecided} />
     </div>
   );

@@ -1,5 +1,6 @@
 // The case page: header, summary and facts, status and assignment panels, notes. Buttons the user
 // cannot use are hidden here; lib/ enforces the same rules on every action.
+import type { ReactNode } from "react";
 import type { FormAction } from "@/components/action-state";
 import { CaseAssignmentForm } from "@/components/cases/case-assignment-form";
 import { CaseFields } from "@/components/cases/case-fields";
@@ -26,9 +27,11 @@ type Props = {
   maxUploadBytes: number;
   assignableUsers: { id: string; name: string; email: string }[];
   actions: CaseActions;
+  /** The Accounts panel (components/accounts/case-accounts-panel.tsx), drawn under the evidence. */
+  accountsPanel?: ReactNode;
 };
 
-export function CaseDetailView({ actor, c, notes, evidence, maxUploadBytes, assignableUsers, actions }: Props) {
+export function CaseDetailView({ actor, c, notes, evidence, maxUploadBytes, assignableUsers, actions, accountsPanel }: Props) {
   const facts = { restricted: c.restricted, isMember: c.members.some((m) => m.id === actor.id) };
   const allowed = (op: CaseOperation) => decideCase(actor, facts, op) === "allow";
   const next = allowedTransitions(c.status);
@@ -49,6 +52,7 @@ export function CaseDetailView({ actor, c, notes, evidence, maxUploadBytes, assi
             )}
           </Panel>
           <CaseEvidence caseNumber={c.number} evidence={evidence} upload={allowed("addEvidence") ? { maxBytes: maxUploadBytes } : undefined} />
+          {accountsPanel}
           <CaseNotes
             caseNumber={c.number}
             notes={notes}

@@ -1,4 +1,8 @@
 import type { Metadata } from "next";
+import { CaseAccountsPanel } from "@/components/accounts/case-accounts-panel";
+import { listCaseAccounts } from "@/lib/accounts/case-accounts";
+import { getCaseSightings } from "@/lib/accounts/sightings";
+import { decideCase } from "@/lib/cases/case-policy";
 import { CaseDetailView } from "@/components/cases/case-detail-view";
 import { orNotFound } from "@/components/page-errors";
 import { positiveInt, type SearchParams } from "@/components/url";
@@ -10,6 +14,7 @@ import { listEvidence } from "@/lib/evidence/get-evidence";
 import { listNotes } from "@/lib/notes/notes";
 import { listAssignableUsers } from "@/lib/users/users";
 import { addNoteAction, assignCaseAction, setNotePinnedAction, transitionCaseAction } from "./actions";
+import { attachAccountsAction, detachAccountAction } from "./account-actions";
 
 const NOTES_PAGE_SIZE = 20;
 const EVIDENCE_PAGE_SIZE = 20;
@@ -32,6 +37,9 @@ export default async function CasePage({ params, searchParams }: Props) {
     ]),
   );
   const assignableUsers = can(actor.role, "case:assign") ? await listAssignableUsers() : [];
+  const [caseAccounts, sightings] = await Promise.all([listCaseAccounts(actor, c.id), getCaseSightings(actor, c.id)]);
+  const isMember = c.members.some((m) => m.id === actor.id);
+  const canAttach = can(actor.role, "account:write") && decideCase(actor, { restricted: c.restricted, isMember }, "update") === "allow";
   return (
     <CaseDetailView
       actor={actor}
@@ -41,6 +49,14 @@ export default async function CasePage({ params, searchParams }: Props) {
       maxUploadBytes={env().LANTERN_MAX_UPLOAD_BYTES}
       assignableUsers={assignableUsers}
       actions={{ transition: transitionCaseAction, assign: assignCaseAction, addNote: addNoteAction, pinNote: setNotePinnedAction }}
+      accountsPanel={
+        <CaseAccountsPanel
+          caseNumber={c.number}
+          accounts={caseAccounts}
+          sightings={sightings}
+          actions={canAttach ? { attach: attachAccountsAction, detach: detachAccountAction } : undefined}
+        />
+      }
     />
   );
 }

@@ -1,0 +1,19 @@
+"use server";
+import { redirect } from "next/navigation";
+import type { ActionState } from "@/components/action-state";
+import { accountFailure, accountInputOf } from "@/components/accounts/account-form-input";
+import { createAccount } from "@/lib/accounts/create-account";
+import { requireRequestContext } from "@/lib/auth/current-user";
+
+export async function createAccountAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  const ctx = await requireRequestContext();
+  const { input, rowOfAttribute } = accountInputOf(form);
+  let id: string;
+  let externalId: string;
+  try {
+    ({ id, externalId } = await createAccount(ctx, input));
+  } catch (e) {
+    return accountFailure(e, form, rowOfAttribute);
+  }
+  redirect(`/accounts/${id}?toast=${encodeURIComponent(`Account ${externalId} created`)}`);
+}
