@@ -4,7 +4,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { MultipartFormParser, multipartBoundary, parseDisposition, type FileInfo, type MultipartLimits } from "@/lib/http/multipart-form-parser";
+import { MultipartError, MultipartFormParser, multipartBoundary, parseDisposition, type FileInfo, type MultipartLimits } from "@/lib/http/multipart-form-parser";
 
 const BOUNDARY = "----LanternBoundary7MA4YWxkTrZu0gW";
 const LIMITS: MultipartLimits = { files: 1, fields: 20, fieldBytes: 64 * 1024, headerBytes: 16 * 1024 };
@@ -191,5 +191,177 @@ describe("a failure before the file's reader attaches", () => {
     expect(await failed).toMatchObject({ message: expect.stringContaining("before the closing boundary") });
     await new Promise((r) => setImmediate(r)); // the stream's 'error' has been emitted by now
     await expect(collect(fileStream!)).rejects.toThrow(/before the closing boundary/);
+  });
+});
+
+/** Parses `raw` cut in two at every position; the outcome must not depend on where the cut fell. */
+async function everySplit(raw: Buffer, limits = LIMITS): Promise<Parsed | Error> {
+  const outcomes: (Parsed | Error)[] = [];
+  for (let at = 0; at < raw.length; at++) {
+    outcomes.push(await parse(at === 0 ? [raw] : split(raw, [at]), limits).catch((e: Error) => e));
+  }
+  for (const [at, o] of outcomes.entries()) expect(o, `split at ${at}`).toEqual(outcomes[0]);
+  return outcomes[0];
+}
+
+const part = (headers: string, value: string) => `--${BOUNDARY}\r\n${headers}\r\n\r\n${value}\r\n`;
+const close = `--${BOUNDARY}--\r\n`;
+
+describe("MultipartFormParser limits, at their exact edge, however the body is cut", () => {
+  const small: MultipartLimits = { files: 1, fields: 3, fieldBytes: 8, headerBytes: 64 };
+
+  it("takes as many fields as the limit, and refuses one more", async () => {
+    const fields = (n: number) => Buffer.from(Array.from({ length: n }, (_, i) => part(`Content-Disposition: form-data; name="f${i}"`, "v")).join("") + close);
+    expect(await everySplit(fields(3), small)).toEqual({ fields: { f0: "v", f1: "v", f2: "v" }, files: [] });
+    expect(await everySplit(fields(4), small)).toEqual(new MultipartError("more than 3 fields"));
+  });
+
+  it("takes a field value of exactly the limit's bytes, and refuses one byte more", async () => {
+    const field = (value: string) => Buffer.from(part(`Content-Disposition: form-data; name="t"`, value) + close);
+    expect(await everySplit(field("12345678"), small)).toEqual({ fields: { t: "12345678" }, files: [] });
+    expect(await everySplit(field("123456789"), small)).toEqual(new MultipartError("the field 't' is longer than 8 bytes"));
+    // Bytes, not characters: "é" is two.
+    expect(await everySplit(field("1234567é"), small)).toEqual(new MultipartError("the field 't' is longer than 8 bytes"));
+  });
+
+  it("takes a header block of exactly the limit's bytes, and refuses one byte more", async () => {
+    const disposition = `Content-Disposition: form-data; name="h"`;
+    const block = (size: number) => `${disposition}\r\nX-Pad: ${"p".repeat(size - disposition.length - 9)}`;
+    expect(block(64)).toHaveLength(64);
+    expect(await everySplit(Buffer.from(part(block(64), "v") + close), small)).toEqual({ fields: { h: "v" }, files: [] });
+    expect(await everySplit(Buffer.from(part(block(65), "v") + close), small)).toEqual(new MultipartError("a part's headers are too large"));
+  });
+
+  it("keeps as many file parts as the limit and drops the rest unread", async () => {
+    const files = Buffer.from(
+      ["a", "b", "c"].map((n) => part(`Content-Disposition: form-data; name="file"; filename="${n}.txt"`, n.repeat(3))).join("") + close,
+    );
+    const names = async (limit: number) => {
+      const parsed = await parse([files], { ...small, files: limit });
+      return parsed.files.map((f) => `${f.info.filename}=${f.bytes.toString()}`).sort();
+    };
+    expect(await names(0)).toEqual([]);
+    expect(await names(2)).toEqual(["a.txt=aaa", "b.txt=bbb"]);
+    expect(await names(3)).toEqual(["a.txt=aaa", "b.txt=bbb", "c.txt=ccc"]);
+  });
+});
+
+describe("MultipartFormParser delimiter lines", () => {
+  const field = part(`Content-Disposition: form-data; name="k"`, "v");
+
+  it.each([`--${BOUNDARY}junk\r\n`, `--${BOUNDARY}-x\r\n`, `--${BOUNDARY}x-\r\n`, `--${BOUNDARY} \tjunk\r\n`, `--${BOUNDARY}\r\r\n`])(
+    "refuses junk after a delimiter: %j",
+    async (line) => {
+      const raw = Buffer.from(field + line + `Content-Disposition: form-data; name="z"\r\n\r\nw\r\n` + close);
+      expect(await everySplit(raw)).toEqual(new MultipartError("malformed delimiter line"));
+    },
+  );
+
+  it("takes spaces and tabs before the line's CRLF (transport padding), up to 256 bytes", async () => {
+    const padded = (padding: string) => Buffer.from(field.replace(`${BOUNDARY}\r\n`, `${BOUNDARY}${padding}\r\n`) + close);
+    expect(await everySplit(padded(" \t ".repeat(85) + " "))).toEqual({ fields: { k: "v" }, files: [] });
+    expect(await everySplit(padded(" ".repeat(257)))).toEqual(new MultipartError("malformed delimiter line"));
+  });
+
+  it("refuses a delimiter line that never ends", async () => {
+    const raw = Buffer.from(`--${BOUNDARY}${" ".repeat(300)}`);
+    await expect(parse([raw])).rejects.toThrow("malformed delimiter line");
+    await expect(parse(Array.from(raw, (b) => Buffer.from([b])))).rejects.toThrow("malformed delimiter line");
+  });
+
+  it("ends at the close delimiter and ignores whatever follows it", async () => {
+    const raw = Buffer.from(field + `--${BOUNDARY}--junk\r\n--${BOUNDARY}\r\nContent-Disposition: form-data; name="late"\r\n\r\nx\r\n`);
+    expect(await everySplit(raw)).toEqual({ fields: { k: "v" }, files: [] });
+  });
+
+  it("refuses a body that ends inside a part's headers or right after a delimiter", async () => {
+    for (const cut of [`--${BOUNDARY}`, `--${BOUNDARY}\r\n`, `--${BOUNDARY}\r\nContent-Disposition: form-data; name="k"\r\n`, `--${BOUNDARY}-`]) {
+      await expect(parse([Buffer.from(cut)]), cut).rejects.toThrow("the body ended before the closing boundary");
+    }
+  });
+
+  it("refuses a body with no delimiter at all", async () => {
+    await expect(parse([Buffer.from("just some bytes\r\n")])).rejects.toThrow("the body ended before the closing boundary");
+  });
+});
+
+describe("MultipartFormParser part headers", () => {
+  const file = (headers: string) => Buffer.from(part(headers, "data") + close);
+
+  it("reads header names in any case, trims values, and ignores lines that are not headers", async () => {
+    const parsed = await parse([file(`not a header\r\n: no name\r\nCONTENT-DISPOSITION :  form-data; name="f"; filename="a.txt"  \r\ncontent-type:\tText/Plain; charset=UTF-8`)]);
+    expect(parsed.files).toEqual([{ name: "f", info: { filename: "a.txt", mimeType: "text/plain" }, bytes: Buffer.from("data") }]);
+  });
+
+  it("calls a file without a Content-Type application/octet-stream", async () => {
+    const parsed = await parse([file(`Content-Disposition: form-data; name="f"; filename="a.bin"`)]);
+    expect(parsed.files[0].info).toEqual({ filename: "a.bin", mimeType: "application/octet-stream" });
+  });
+
+  it("skips a part that is not form-data, and one without a name", async () => {
+    const raw = Buffer.from(
+      part(`Content-Disposition: attachment; name="a"`, "x") +
+        part(`Content-Disposition: form-data; filename="b.txt"`, "y") +
+        part(`Content-Type: text/plain`, "z") +
+        part(`Content-Disposition: form-data; name="kept"`, "w") +
+        close,
+    );
+    expect(await everySplit(raw)).toEqual({ fields: { kept: "w" }, files: [] });
+  });
+
+  it("keeps the last path segment of a file name with either slash", async () => {
+    const names = ["dir/sub/a.txt", "C:\\\\x\\\\b.txt", "mixed\\\\dir/c.txt", "plain.txt", "trailing/"];
+    const got = [];
+    for (const n of names) got.push((await parse([file(`Content-Disposition: form-data; name="f"; filename="${n}"`)])).files[0].info.filename);
+    expect(got).toEqual(["a.txt", "b.txt", "c.txt", "plain.txt", ""]);
+  });
+});
+
+describe("parseDisposition", () => {
+  it("reads tokens and quoted strings, names in any case, values trimmed", () => {
+    expect(parseDisposition("Form-Data;NAME=title")).toEqual({ name: "title", filename: undefined });
+    expect(parseDisposition(`form-data ; name = "a; b" ; FileName = report.pdf `)).toEqual({ name: "a; b", filename: "report.pdf" });
+    expect(parseDisposition(`form-data; name=""`)).toEqual({ name: "", filename: undefined });
+    expect(parseDisposition(`form-data; name="f"; filename=""`)).toEqual({ name: "f", filename: "" });
+  });
+
+  it("takes form-data only as the whole first word", () => {
+    expect(parseDisposition(`form-datax; name="a"`)).toBeNull();
+    expect(parseDisposition(`xform-data; name="a"`)).toBeNull();
+    expect(parseDisposition(`form-data`)).toBeNull();
+    expect(parseDisposition(undefined)).toBeNull();
+    expect(parseDisposition("")).toBeNull();
+  });
+
+  it("prefers a UTF-8 filename*, in any case of its charset, and falls back to filename otherwise", () => {
+    expect(parseDisposition(`form-data; name="f"; filename*=utf-8'en'%C3%A9t%C3%A9.txt; filename="ete.txt"`)).toEqual({ name: "f", filename: "été.txt" });
+    expect(parseDisposition(`form-data; name="f"; filename*=ISO-8859-1''%E9t%E9.txt; filename="ete.txt"`)).toEqual({ name: "f", filename: "ete.txt" });
+    expect(parseDisposition(`form-data; name="f"; filename*=UTF-8''%E9t%E9.txt; filename="ete.txt"`)).toEqual({ name: "f", filename: "ete.txt" });
+    expect(parseDisposition(`form-data; name="f"; filename*=UTF-8''only.txt`)).toEqual({ name: "f", filename: "only.txt" });
+  });
+});
+
+describe("MultipartFormParser when destroyed", () => {
+  it("errors the file stream with 'interrupted' when destroyed without a reason", async () => {
+    let fileStream: Readable | undefined;
+    const parser = new MultipartFormParser(BOUNDARY, { field: () => {}, file: (_n, s) => void (fileStream = s) }, LIMITS);
+    parser.write(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="f"\r\n\r\npartial`));
+    const reading = collect(fileStream!);
+    parser.destroy();
+    await expect(reading).rejects.toThrow("the upload was interrupted");
+  });
+
+  it("keeps reading the body after the file's reader has gone", async () => {
+    const content = Buffer.alloc(512 * 1024, 0x62);
+    const raw = body([{ name: "file", filename: "f.bin", bytes: content }, { name: "after", value: "still read" }]);
+    const fields: Record<string, string> = {};
+    const parser = new MultipartFormParser(BOUNDARY, { field: (n, v) => void (fields[n] = v), file: (_n, s) => void s.destroy() }, LIMITS);
+    const finished = new Promise((resolve, reject) => parser.on("finish", resolve).on("error", reject));
+    for (let at = 0; at < raw.length; at += 16 * 1024) {
+      if (!parser.write(raw.subarray(at, at + 16 * 1024))) await new Promise((r) => parser.once("drain", r));
+    }
+    parser.end();
+    await finished;
+    expect(fields).toEqual({ after: "still read" });
   });
 });

@@ -32,6 +32,8 @@ export type MultipartHandlers = {
 export class MultipartError extends Error {}
 
 const CRLF = Buffer.from("\r\n");
+/** Spaces and tabs allowed between a delimiter and its CRLF (RFC 2046 transport padding). */
+const MAX_PADDING = 256;
 const HEADER_END = Buffer.from("\r\n\r\n");
 
 type State = "body" | "afterDelimiter" | "headers" | "end";
@@ -113,12 +115,14 @@ export class MultipartFormParser extends Writable {
             this.state = "end";
             return;
           }
+          // At most MAX_PADDING bytes before the CRLF, whether the line comes in one chunk or is
+          // held (then it may also hold the CR of its CRLF).
           const eol = data.indexOf(CRLF, at);
           if (eol < 0) {
-            if (data.length - at > 256) throw new MultipartError("malformed delimiter line");
+            if (data.length - at > MAX_PADDING + 1) throw new MultipartError("malformed delimiter line");
             return this.hold(data, at);
           }
-          if (!/^[ \t]*$/.test(data.toString("latin1", at, eol))) throw new MultipartError("malformed delimiter line");
+          if (eol - at > MAX_PADDING || !/^[ \t]*$/.test(data.toString("latin1", at, eol))) throw new MultipartError("malformed delimiter line");
           at = eol + 2;
           this.state = "headers";
           break;
@@ -132,9 +136,10 @@ export class MultipartFormParser extends Writable {
             this.state = "body";
             break;
           }
+          // A held block may end with the first 3 bytes of its CRLF CRLF: they do not count.
           const end = data.indexOf(HEADER_END, at);
           if (end < 0 || end - at > this.limits.headerBytes) {
-            if (data.length - at > this.limits.headerBytes) throw new MultipartError("a part's headers are too large");
+            if (data.length - at > this.limits.headerBytes + HEADER_END.length - 1) throw new MultipartError("a part's headers are too large");
             return this.hold(data, at);
           }
           this.beginPart(data.toString("utf8", at, end));
