@@ -30,6 +30,13 @@ const EnvSchema = z.object({
   LANTERN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   LANTERN_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   LANTERN_LOGIN_FREE_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  // Reverse proxies whose X-Forwarded-For / X-Real-IP are believed (lib/http/client-address.ts):
+  // comma-separated addresses or CIDR ranges. None by default: the client is the socket's peer.
+  LANTERN_TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], { error: (i) => `${JSON.stringify(i.input)} is not an IP address or CIDR range (e.g. 10.0.0.5, 10.0.0.0/8, fd00::/8)` }))),
   // Suggested account links: an attribute value shared by more accounts than this (a cloud NAT
   // address, a public email domain) is noise and yields no suggestion (decision 0012).
   LANTERN_LINK_NOISE_THRESHOLD: z.coerce.number().int().min(2).max(100_000).default(20),

@@ -10,7 +10,9 @@ import type { Actor, RequestContext } from "@/lib/auth/actor";
 import { actorForToken } from "@/lib/auth/api-tokens";
 import { actorOfSession, authOptions } from "@/lib/auth/auth-options";
 import { AppError, isAppError } from "@/lib/errors";
+import { storageFullCode, storageFullError } from "@/lib/storage-full";
 import { clientAddress } from "@/lib/http/client-address";
+import { requestIdOf } from "@/lib/http/request-id";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
 
 type RouteContext<P> = { params: Promise<P> };
@@ -32,11 +34,13 @@ type NodeHandler<P> = (req: Request, ctx: RequestContext, params: P, body: Incom
 export function nodeApiRoute<P extends Record<string, string>>(handlers: Partial<Record<"GET" | "POST", NodeHandler<P>>>) {
   return async (req: NextApiRequest, res: NextApiResponse): Promise<void> => {
     const web = new Request(new URL(req.url ?? "/", "http://localhost"), { method: req.method, headers: nodeHeaders(req.headers) });
-    const handler = handlers[req.method as "GET" | "POST"];
-    const response = await runApi(web, () => getServerSession(req, res, authOptions()), (ctx) => {
-      if (!handler) throw new AppError("METHOD_NOT_ALLOWED", `${req.method} is not allowed here; use ${Object.keys(handlers).join(" or ")}`);
-      return handler(web, ctx, req.query as P, req);
-    });
+    const handler = handlers[(req.method === "HEAD" ? "GET" : req.method) as "GET" | "POST"]; // Node drops a HEAD answer's body
+    // Which methods a path takes is public: answered before authentication, as the App Router routes do.
+    const response = handler
+      ? await runApi(web, () => getServerSession(req, res, authOptions()), (ctx) => handler(web, ctx, req.query as P, req))
+      : req.method === "OPTIONS"
+        ? new Response(null, { status: 204, headers: { allow: allowedMethods(Object.keys(handlers)).join(", ") } })
+        : methodNotAllowed(req.method ?? "", Object.keys(handlers));
     res.statusCode = response.status;
     response.headers.forEach((value, name) => {
       if (name !== "set-cookie") res.setHeader(name, value);
@@ -48,7 +52,7 @@ export function nodeApiRoute<P extends Record<string, string>>(handlers: Partial
 }
 
 async function runApi(req: Request, readSession: SessionReader, run: (ctx: RequestContext) => Promise<Response>): Promise<Response> {
-  const requestId = req.headers.get("x-request-id") ?? randomUUID();
+  const requestId = requestIdOf(req.headers);
   try {
     const actor = await authenticate(req, readSession);
     if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in or send a valid API token as 'Authorization: Bearer <token>'");
@@ -72,7 +76,7 @@ function nodeHeaders(headers: IncomingHttpHeaders): Headers {
 /** Routes that need no user (the OpenAPI description). Errors still get the standard shape. */
 export function publicRoute(handler: (req: Request) => Promise<Response>) {
   return async (req: Request): Promise<Response> => {
-    const requestId = randomUUID();
+    const requestId = requestIdOf(req.headers);
     try {
       return await handler(req);
     } catch (e) {
@@ -100,11 +104,15 @@ export function json(body: unknown, status = 200, headers?: HeadersInit): Respon
 }
 
 export function errorResponse(e: unknown, requestId: string): Response {
-  if (isAppError(e)) {
+  // A full disk or database: 507 with what the operator must do, and the cause in the log.
+  const full = isAppError(e) ? undefined : storageFullCode(e);
+  if (full) console.error(`[${requestId}] storage full (${full}): answered 507`, e);
+  const known = isAppError(e) ? e : full ? storageFullError(full) : undefined;
+  if (known) {
     const headers: Record<string, string> = { "x-request-id": requestId };
-    const retry = (e.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+    const retry = (known.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
     if (retry) headers["retry-after"] = String(retry);
-    return json({ error: { code: e.code, message: e.message, details: e.details ?? null } }, e.status, headers);
+    return json({ error: { code: known.code, message: known.message, details: known.details ?? null } }, known.status, headers);
   }
   console.error(`[${requestId}] unexpected error`, e);
   return json(
@@ -112,6 +120,21 @@ export function errorResponse(e: unknown, requestId: string): Response {
     500,
     { "x-request-id": requestId },
   );
+}
+
+/** 405 in the error shape, with the Allow header naming what the route serves (HEAD with GET, OPTIONS). */
+export function methodNotAllowed(method: string, served: string[]): Response {
+  const allowed = allowedMethods(served);
+  const res = errorResponse(new AppError("METHOD_NOT_ALLOWED", `${method} is not allowed here; use ${allowed.join(", ")}`, { allow: allowed }), randomUUID());
+  res.headers.set("allow", allowed.join(", "));
+  return res;
+}
+
+/** Sorted, with HEAD beside GET, and OPTIONS always. */
+export function allowedMethods(served: string[]): string[] {
+  const all = new Set([...served, "OPTIONS"]);
+  if (all.has("GET")) all.add("HEAD");
+  return [...all].sort();
 }
 
 const MAX_JSON_BYTES = 1024 * 1024;

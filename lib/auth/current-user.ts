@@ -1,7 +1,6 @@
 // The signed-in user of a page, server action or route handler. Pages and actions call
 // requireUser(); it sends anyone without a live session to the sign-in page.
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { cache } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
@@ -9,6 +8,7 @@ import { getServerSession } from "next-auth";
 import type { Actor, RequestContext } from "@/lib/auth/actor";
 import { actorOfSession, authOptions } from "@/lib/auth/auth-options";
 import { clientAddress } from "@/lib/http/client-address";
+import { requestIdOf } from "@/lib/http/request-id";
 
 export const currentUser = cache(async (): Promise<Actor | null> => actorOfSession(await getServerSession(authOptions())));
 
@@ -22,5 +22,5 @@ export async function requireUser(): Promise<Actor> {
 export async function requireRequestContext(): Promise<RequestContext> {
   const actor = await requireUser();
   const h = await headers();
-  return { actor, requestId: h.get("x-request-id") ?? randomUUID(), ip: clientAddress(h) };
+  return { actor, requestId: requestIdOf(h), ip: clientAddress(h) };
 }

@@ -1,6 +1,7 @@
-// Email and password sign-in. The answer never says which of the two was wrong.
+// Email and password sign-in. The answer never says which of the two was wrong; the audit trail
+// does (every refused or throttled attempt is an event, with the email tried and the address).
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { ZSignInInput } from "@/lib/users/user-schemas";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
@@ -17,13 +18,25 @@ export async function signInWithPassword(
 ): Promise<SignInResult> {
   const { email, password } = parseInput(ZSignInInput, input);
   const keys = throttleKeys(email, client.ip);
-  await beginAttempt(keys);
+  try {
+    await beginAttempt(keys);
+  } catch (e) {
+    if (isAppError(e) && e.code === "RATE_LIMITED") {
+      const retryAfterSeconds = (e.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? null;
+      await recordRefusedSignIn(email, client, "throttled", null, retryAfterSeconds);
+    }
+    throw e;
+  }
   const user = await db().user.findUnique({
     where: { email },
     select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true },
   });
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-  if (!user || !ok || user.disabledAt) throw new AppError("UNAUTHENTICATED", INVALID_CREDENTIALS);
+  if (!user || !ok || user.disabledAt) {
+    const reason = !user ? "unknown email" : !ok ? "wrong password" : "account disabled";
+    await recordRefusedSignIn(email, client, reason, user?.id ?? null, null);
+    throw new AppError("UNAUTHENTICATED", INVALID_CREDENTIALS);
+  }
   await settleSuccess(keys);
   const sessionId = await db().$transaction(async (tx) => {
     const session = await tx.session.create({
@@ -39,4 +52,24 @@ export async function signInWithPassword(
     return session.id;
   });
   return { sessionId, userId: user.id, email: user.email, name: user.name };
+}
+
+type RefusalReason = "unknown email" | "wrong password" | "account disabled" | "throttled";
+
+/** One audit event per refused attempt. No actor (nobody is signed in); never the password. */
+async function recordRefusedSignIn(
+  email: string,
+  client: { ip: string | null },
+  reason: RefusalReason,
+  userId: string | null,
+  retryAfterSeconds: number | null,
+): Promise<void> {
+  await db().$transaction((tx) =>
+    appendAuditEvent(tx, { actorId: null, actorEmail: null, requestId: null, ip: client.ip }, {
+      action: reason === "throttled" ? "auth.sign-in-throttled" : "auth.sign-in-failed",
+      entityType: "User",
+      entityId: userId,
+      changes: { email, reason, ...(retryAfterSeconds !== null ? { retryAfterSeconds } : {}) },
+    }),
+  );
 }
