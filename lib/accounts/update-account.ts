@@ -8,6 +8,7 @@ import { appendAuditEvent, diffFields, type Changes } from "@/lib/audit/append-a
 import { auditContextOf } from "@/lib/audit/audit-context";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import type { AttributeType } from "@/lib/generated/sqlite/enums";
 import { recomputeSuggestedLinks } from "@/lib/links/suggest-links";
 import { parseInput } from "@/lib/validation";
 
@@ -18,6 +19,7 @@ export async function updateAccount(ctx: RequestContext, idOrExternalId: string,
   assertAccountWrite(ctx.actor);
   const data = parseInput(ZUpdateAccountInput, input);
   let attributesChanged = false;
+  let lostValues: { type: AttributeType; value: string }[] = [];
   const id = await db()
     .$transaction(async (tx) => {
       const key = await requireAccount(tx, idOrExternalId);
@@ -59,6 +61,7 @@ export async function updateAccount(ctx: RequestContext, idOrExternalId: string,
         if (added.length || removed.length) {
           changes.attributes = { before: before.attributes, after: attributes };
           attributesChanged = true;
+          lostValues = removed.map((a) => ({ type: a.type as AttributeType, value: a.value }));
         }
       }
       if (Object.keys(changes).length === 0) return key.id;
@@ -88,6 +91,6 @@ export async function updateAccount(ctx: RequestContext, idOrExternalId: string,
     .catch((e: unknown) => {
       throw isUniqueViolation(e) && data.externalId ? duplicateExternalId(data.externalId) : e;
     });
-  if (attributesChanged) await recomputeSuggestedLinks({ accountIds: [id] });
+  if (attributesChanged) await recomputeSuggestedLinks({ accountIds: [id], removedValues: lostValues });
   return loadAccountDetail(db(), ctx.actor, id);
 }

@@ -3,6 +3,7 @@
 // passes in its helpers and spreads these into the document.
 import type { z } from "zod";
 import { ZCreateAccountInput, ZListAccountsQuery, ZUpdateAccountInput, ZAttachAccountsInput } from "@/lib/accounts/account-schemas";
+import { ZCreateLinkInput, ZDecideLinkInput, ZGraphQuery, ZListLinksQuery } from "@/lib/links/link-schemas";
 import { ZPageQuery } from "@/lib/validation";
 
 type Json = Record<string, unknown>;
@@ -19,6 +20,8 @@ export type OpenApiHelpers = {
 
 const pathParam = (name: string, description: string) => ({ name, in: "path", required: true, schema: { type: "string" }, description });
 const accountParam = pathParam("id", "account id or external id");
+const linkParam = pathParam("id", "link id");
+const clusterParam = pathParam("id", "cluster id (its smallest member account id) or any member's account id or external id");
 
 export function accountSchemas({ schema }: OpenApiHelpers): Json {
   return {
@@ -31,6 +34,23 @@ export function accountSchemas({ schema }: OpenApiHelpers): Json {
         "id, externalId, displayName, emails, organization, country, status (ACTIVE|SUSPENDED|REVOKED), riskScore (0-100), attributeCount, " +
         "caseCount (cases you may see), createdAt, updatedAt; on GET accounts/{id} also providerCreatedAt, version, attributes [{type, value, sharedWith, noise}], " +
         "cases [{id, number, title, status, role, addedAt}] (only cases you may see)",
+    },
+    CreateLink: schema(ZCreateLinkInput),
+    DecideLink: schema(ZDecideLinkInput),
+    AccountLink: {
+      type: "object",
+      description:
+        "id, accountIds [a, b] (smaller id first), accounts [{id, externalId, displayName, status, riskScore}] ×2, source (MANUAL|COMPUTED), " +
+        "status (SUGGESTED|ACCEPTED|DISMISSED), reason, confidence (0-1), explanation (plain words, noise named), sharedAttributes [{type, value}], " +
+        "evidenceIds, createdById, decidedById, decidedAt, createdAt, updatedAt",
+    },
+    Cluster: {
+      type: "object",
+      description: "id, size, members [account refs], strongestReasons [{reason, confidence, links}], linkCount, cases [{id, number, title, status}] (cases you may see)",
+    },
+    Graph: {
+      type: "object",
+      description: "nodes [{id, label, status, risk, onCase?}], edges [{id, source, target, reason, state, confidence}], truncated (over 2,000 nodes or 10,000 edges)",
     },
     CaseAccount: { type: "object", description: "caseId, accountId, role (SUBJECT|ASSOCIATE|VICTIM|WITNESS), addedAt, account (an Account)" },
   };
@@ -68,6 +88,26 @@ export function accountPaths(h: OpenApiHelpers): Json {
     },
     "/cases/{id}/accounts/{accountId}": {
       delete: { summary: "Detach an account from a case", parameters: [idParam, pathParam("accountId", "account id")], responses: { 204: { description: "Detached" }, ...errors(401, 403, 404) } },
+    },
+    "/cases/{id}/graph": {
+      get: { summary: "Link graph of a case: its accounts, the accounts linked to them, and the links", parameters: [idParam, ...queryParameters(ZGraphQuery)], responses: { 200: ok("The graph", ref("Graph")), ...errors(400, 401, 403, 404) } },
+    },
+    "/account-links": {
+      get: { summary: "Links you may see, strongest first (status=SUGGESTED for suggestions)", parameters: queryParameters(ZListLinksQuery), responses: { 200: ok("A page of links", page(ref("AccountLink"))), ...errors(400, 401, 403, 404) } },
+      post: { summary: "Link two accounts (manual, ACCEPTED); a self-link or confidence outside 0..1 is a 400", requestBody: body("CreateLink"), responses: { 201: ok("The link", ref("AccountLink")), ...errors(400, 401, 403, 404, 409, 415) } },
+    },
+    "/account-links/{id}": {
+      get: { summary: "A link", parameters: [linkParam], responses: { 200: ok("The link", ref("AccountLink")), ...errors(401, 403, 404) } },
+      patch: { summary: "Accept or dismiss a link (audited); a dismissed suggestion stays dismissed until its shared values change", parameters: [linkParam], requestBody: body("DecideLink"), responses: { 200: ok("The link", ref("AccountLink")), ...errors(400, 401, 403, 404, 415) } },
+    },
+    "/account-clusters": {
+      get: { summary: "Clusters: connected components over accepted links, largest first", parameters: queryParameters(ZPageQuery), responses: { 200: ok("A page of clusters", page(ref("Cluster"))), ...errors(400, 401, 403) } },
+    },
+    "/account-clusters/{id}": {
+      get: { summary: "A cluster", parameters: [clusterParam], responses: { 200: ok("The cluster", ref("Cluster")), ...errors(401, 403, 404) } },
+    },
+    "/account-clusters/{id}/graph": {
+      get: { summary: "Link graph of a cluster (its members and every link among them)", parameters: [clusterParam, ...queryParameters(ZGraphQuery)], responses: { 200: ok("The graph", ref("Graph")), ...errors(400, 401, 403, 404) } },
     },
     "/cases/{id}/sightings": {
       get: {

@@ -38,7 +38,7 @@ export function linkConfidence(shared: readonly SharedAttribute[]): number {
 /** A value as the explanation shows it: IP addresses and domains in full, long ids cut ("pf_91a…"). */
 export function shortValue(type: AttributeType, value: string): string {
   if (type === "IP" || type === "EMAIL_DOMAIN") return value;
-  return value.length > 10 ? `${value.slice(0, 6)}…` : value;
+  return value.length > 12 ? `${value.slice(0, 6)}…` : value;
 }
 
 function phrase(type: AttributeType, values: string[]): string {

@@ -32,12 +32,22 @@ const CHUNK = 500;
 type Group = { type: AttributeType; value: string; n: number | bigint; ids: string | null };
 type Candidate = { a: string; b: string; shared: SharedAttribute[]; noise: NoiseValue[] };
 
-export async function recomputeSuggestedLinks(opts: { accountIds?: readonly string[] } = {}): Promise<RecomputeResult> {
+export type RecomputeScope = {
+  /** Accounts whose attributes changed; omit for a full recompute. */
+  accountIds?: readonly string[];
+  /** Values those accounts lost (their other carriers may now cross the noise threshold). */
+  removedValues?: readonly SharedAttribute[];
+};
+
+export async function recomputeSuggestedLinks(opts: RecomputeScope = {}): Promise<RecomputeResult> {
   const started = performance.now();
   const threshold = env().LANTERN_LINK_NOISE_THRESHOLD;
-  const scope = opts.accountIds && opts.accountIds.length <= FULL_RECOMPUTE_ABOVE ? new Set(opts.accountIds) : null;
-  if (scope && scope.size === 0) return { created: 0, updated: 0, removed: 0, reopened: 0, pairs: 0, ms: 0 };
-
+  let scope: Set<string> | null = null;
+  if (opts.accountIds && opts.accountIds.length <= FULL_RECOMPUTE_ABOVE) {
+    if (opts.accountIds.length === 0) return { created: 0, updated: 0, removed: 0, reopened: 0, pairs: 0, ms: 0 };
+    scope = await affectedAccounts(opts.accountIds, opts.removedValues ?? [], threshold);
+    if (scope.size > FULL_RECOMPUTE_ABOVE) scope = null;
+  }
   const groups = await sharedGroups(threshold, scope);
   const noise = new Map<string, NoiseValue>();
   const pairs = new Map<string, Candidate>();
@@ -62,6 +72,43 @@ export async function recomputeSuggestedLinks(opts: { accountIds?: readonly stri
 
   const result = await writeSuggestions(pairs, scope);
   return { ...result, pairs: pairs.size, ms: Math.round(performance.now() - started) };
+}
+
+/**
+ * The changed accounts and every account sharing a value with them that is, or just stopped being,
+ * below the noise threshold: their pairs are the ones whose evidence may have changed. A value
+ * that was noise before the change and still is (more carriers than threshold + changed accounts)
+ * joins nobody either way, so a public email domain does not pull in its thousands of carriers.
+ */
+async function affectedAccounts(accountIds: readonly string[], removed: readonly SharedAttribute[], threshold: number): Promise<Set<string>> {
+  const scope = new Set(accountIds);
+  const limit = threshold + accountIds.length;
+  for (let i = 0; i < accountIds.length; i += CHUNK) {
+    const chunk = accountIds.slice(i, i + CHUNK);
+    const rows = await queryRows<{ accountId: string }>(
+      frag(
+        `SELECT DISTINCT x."accountId" AS "accountId" FROM "AccountAttribute" t
+           JOIN "AccountAttribute" x ON x."type" = t."type" AND x."value" = t."value"
+          WHERE t."accountId" IN (${inList(chunk)})
+            AND (SELECT count(*) FROM "AccountAttribute" n WHERE n."type" = t."type" AND n."value" = t."value") <= ?`,
+        ...chunk,
+        limit,
+      ),
+    );
+    for (const r of rows) scope.add(r.accountId);
+  }
+  for (let i = 0; i < removed.length; i += CHUNK) {
+    const chunk = removed.slice(i, i + CHUNK);
+    const rows = await queryRows<{ accountId: string; n: number | bigint }>(
+      frag(
+        `SELECT x."accountId" AS "accountId", (SELECT count(*) FROM "AccountAttribute" n WHERE n."type" = x."type" AND n."value" = x."value") AS "n"
+           FROM "AccountAttribute" x WHERE ${chunk.map(() => `(x."type" = ? AND x."value" = ?)`).join(" OR ")}`,
+        ...chunk.flatMap((v) => [v.type, v.value]),
+      ),
+    );
+    for (const r of rows) if (Number(r.n) <= limit) scope.add(r.accountId);
+  }
+  return scope;
 }
 
 /** Values carried by 2+ accounts: their account ids when at most `threshold`, else ids = null (noise). */
