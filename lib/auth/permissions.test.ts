@@ -1,6 +1,6 @@
 // Every role × every permission, written from the product brief's roles: an ADMIN does everything a
 // MANAGER does plus users, the audit trail and restricted cases; an INVESTIGATOR works the cases
-// they are a member of; an AUDITOR only reads. A permission granted or dropped by mistake fails here.
+// they are a member of and the account registry; an AUDITOR only reads. A permission granted or dropped by mistake fails here.
 import { describe, expect, it } from "vitest";
 import { ROLES, type Role } from "@/lib/auth/actor";
 import { can, type Permission } from "@/lib/auth/permissions";
@@ -20,6 +20,8 @@ const HOLDERS: Record<Permission, readonly Role[]> = {
   "audit:read": ["ADMIN", "AUDITOR"],
   "users:manage": ["ADMIN"],
   "tokens:own": ["ADMIN", "MANAGER", "INVESTIGATOR", "AUDITOR"],
+  "account:read": ["ADMIN", "MANAGER", "INVESTIGATOR", "AUDITOR"],
+  "account:write": ["ADMIN", "MANAGER", "INVESTIGATOR"],
 };
 
 const cells = ROLES.flatMap((role) =>
@@ -37,7 +39,8 @@ describe("permissions", () => {
   });
 
   it("lets an AUDITOR write nothing", () => {
-    const writes = (Object.keys(HOLDERS) as Permission[]).filter((p) => p !== "case:read:any" && p !== "audit:read" && p !== "tokens:own");
+    const reads: Permission[] = ["case:read:any", "audit:read", "tokens:own", "account:read"];
+    const writes = (Object.keys(HOLDERS) as Permission[]).filter((p) => !reads.includes(p));
     expect(writes.filter((p) => can("AUDITOR", p))).toEqual([]);
   });
 
