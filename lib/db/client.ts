@@ -1,10 +1,10 @@
 // The one database client of the process. The provider is chosen by DATABASE_URL: SQLite through
 // better-sqlite3 (embedded default) or PostgreSQL through pg. Both clients are generated from the
 // same models, so the SQLite client's types describe either.
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PgPrismaClient } from "@/lib/generated/postgresql/client";
+import { createSqliteAdapter, LOCK_WAIT_MS } from "@/lib/db/sqlite-adapter";
 import { env } from "@/lib/env";
 
 export type Db = PrismaClient;
@@ -16,7 +16,13 @@ export function sqlitePath(url: string): string {
 
 export function createDb(url: string): Db {
   if (url.startsWith("file:")) {
-    return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: sqlitePath(url), timeout: 10_000 }) });
+    // Every transaction takes SQLite's write lock up front and waits for it up to LOCK_WAIT_MS
+    // (lib/db/sqlite-adapter.ts, decision 0009); Prisma's own wait to start one (maxWait, 2 s by
+    // default) also covers the queue of this process's transactions ahead of it, so it is longer.
+    return new PrismaClient({
+      adapter: createSqliteAdapter(sqlitePath(url)),
+      transactionOptions: { maxWait: 2 * LOCK_WAIT_MS },
+    });
   }
   const client = new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
   return client as unknown as Db;

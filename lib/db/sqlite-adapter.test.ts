@@ -1,0 +1,92 @@
+// Transactions on SQLite take the write lock when they begin and wait for another connection's
+// write lock instead of failing (lib/db/sqlite-adapter.ts, decision 0009). The "other process" is a
+// second better-sqlite3 connection to the same file: SQLite's locks apply between connections.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { createDb, type Db } from "@/lib/db/client";
+import { BUSY_TIMEOUT_MS, createSqliteAdapter } from "@/lib/db/sqlite-adapter";
+import { PrismaClient } from "@/lib/generated/sqlite/client";
+
+let dir: string;
+let file: string;
+let client: Db;
+let other: Database.Database;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-sqlite-lock-"));
+  file = path.join(dir, "lock.db");
+  other = new Database(file, { timeout: 0 });
+  other.pragma("journal_mode = WAL");
+  other.exec(`CREATE TABLE "Note" ("id" INTEGER PRIMARY KEY, "body" TEXT NOT NULL)`);
+  client = createDb(`file:${file}`);
+});
+
+afterEach(async () => {
+  await client.$disconnect();
+  if (other.inTransaction) other.exec("ROLLBACK");
+  other.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const countNotes = () => (other.prepare(`SELECT count(*) AS n FROM "Note"`).get() as { n: number }).n;
+
+it("holds the write lock from the transaction's start, before its first write", async () => {
+  await client.$transaction(async (tx) => {
+    await tx.$queryRawUnsafe(`SELECT count(*) FROM "Note"`); // a read only
+    expect(() => other.exec("BEGIN IMMEDIATE")).toThrow(expect.objectContaining({ code: "SQLITE_BUSY" }));
+  });
+  other.exec("BEGIN IMMEDIATE"); // released at commit
+  other.exec("ROLLBACK");
+});
+
+it("waits for another connection's write lock (read first, then write) and commits once it is free", async () => {
+  other.exec("BEGIN IMMEDIATE");
+  other.exec(`INSERT INTO "Note" ("body") VALUES ('theirs')`);
+  // The other side commits after a while, several synchronous busy waits later.
+  const release = setTimeout(() => other.exec("COMMIT"), 10 * BUSY_TIMEOUT_MS);
+  try {
+    const seen = await client.$transaction(async (tx) => {
+      const rows = await tx.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "Note"`);
+      await tx.$executeRawUnsafe(`INSERT INTO "Note" ("body") VALUES ('ours')`);
+      return Number(rows[0].n);
+    });
+    expect(seen).toBe(1); // it began after their commit, so it saw their row
+  } finally {
+    clearTimeout(release);
+  }
+  expect(countNotes()).toBe(2);
+});
+
+it("retries a write outside a transaction while the database is busy", async () => {
+  other.exec("BEGIN IMMEDIATE");
+  const release = setTimeout(() => other.exec("COMMIT"), 10 * BUSY_TIMEOUT_MS);
+  try {
+    await client.$executeRawUnsafe(`INSERT INTO "Note" ("body") VALUES ('autocommit')`);
+  } finally {
+    clearTimeout(release);
+  }
+  expect(countNotes()).toBe(1);
+});
+
+it("gives up with P1008 once its wait is over, and leaves the connection to the next transaction", async () => {
+  const impatient = new PrismaClient({ adapter: createSqliteAdapter(file, 300) });
+  try {
+    other.exec("BEGIN IMMEDIATE");
+    const started = Date.now();
+    await expect(impatient.$transaction(async (tx) => tx.$executeRawUnsafe(`INSERT INTO "Note" ("body") VALUES ('late')`))).rejects.toMatchObject({
+      code: "P1008",
+    });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    const autocommitStarted = Date.now();
+    await expect(impatient.$executeRawUnsafe(`INSERT INTO "Note" ("body") VALUES ('late')`)).rejects.toThrow(/SQLITE_BUSY|locked|timed out/i);
+    expect(Date.now() - autocommitStarted).toBeGreaterThanOrEqual(300);
+    other.exec("ROLLBACK");
+    await impatient.$transaction(async (tx) => tx.$executeRawUnsafe(`INSERT INTO "Note" ("body") VALUES ('after')`));
+    expect(countNotes()).toBe(1);
+  } finally {
+    await impatient.$disconnect();
+  }
+});

@@ -1,0 +1,102 @@
+// SQLite through better-sqlite3, with transactions that take the write lock up front and wait for
+// it without timing another process out (decision 0009).
+//
+// Prisma's better-sqlite3 adapter opens every transaction with a plain (deferred) BEGIN: the
+// transaction reads first and asks for the write lock at its first write. If another process (the
+// admin CLI, a second instance) wrote in between, that upgrade fails at once with SQLITE_BUSY
+// (SQLite cannot wait there without risking a deadlock), which Prisma reports as P1008. So every
+// transaction here is turned into BEGIN IMMEDIATE before Prisma runs anything in it: it holds the
+// write lock from its first statement to COMMIT, and nothing inside it can be refused for a lock.
+// Waiting for that lock is bounded: a short synchronous busy timeout (better-sqlite3 blocks the
+// event loop while SQLite waits), then retries after short asynchronous pauses until LOCK_WAIT_MS.
+// Statements outside a transaction that meet a busy database are retried the same way; a statement
+// refused with SQLITE_BUSY did nothing, so running it again is safe.
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import {
+  isDriverAdapterError,
+  type IsolationLevel,
+  type SqlDriverAdapter,
+  type SqlDriverAdapterFactory,
+  type SqlQuery,
+  type Transaction,
+} from "@prisma/driver-adapter-utils";
+
+/** One synchronous wait for a lock inside SQLite (the event loop is blocked meanwhile). */
+export const BUSY_TIMEOUT_MS = 50;
+/** The whole wait for the write lock (or any busy statement), across retries. */
+export const LOCK_WAIT_MS = 15_000;
+
+export function createSqliteAdapter(file: string, lockWaitMs = LOCK_WAIT_MS): SqlDriverAdapterFactory {
+  const inner = new PrismaBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS });
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    connect: async () => new ImmediateTransactionAdapter(await inner.connect(), lockWaitMs),
+  };
+}
+
+const statement = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] });
+
+class ImmediateTransactionAdapter implements SqlDriverAdapter {
+  readonly provider: SqlDriverAdapter["provider"];
+  readonly adapterName: string;
+
+  constructor(
+    private readonly inner: SqlDriverAdapter,
+    private readonly lockWaitMs: number,
+  ) {
+    this.provider = inner.provider;
+    this.adapterName = inner.adapterName;
+  }
+
+  queryRaw(query: SqlQuery) {
+    return retryWhileBusy(() => this.inner.queryRaw(query), this.lockWaitMs);
+  }
+
+  executeRaw(query: SqlQuery) {
+    return retryWhileBusy(() => this.inner.executeRaw(query), this.lockWaitMs);
+  }
+
+  executeScript(script: string) {
+    return this.inner.executeScript(script);
+  }
+
+  getConnectionInfo() {
+    return this.inner.getConnectionInfo?.() ?? { supportsRelationJoins: false };
+  }
+
+  dispose() {
+    return this.inner.dispose();
+  }
+
+  async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
+    // The inner adapter queues transactions on this connection (one at a time) and issues a
+    // deferred BEGIN, which takes no lock. End that empty transaction and begin again, immediate.
+    const tx = await this.inner.startTransaction(isolationLevel);
+    try {
+      await tx.executeRaw(statement("ROLLBACK"));
+      await retryWhileBusy(() => tx.executeRaw(statement("BEGIN IMMEDIATE")), this.lockWaitMs);
+      return tx;
+    } catch (e) {
+      await tx.rollback(); // gives the connection to the next transaction; no transaction is open
+      throw e;
+    }
+  }
+}
+
+export function isBusyError(e: unknown): boolean {
+  return isDriverAdapterError(e) && (e.cause.originalCode ?? "").startsWith("SQLITE_BUSY");
+}
+
+/** Runs `attempt` until it is not refused as busy, with jittered pauses of up to 25 ms, for up to waitMs. */
+async function retryWhileBusy<T>(attempt: () => Promise<T>, waitMs: number): Promise<T> {
+  const deadline = Date.now() + waitMs;
+  for (let pause = 1; ; pause = Math.min(pause * 2, 25)) {
+    try {
+      return await attempt();
+    } catch (e) {
+      if (!isBusyError(e) || Date.now() >= deadline) throw e;
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.ceil(pause * (0.5 + Math.random()))));
+  }
+}
