@@ -74,6 +74,6 @@ export type CaseSightings = {
   caseId: string;
   /** Accounts of this case that are also on other visible cases. */
   accounts: { account: AccountRef; cases: CaseRef[] }[];
-  /** Attribute values of this case's accounts that appear on other visible cases. */
+  /** Attribute values of this case's accounts that other accounts carry onto other visible cases. */
   values: (ValueSighting & { accountIds: string[] })[];
 };

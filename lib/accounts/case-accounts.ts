@@ -79,11 +79,12 @@ export async function listCaseAccounts(actor: Actor, caseIdOrNumber: string): Pr
 /** Attaches one account ({accountId, role}) or several ({accounts: [...]}); re-attaching an account
  *  already on the case changes its role. Answers the attached rows (the case's view of them). */
 export async function attachAccounts(ctx: RequestContext, caseIdOrNumber: string, input: unknown): Promise<CaseAccountView[]> {
-  assertAccountWrite(ctx.actor);
   const data = parseInput(ZAttachAccountsInput, input);
   const wanted = "accounts" in data ? data.accounts : [data];
   return db().$transaction(async (tx) => {
+    // The case first: a case the actor may not see answers 404 whatever their role.
     const c = await requireCase(tx, ctx.actor, caseIdOrNumber, "update");
+    assertAccountWrite(ctx.actor);
     const attachedIds: string[] = [];
     for (const item of wanted) {
       const account = await requireAccount(tx, item.accountId);
@@ -110,9 +111,9 @@ export async function attachAccounts(ctx: RequestContext, caseIdOrNumber: string
 }
 
 export async function detachAccount(ctx: RequestContext, caseIdOrNumber: string, accountId: string): Promise<void> {
-  assertAccountWrite(ctx.actor);
   await db().$transaction(async (tx) => {
     const c = await requireCase(tx, ctx.actor, caseIdOrNumber, "update");
+    assertAccountWrite(ctx.actor);
     const account = await requireAccount(tx, accountId);
     const existing = await tx.caseAccount.findUnique({ where: { caseId_accountId: { caseId: c.id, accountId: account.id } }, select: { role: true } });
     if (!existing) throw notFound("That account is not on this case");

@@ -83,7 +83,7 @@ export async function getCaseSightings(actor: Actor, caseIdOrNumber: string): Pr
         frag(`SELECT DISTINCT a."type" AS "type", a."value" AS "value", a."accountId" AS "ownerId", ${CASE_COLUMNS},
                      (SELECT count(*) FROM "AccountAttribute" n WHERE n."type" = a."type" AND n."value" = a."value") AS "n"
                 FROM "CaseAccount" ca JOIN "AccountAttribute" a ON a."accountId" = ca."accountId"
-                JOIN "AccountAttribute" b ON b."type" = a."type" AND b."value" = a."value"
+                JOIN "AccountAttribute" b ON b."type" = a."type" AND b."value" = a."value" AND b."accountId" <> a."accountId"
                 JOIN "CaseAccount" cb ON cb."accountId" = b."accountId" AND cb."caseId" <> ca."caseId"
                 JOIN "Case" c ON c."id" = cb."caseId"
                WHERE ca."caseId" = ?

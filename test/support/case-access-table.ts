@@ -51,3 +51,52 @@ export const expectedCaseAccess: Record<Role, Record<"member" | "non-member", Re
   },
 };
 
+
+// Accounts on cases (issue 9): the operations on a case's accounts, and whether the lists of the
+// account side (account list by case, account detail's cases and case count, sightings, links
+// citing the case's evidence, clusters' cases, account history) show the case at all ("list").
+export const ACCOUNT_CASE_OPERATIONS = ["readAccounts", "attachAccount", "detachAccount", "sightings", "graph", "list"] as const;
+export type AccountCaseOperation = (typeof ACCOUNT_CASE_OPERATIONS)[number];
+
+export const expectedAccountCaseAccess: Record<Role, Record<Membership, Record<CaseKind, Record<AccountCaseOperation, Decision>>>> = {
+  ADMIN: {
+    member: {
+      open: { readAccounts: A, attachAccount: A, detachAccount: A, sightings: A, graph: A, list: A },
+      restricted: { readAccounts: A, attachAccount: A, detachAccount: A, sightings: A, graph: A, list: A },
+    },
+    "non-member": {
+      open: { readAccounts: A, attachAccount: A, detachAccount: A, sightings: A, graph: A, list: A },
+      restricted: { readAccounts: A, attachAccount: A, detachAccount: A, sightings: A, graph: A, list: A },
+    },
+  },
+  MANAGER: {
+    member: {
+      open: { readAccounts: A, attachAccount: A, detachAccount: A, sightings: A, graph: A, list: A },
+      restricted: { readAccounts: A, attachAccount: A, detachAccount: A, sightings: A, graph: A, list: A },
+    },
+    "non-member": {
+      open: { readAccounts: A, attachAccount: A, detachAccount: A, sightings: A, graph: A, list: A },
+      restricted: { readAccounts: N, attachAccount: N, detachAccount: N, sightings: N, graph: N, list: N },
+    },
+  },
+  INVESTIGATOR: {
+    member: {
+      open: { readAccounts: A, attachAccount: A, detachAccount: A, sightings: A, graph: A, list: A },
+      restricted: { readAccounts: A, attachAccount: A, detachAccount: A, sightings: A, graph: A, list: A },
+    },
+    "non-member": {
+      open: { readAccounts: A, attachAccount: F, detachAccount: F, sightings: A, graph: A, list: A },
+      restricted: { readAccounts: N, attachAccount: N, detachAccount: N, sightings: N, graph: N, list: N },
+    },
+  },
+  AUDITOR: {
+    member: {
+      open: { readAccounts: A, attachAccount: F, detachAccount: F, sightings: A, graph: A, list: A },
+      restricted: { readAccounts: A, attachAccount: F, detachAccount: F, sightings: A, graph: A, list: A },
+    },
+    "non-member": {
+      open: { readAccounts: A, attachAccount: F, detachAccount: F, sightings: A, graph: A, list: A },
+      restricted: { readAccounts: N, attachAccount: N, detachAccount: N, sightings: N, graph: N, list: N },
+    },
+  },
+};
