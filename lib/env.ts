@@ -50,6 +50,11 @@ const EnvSchema = z.object({
     .min(1, "must be at least 1")
     .max(Number.MAX_SAFE_INTEGER)
     .default(2 * 1024 ** 3),
+  // Unreferenced blobs (committed, then no evidence row) are deleted once older than the grace
+  // period, by `npm run evidence -- gc` and by the server every LANTERN_BLOB_GC_INTERVAL_MINUTES
+  // (0: never; decision 0010).
+  LANTERN_BLOB_GC_GRACE_MINUTES: z.coerce.number({ error: "must be a number of minutes" }).min(0).max(525_600).default(60),
+  LANTERN_BLOB_GC_INTERVAL_MINUTES: z.coerce.number({ error: "must be a number of minutes" }).min(0).max(10_080).default(60),
   LANTERN_S3_ENDPOINT: optionalString.pipe(z.url("must be a URL such as http://127.0.0.1:9000").optional()),
   LANTERN_S3_REGION: optionalString.transform((v) => v ?? "us-east-1"),
   LANTERN_S3_BUCKET: optionalString,

@@ -1,11 +1,18 @@
 // `npm run evidence -- verify-all`: exit 0 when every blob matches its hash, 1 otherwise; blobs
 // that no item refers to are listed too, without failing.
+// `npm run evidence -- gc`: removes the temporaries no live upload owns and the unreferenced blobs
+// older than LANTERN_BLOB_GC_GRACE_MINUTES (the server also does it on a timer; decision 0010).
+import { describeMaintenance, maintainStorage } from "@/lib/evidence/storage-maintenance";
 import { verifyAllEvidence } from "@/lib/evidence/verify-all-evidence";
 import { runCli } from "./run-cli";
 
 async function main(command: string | undefined): Promise<number> {
+  if (command === "gc") {
+    console.log(describeMaintenance(await maintainStorage()));
+    return 0;
+  }
   if (command !== "verify-all") {
-    console.error("Usage: npm run evidence -- verify-all");
+    console.error("Usage: npm run evidence -- verify-all | gc");
     return 2;
   }
   const report = await verifyAllEvidence((n) => process.stderr.write(`\rchecked ${n}`));

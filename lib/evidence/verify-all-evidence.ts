@@ -1,13 +1,13 @@
 // `npm run evidence -- verify-all`: re-hashes every stored blob (each distinct hash once) and lists
 // the items whose content is missing or altered. Results are recorded on the items and, for
 // failures, in the audit trail (attributed to the system). It also lists blobs that no evidence
-// row references (a commit whose database write then failed): they are reported, never deleted
-// here, since an upload of the same content may be about to reference one.
+// row references (a commit whose database write then failed): they are reported here, and deleted
+// after a grace period by `npm run evidence -- gc` (collect-unreferenced-blobs.ts).
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { SYSTEM_CONTEXT } from "@/lib/audit/audit-context";
 import { db } from "@/lib/db/client";
+import { listUnreferencedBlobs } from "@/lib/evidence/unreferenced-blobs";
 import { hashBlob } from "@/lib/evidence/verify-evidence";
-import { blobStore } from "@/lib/storage/blob-store";
 
 export type VerifyAllReport = {
   checked: number;
@@ -51,24 +51,7 @@ export async function verifyAllEvidence(onProgress?: (done: number) => void): Pr
       checked += 1;
     }
     onProgress?.(checked);
-    if (rows.length < BATCH) return { checked, failures, unreferenced: await unreferencedBlobs() };
+    if (rows.length < BATCH) return { checked, failures, unreferenced: await listUnreferencedBlobs() };
     cursor = rows[rows.length - 1].id;
   }
-}
-
-async function unreferencedBlobs(): Promise<string[]> {
-  const out: string[] = [];
-  let batch: string[] = [];
-  const flush = async () => {
-    const referenced = await db().evidence.findMany({ where: { sha256: { in: batch } }, select: { sha256: true }, distinct: ["sha256"] });
-    const known = new Set(referenced.map((r) => r.sha256));
-    out.push(...batch.filter((h) => !known.has(h)));
-    batch = [];
-  };
-  for await (const sha256 of blobStore().list()) {
-    batch.push(sha256);
-    if (batch.length === BATCH) await flush();
-  }
-  if (batch.length) await flush();
-  return out.sort();
 }

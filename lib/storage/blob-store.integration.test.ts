@@ -1,11 +1,12 @@
 // One suite, two backends: the local folder and the S3 store (against s3rver on loopback) must
 // behave identically, so the evidence code above them never needs to know which one it has.
-import { createHash, randomBytes } from "node:crypto";
+import { spawn } from "node:child_process";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { ListObjectsV2Command } from "@aws-sdk/client-s3";
+import { ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { LocalBlobStore } from "@/lib/storage/local-blob-store";
@@ -15,12 +16,22 @@ import { startS3Server } from "@/test/support/s3-server";
 
 type Harness = {
   store: BlobStore;
+  /** The store's configuration, for a child process (test/support/stage-and-hang.ts). */
+  spec: string;
   countBlobs(): Promise<number>;
   countTemps(): Promise<number>;
+  /** Commit claims on one hash (uploads committing it whose row is not written yet). */
+  countClaims(sha256: string): Promise<number>;
   /** Backdates every temporary present now by ageMs. */
   ageTemps(ageMs: number): Promise<void>;
+  /** Backdates a committed blob by ageMs. */
+  ageBlob(sha256: string, ageMs: number): Promise<void>;
+  /** A temporary as an instance on another host leaves it (its owner cannot be checked from here). */
+  putForeignTemp(): Promise<void>;
   teardown(): Promise<void>;
 };
+
+const FOREIGN_OWNER = "0000beef-1-1"; // a host id that is not this one's (upload-owner.ts)
 
 const backends: { name: string; setup(): Promise<Harness> }[] = [
   {
@@ -29,8 +40,20 @@ const backends: { name: string; setup(): Promise<Harness> }[] = [
       const root = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-blobs-"));
       const tmpDir = path.join(root, "tmp");
       const tempNames = () => (fs.existsSync(tmpDir) ? fs.readdirSync(tmpDir) : []);
+      const store = new LocalBlobStore({ root });
       return {
-        store: new LocalBlobStore({ root }),
+        store,
+        spec: JSON.stringify({ local: root }),
+        countClaims: async (sha256) =>
+          fs.existsSync(path.join(root, "claims")) ? fs.readdirSync(path.join(root, "claims")).filter((n) => n.includes(`.${sha256}.`)).length : 0,
+        ageBlob: async (sha256, ageMs) => {
+          const when = new Date(Date.now() - ageMs);
+          fs.utimesSync(store.blobPath(sha256), when, when);
+        },
+        putForeignTemp: async () => {
+          fs.mkdirSync(tmpDir, { recursive: true });
+          fs.writeFileSync(path.join(tmpDir, `${FOREIGN_OWNER}.${randomUUID()}`), randomBytes(64));
+        },
         countBlobs: async () =>
           fs.existsSync(path.join(root, "sha256"))
             ? fs.readdirSync(path.join(root, "sha256"), { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).length
@@ -48,18 +71,25 @@ const backends: { name: string; setup(): Promise<Harness> }[] = [
     name: "s3",
     async setup() {
       const server = await startS3Server();
-      const store = new S3BlobStore({
+      const options = {
         bucket: server.bucket,
         endpoint: server.endpoint,
         forcePathStyle: true,
         credentials: { accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey },
-      });
+      };
+      const store = new S3BlobStore(options);
       const keys = async (prefix: string) => {
         const res = await store.client.send(new ListObjectsV2Command({ Bucket: server.bucket, Prefix: prefix }));
         return (res.Contents ?? []).map((o) => o.Key!);
       };
       return {
         store,
+        spec: JSON.stringify({ s3: options }),
+        countClaims: async (sha256) => (await keys(`claims/${sha256}/`)).length,
+        ageBlob: async (sha256, ageMs) => server.backdate(`sha256/${sha256}`, ageMs),
+        putForeignTemp: async () => {
+          await store.client.send(new PutObjectCommand({ Bucket: server.bucket, Key: `tmp/${FOREIGN_OWNER}.${randomUUID()}`, Body: randomBytes(64) }));
+        },
         countBlobs: async () => (await keys("sha256/")).length,
         countTemps: async () => (await keys("tmp/")).length,
         ageTemps: async (ageMs) => {
@@ -241,17 +271,128 @@ describe.each(backends)("$name blob store", (backend) => {
     expect((await expectAppError(h.store.open(staged.sha256, { start: 5, end: 4 }))).code).toBe("INVALID_INPUT");
   });
 
-  it("sweeps temporaries older than the threshold, not fresh ones", async () => {
-    const old = await h.store.stage(Readable.from([randomBytes(1024)]), limit);
-    await h.ageTemps(2 * 60 * 60 * 1000);
-    const fresh = await h.store.stage(Readable.from([randomBytes(1024)]), limit);
+  it("sweeps another host's temporaries once older than the threshold, and never a live process's", async () => {
+    const mine = await h.store.stage(Readable.from([randomBytes(1024)]), limit);
+    await h.putForeignTemp();
+    await h.ageTemps(2 * 60 * 60 * 1000); // both untouched for two hours
+    await h.putForeignTemp(); // a fresh one
+    expect(await h.countTemps()).toBe(3);
+    expect(await h.store.sweepStale(60 * 60 * 1000)).toBe(1); // the old foreign one
     expect(await h.countTemps()).toBe(2);
-    expect(await h.store.sweepStale(60 * 60 * 1000)).toBe(1);
+    await mine.commit(); // this process is alive: its temporary was left intact, however old
+    await mine.discard();
+    expect(await h.store.exists(mine.sha256)).toBe(true);
     expect(await h.countTemps()).toBe(1);
-    await fresh.commit(); // the fresh one was left intact
-    expect(await h.store.exists(fresh.sha256)).toBe(true);
-    expect(await h.store.exists(old.sha256)).toBe(false);
-    expect(await h.countTemps()).toBe(0);
+    expect(await h.store.sweepStale(0)).toBe(1);
     expect(await h.store.sweepStale(0)).toBe(0);
   });
+
+  it("sweeps at once, whatever its age, the temporary of a process of this host that was killed", async () => {
+    const { sha256 } = await runKilled(h.spec, "stage");
+    expect(await h.countTemps()).toBe(1);
+    expect(await h.store.sweepStale(60 * 60 * 1000)).toBe(1);
+    expect(await h.countTemps()).toBe(0);
+    expect(await h.store.exists(sha256)).toBe(false);
+  });
+
+  describe("collect (the unreferenced-blob gc)", () => {
+    const HOUR = 60 * 60 * 1000;
+    const graceOfAnHour = () => new Date(Date.now() - HOUR);
+    const unreferenced = async () => false;
+    async function committed(bytes = randomBytes(2048)): Promise<string> {
+      const staged = await h.store.stage(Readable.from([bytes]), limit);
+      await staged.commit();
+      await staged.discard(); // the row was written (or failed): the claim is gone
+      return staged.sha256;
+    }
+
+    it("deletes an unreferenced blob older than the grace period; keeps a young one and a referenced one", async () => {
+      const [old, young, referenced] = [await committed(), await committed(), await committed()];
+      await h.ageBlob(old, 2 * HOUR);
+      await h.ageBlob(referenced, 2 * HOUR);
+      expect(await h.store.collect(old, { modifiedBefore: graceOfAnHour(), isReferenced: unreferenced })).toBe("deleted");
+      expect(await h.store.collect(young, { modifiedBefore: graceOfAnHour(), isReferenced: unreferenced })).toBe("young");
+      expect(await h.store.collect(referenced, { modifiedBefore: graceOfAnHour(), isReferenced: async () => true })).toBe("referenced");
+      expect([await h.store.exists(old), await h.store.exists(young), await h.store.exists(referenced)]).toEqual([false, true, true]);
+      expect(await h.store.collect(old, { modifiedBefore: graceOfAnHour(), isReferenced: unreferenced })).toBe("missing");
+    });
+
+    it("keeps a blob that an upload has committed and not yet recorded, however old", async () => {
+      const bytes = randomBytes(2048);
+      const sha256 = await committed(bytes);
+      await h.ageBlob(sha256, 2 * HOUR);
+      // A second upload of the same content: committed (the blob already existed), row not yet written.
+      const second = await h.store.stage(Readable.from([bytes]), limit);
+      await second.commit();
+      expect(await h.store.collect(sha256, { modifiedBefore: graceOfAnHour(), isReferenced: unreferenced })).toBe("claimed");
+      expect(await h.store.exists(sha256)).toBe(true);
+      await second.discard(); // its row failed: nothing holds the blob any more
+      expect(await h.countClaims(sha256)).toBe(0);
+      expect(await h.store.collect(sha256, { modifiedBefore: graceOfAnHour(), isReferenced: unreferenced })).toBe("deleted");
+    });
+
+    it("an upload that commits the content while the gc deletes it waits, then stores its own copy", async () => {
+      const bytes = randomBytes(4096);
+      const sha256 = await committed(bytes);
+      await h.ageBlob(sha256, 2 * HOUR);
+      const racer = await h.store.stage(Readable.from([bytes]), limit);
+      let racing: Promise<void> | undefined;
+      const outcome = await h.store.collect(sha256, {
+        modifiedBefore: graceOfAnHour(),
+        // The gc holds its mark now. The upload commits the same content: it claims it (too late
+        // for this gc to see) and must then wait for the mark to go before looking for the blob.
+        isReferenced: async () => {
+          racing = racer.commit();
+          await waitFor(async () => (await h.countClaims(sha256)) === 1);
+          return false;
+        },
+      });
+      expect(outcome).toBe("deleted");
+      await racing;
+      expect(await h.store.exists(sha256)).toBe(true);
+      expect(Buffer.compare(await readAll(await h.store.open(sha256)), bytes)).toBe(0);
+      await racer.discard();
+      expect(await h.countClaims(sha256)).toBe(0);
+    });
+
+    it("ignores the claim of a killed upload (and the sweep removes it)", async () => {
+      const { sha256 } = await runKilled(h.spec, "commit");
+      expect(await h.countClaims(sha256)).toBe(1);
+      await h.ageBlob(sha256, 2 * HOUR);
+      expect(await h.store.collect(sha256, { modifiedBefore: graceOfAnHour(), isReferenced: unreferenced })).toBe("deleted");
+      await h.store.sweepStale(HOUR);
+      expect(await h.countClaims(sha256)).toBe(0);
+    });
+  });
 });
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+/** Runs test/support/stage-and-hang.ts against the store, then SIGKILLs it once it has staged. */
+async function runKilled(spec: string, mode: "stage" | "commit"): Promise<{ sha256: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "test/support/stage-and-hang.ts", mode, spec], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const sha256 = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+      const m = /STAGED ([0-9a-f]{64})/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.once("exit", (code) => reject(new Error(`stage-and-hang ended early (${code})`)));
+  });
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGKILL");
+  await exited;
+  return { sha256 };
+}
+
+async function waitFor(cond: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await cond())) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

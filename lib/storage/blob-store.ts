@@ -3,6 +3,7 @@
 // Blobs are content-addressed by SHA-256: the same bytes are stored once, whoever uploads them,
 // and a blob's address is also the proof of its integrity.
 import { env, type Env } from "@/lib/env";
+import type { CollectOptions, CollectOutcome } from "@/lib/storage/blob-collection";
 import { LocalBlobStore } from "@/lib/storage/local-blob-store";
 import { S3BlobStore } from "@/lib/storage/s3-blob-store";
 
@@ -10,9 +11,11 @@ import { S3BlobStore } from "@/lib/storage/s3-blob-store";
 export type StagedBlob = {
   sha256: string;
   sizeBytes: number;
-  /** Durably moves the content to its address; idempotent, and keeps ONE blob per content. */
+  /** Durably moves the content to its address; idempotent, and keeps ONE blob per content. It also
+   *  claims the blob, so the garbage collector leaves it alone until discard() (blob-collection.ts):
+   *  call discard() once the row that refers to the blob is written (or has failed). */
   commit(): Promise<void>;
-  /** Removes the temporary; safe to call after commit() or twice (e.g. from a finally block). */
+  /** Removes the temporary and the claim; safe to call after commit() or twice (a finally block). */
   discard(): Promise<void>;
 };
 
@@ -37,9 +40,14 @@ export interface BlobStore {
   exists(sha256: string): Promise<boolean>;
   /** Every committed blob's SHA-256, in no particular order (temporaries are not listed). */
   list(): AsyncIterable<string>;
-  /** Removes temporaries untouched for longer than olderThanMs (crash leftovers); returns how many.
-   *  Pick a threshold longer than any upload in progress on another instance sharing the storage. */
+  /** Removes the temporaries (and commit claims) that no live upload owns: at once those of a
+   *  process of this host that has ended (upload-owner.ts), and those of owners that cannot be
+   *  checked from here (another host) once untouched for longer than olderThanMs. Returns how
+   *  many temporaries (and unfinished multipart uploads) it removed. */
   sweepStale(olderThanMs: number): Promise<number>;
+  /** Deletes a committed blob if it is older than the grace period, no upload claims it and
+   *  isReferenced() answers false; safe against uploads committing the same content meanwhile. */
+  collect(sha256: string, opts: CollectOptions): Promise<CollectOutcome>;
 }
 
 /** Builds the store that the configuration names. */

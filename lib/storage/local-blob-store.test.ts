@@ -6,6 +6,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
 import { LocalBlobStore } from "@/lib/storage/local-blob-store";
+import { ownerTagOf, uploadOwnerTag } from "@/lib/storage/upload-owner";
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-local-blobs-"));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -15,10 +16,12 @@ describe("local blob store layout", () => {
   const bytes = Buffer.from("the same bytes, wherever they came from");
   const sha256 = createHash("sha256").update(bytes).digest("hex");
 
-  it("stages under <root>/tmp/<uuid>, owner-only, and commits to <root>/sha256/<aa>/<bb>/<hash>, read-only", async () => {
+  it("stages under <root>/tmp/<owner>.<uuid>, owner-only, and commits to <root>/sha256/<aa>/<bb>/<hash>, read-only", async () => {
     const staged = await store.stage(Readable.from([bytes]), { maxBytes: 1024 });
     const [tmpName] = fs.readdirSync(path.join(root, "tmp"));
-    expect(tmpName).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(tmpName).toMatch(/^[0-9a-f]{8}-\d+-\d+\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(ownerTagOf(tmpName!)).toBe(uploadOwnerTag()); // this process: host, pid, start time
+    expect(uploadOwnerTag().split("-")[1]).toBe(String(process.pid));
     expect(fs.statSync(path.join(root, "tmp", tmpName!)).mode & 0o777).toBe(0o600);
 
     await staged.commit();
@@ -27,6 +30,12 @@ describe("local blob store layout", () => {
     expect(fs.readFileSync(blob)).toEqual(bytes);
     expect(fs.statSync(blob).mode & 0o777).toBe(0o444);
     expect(fs.readdirSync(path.join(root, "tmp"))).toEqual([]);
+    // Claimed until the row is written: discard() is what lets the gc have it.
+    const claims = fs.readdirSync(path.join(root, "claims"));
+    expect(claims).toHaveLength(1);
+    expect(claims[0]).toMatch(new RegExp(`^${uploadOwnerTag()}\\.${sha256}\\.[0-9a-f-]{36}$`));
+    await staged.discard();
+    expect(fs.readdirSync(path.join(root, "claims"))).toEqual([]);
   });
 
   it("never builds a path from anything but a well-formed hash", () => {

@@ -1,6 +1,10 @@
 // Blobs in a local folder:
-//   <root>/tmp/<uuid>                      content being received (or left by a crash)
+//   <root>/tmp/<owner>.<uuid>              content being received (or left by a crash)
 //   <root>/sha256/<aa>/<bb>/<sha256>       committed content, read-only
+//   <root>/claims/<owner>.<sha256>.<uuid>  an upload committing that content (until its row is written)
+//   <root>/gc/<sha256>.<uuid>              the garbage collector deleting that content
+// <owner> names the process (upload-owner.ts), so a start-up sweep knows what nobody is writing
+// any more; claims and gc marks keep the collector and uploads apart (blob-collection.ts).
 // Write path: stream to the temporary while hashing it (hashing-file-writer.ts), fsync it, rename it
 // into place, fsync the directory. rename() is atomic on one filesystem, which is why tmp/ lives
 // under the same root: a reader sees either no blob or the whole blob, never a partial one.
@@ -9,12 +13,22 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { AppError } from "@/lib/errors";
+import {
+  CLAIM_STALE_MS,
+  MARK_HOLD_MAX_MS,
+  MARK_STALE_MS,
+  MARK_WAIT_MAX_MS,
+  waitWhile,
+  type CollectOptions,
+  type CollectOutcome,
+} from "@/lib/storage/blob-collection";
 import type { BlobStore, ByteRange, StagedBlob, StageOptions } from "@/lib/storage/blob-store";
 import { assertByteRange, rangeNotSatisfiable } from "@/lib/storage/byte-range";
 import { assertSha256 } from "@/lib/storage/content-address";
 import { fsyncDir, mkdirDurable, unlinkIfExists } from "@/lib/storage/durable-fs";
 import { HashingFileWriter, type HashedFile } from "@/lib/storage/hashing-file-writer";
 import { emptyBody } from "@/lib/storage/metered-body";
+import { isOwnerGone, ownedName, ownerTagOf } from "@/lib/storage/upload-owner";
 
 export type LocalBlobStoreOptions = {
   root: string;
@@ -25,11 +39,15 @@ export type LocalBlobStoreOptions = {
 export class LocalBlobStore implements BlobStore {
   readonly root: string;
   private readonly tmpDir: string;
+  private readonly claimsDir: string;
+  private readonly gcDir: string;
   private readonly buffered: boolean;
 
   constructor(opts: LocalBlobStoreOptions) {
     this.root = path.resolve(opts.root);
     this.tmpDir = path.join(this.root, "tmp");
+    this.claimsDir = path.join(this.root, "claims");
+    this.gcDir = path.join(this.root, "gc");
     this.buffered = opts.buffered ?? false;
   }
 
@@ -41,7 +59,7 @@ export class LocalBlobStore implements BlobStore {
 
   async stage(body: NodeJS.ReadableStream | AsyncIterable<Uint8Array>, opts: StageOptions): Promise<StagedBlob> {
     await mkdirDurable(this.tmpDir);
-    const tmp = path.join(this.tmpDir, randomUUID());
+    const tmp = path.join(this.tmpDir, ownedName(randomUUID()));
     let written: HashedFile;
     try {
       // "wx" in the writer: never follow or reuse an existing file; 0o600: evidence is nobody else's business.
@@ -57,12 +75,26 @@ export class LocalBlobStore implements BlobStore {
   }
 
   private staged(tmp: string, sha256: string, sizeBytes: number): StagedBlob {
+    const claim = path.join(this.claimsDir, ownedName(`${sha256}.${randomUUID()}`));
     return {
       sha256,
       sizeBytes,
-      commit: () => this.commit(tmp, sha256),
-      discard: () => unlinkIfExists(tmp),
+      commit: async () => {
+        // Claim first, then look for a gc at work on this content (blob-collection.ts).
+        await mkdirDurable(this.claimsDir);
+        await fs.writeFile(claim, "", { flag: "a", mode: 0o600 });
+        await waitWhile(() => this.isBeingCollected(sha256), MARK_WAIT_MAX_MS);
+        await this.commit(tmp, sha256);
+      },
+      discard: async () => {
+        await unlinkIfExists(tmp);
+        await unlinkIfExists(claim);
+      },
     };
+  }
+
+  private async isBeingCollected(sha256: string): Promise<boolean> {
+    return (await readdirOrEmpty(this.gcDir)).some((name) => name.startsWith(`${sha256}.`));
   }
 
   private async commit(tmp: string, sha256: string): Promise<void> {
@@ -120,18 +152,68 @@ export class LocalBlobStore implements BlobStore {
 
   async sweepStale(olderThanMs: number): Promise<number> {
     const cutoff = Date.now() - olderThanMs;
-    const names = await readdirOrEmpty(this.tmpDir);
+    const removed = await this.sweepOwned(this.tmpDir, cutoff);
+    await this.sweepOwned(this.claimsDir, Math.max(cutoff, Date.now() - CLAIM_STALE_MS));
+    for (const name of await readdirOrEmpty(this.gcDir)) {
+      const file = path.join(this.gcDir, name);
+      const stat = await fs.stat(file).catch(() => undefined);
+      if (stat && stat.mtimeMs < Date.now() - MARK_STALE_MS) await unlinkIfExists(file); // its gc died
+    }
+    return removed;
+  }
+
+  /** Removes the entries of a folder whose owner has ended, and those of owners that cannot be
+   *  checked from here (another host, an older name) untouched since the cutoff. */
+  private async sweepOwned(dir: string, cutoff: number): Promise<number> {
     let removed = 0;
-    for (const name of names) {
-      const file = path.join(this.tmpDir, name);
-      // mtime moves with every write, so an upload still streaming in is never "stale".
-      const stat = await fs.stat(file).catch(() => undefined); // gone already: committed meanwhile
-      if (!stat?.isFile() || stat.mtimeMs >= cutoff) continue;
+    for (const name of await readdirOrEmpty(dir)) {
+      const file = path.join(dir, name);
+      const gone = isOwnerGone(ownerTagOf(name));
+      if (gone === false) continue; // a live process of this host is still writing it
+      if (gone === undefined) {
+        // mtime moves with every write, so an upload still streaming in is never "stale".
+        const stat = await fs.stat(file).catch(() => undefined); // gone already: committed meanwhile
+        if (!stat?.isFile() || stat.mtimeMs >= cutoff) continue;
+      }
       await unlinkIfExists(file);
       removed++;
     }
-    if (removed > 0) await fsyncDir(this.tmpDir);
+    if (removed > 0) await fsyncDir(dir);
     return removed;
+  }
+
+  async collect(sha256: string, { modifiedBefore, isReferenced }: CollectOptions): Promise<CollectOutcome> {
+    const file = this.blobPath(sha256);
+    const stat = await fs.stat(file).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === "ENOENT") return undefined;
+      throw e;
+    });
+    if (!stat) return "missing";
+    if (stat.mtimeMs >= modifiedBefore.getTime()) return "young";
+    await mkdirDurable(this.gcDir);
+    const mark = path.join(/*turbopackIgnore: true*/ this.gcDir, `${sha256}.${randomUUID()}`);
+    await fs.writeFile(mark, "", { flag: "wx", mode: 0o600 });
+    const markedAt = Date.now();
+    try {
+      if (await this.isClaimed(sha256)) return "claimed";
+      if (await isReferenced()) return "referenced";
+      if (Date.now() - markedAt > MARK_HOLD_MAX_MS) return "busy"; // an upload may have stopped waiting
+      await unlinkIfExists(file);
+      await fsyncDir(path.dirname(file));
+      return "deleted";
+    } finally {
+      await unlinkIfExists(mark);
+    }
+  }
+
+  /** A claim counts unless its owner has ended or it is older than CLAIM_STALE_MS. */
+  private async isClaimed(sha256: string): Promise<boolean> {
+    for (const name of await readdirOrEmpty(this.claimsDir)) {
+      if (!name.includes(`.${sha256}.`) || isOwnerGone(ownerTagOf(name)) === true) continue;
+      const stat = await fs.stat(path.join(this.claimsDir, name)).catch(() => undefined);
+      if (stat && stat.mtimeMs >= Date.now() - CLAIM_STALE_MS) return true;
+    }
+    return false;
   }
 }
 

@@ -1,6 +1,10 @@
 // Blobs in an S3-compatible object store (AWS S3, MinIO, Ceph, R2...):
-//   tmp/<uuid>        content being received (or left by a crash)
-//   sha256/<sha256>   committed content
+//   tmp/<owner>.<uuid>                  content being received (or left by a crash)
+//   sha256/<sha256>                     committed content
+//   claims/<sha256>/<owner>.<uuid>      an upload committing that content (until its row is written)
+//   gc/<sha256>/<uuid>                  the garbage collector deleting that content
+// <owner> names the process (upload-owner.ts); claims and gc marks keep the collector and uploads
+// apart (blob-collection.ts).
 // S3 has no rename, so commit is CopyObject (server-side, no bytes through us) then DeleteObject.
 // An object only becomes visible once its upload has completed, and a successful PUT or copy is
 // durable, so readers never see partial content.
@@ -13,16 +17,27 @@ import {
   GetObjectCommand,
   HeadObjectCommand,
   ListMultipartUploadsCommand,
+  PutObjectCommand,
   paginateListObjectsV2,
   S3Client,
 } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { AppError } from "@/lib/errors";
+import {
+  CLAIM_STALE_MS,
+  MARK_HOLD_MAX_MS,
+  MARK_STALE_MS,
+  MARK_WAIT_MAX_MS,
+  waitWhile,
+  type CollectOptions,
+  type CollectOutcome,
+} from "@/lib/storage/blob-collection";
 import type { BlobStore, ByteRange, StagedBlob, StageOptions } from "@/lib/storage/blob-store";
 import { assertByteRange, rangeNotSatisfiable } from "@/lib/storage/byte-range";
 import { assertSha256 } from "@/lib/storage/content-address";
 import { createMeter, emptyBody } from "@/lib/storage/metered-body";
 import { isS3NotFound, s3ErrorName } from "@/lib/storage/s3-errors";
+import { isOwnerGone, ownedName, ownerTagOf } from "@/lib/storage/upload-owner";
 
 export type S3BlobStoreOptions = {
   bucket: string;
@@ -39,6 +54,8 @@ export type S3BlobStoreOptions = {
 
 const TMP_PREFIX = "tmp/";
 const BLOB_PREFIX = "sha256/";
+const CLAIM_PREFIX = "claims/";
+const GC_PREFIX = "gc/";
 const MIB = 1024 * 1024;
 const MIN_PART_BYTES = 5 * MIB; // S3's minimum for every part but the last
 const MAX_PARTS = 10_000; // S3's maximum parts per upload
@@ -67,7 +84,7 @@ export class S3BlobStore implements BlobStore {
   }
 
   async stage(body: NodeJS.ReadableStream | AsyncIterable<Uint8Array>, opts: StageOptions): Promise<StagedBlob> {
-    const tmpKey = `${TMP_PREFIX}${randomUUID()}`;
+    const tmpKey = `${TMP_PREFIX}${ownedName(randomUUID())}`;
     const meter = createMeter(opts.maxBytes, opts.onChunk);
     // Remember why the body failed (too large, client gone): when Upload then fails to abort its
     // multipart upload it reports that secondary error instead, hiding the cause.
@@ -99,11 +116,20 @@ export class S3BlobStore implements BlobStore {
     }
     const sha256 = meter.sha256();
     const sizeBytes = meter.sizeBytes();
+    const claimKey = `${CLAIM_PREFIX}${sha256}/${ownedName(randomUUID())}`;
     return {
       sha256,
       sizeBytes,
-      commit: () => this.commit(tmpKey, sha256, sizeBytes),
-      discard: () => this.deleteKey(tmpKey),
+      commit: async () => {
+        // Claim first, then look for a gc at work on this content (blob-collection.ts).
+        await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: claimKey, Body: "" }));
+        await waitWhile(async () => (await this.keysUnder(`${GC_PREFIX}${sha256}/`)).length > 0, MARK_WAIT_MAX_MS);
+        await this.commit(tmpKey, sha256, sizeBytes);
+      },
+      discard: async () => {
+        await this.deleteKey(tmpKey);
+        await this.deleteKey(claimKey);
+      },
     };
   }
 
@@ -161,22 +187,65 @@ export class S3BlobStore implements BlobStore {
 
   async sweepStale(olderThanMs: number): Promise<number> {
     const cutoff = Date.now() - olderThanMs;
-    let removed = 0;
     // Staged but never committed or discarded (the process died between stage and commit).
-    for await (const page of paginateListObjectsV2({ client: this.client }, { Bucket: this.bucket, Prefix: TMP_PREFIX })) {
-      for (const o of page.Contents ?? []) {
-        if (o.Key && o.LastModified && o.LastModified.getTime() < cutoff) {
-          await this.deleteKey(o.Key);
-          removed++;
-        }
-      }
+    let removed = await this.sweepOwned(TMP_PREFIX, cutoff);
+    await this.sweepOwned(CLAIM_PREFIX, Math.max(cutoff, Date.now() - CLAIM_STALE_MS));
+    for (const o of await this.keysUnder(GC_PREFIX)) {
+      if (o.modifiedAt < Date.now() - MARK_STALE_MS) await this.deleteKey(o.key); // its gc died
     }
     removed += await this.abortStaleMultipartUploads(cutoff);
     return removed;
   }
 
+  /** Deletes the objects under a prefix whose owner has ended, and those of owners that cannot be
+   *  checked from here untouched since the cutoff. */
+  private async sweepOwned(prefix: string, cutoff: number): Promise<number> {
+    let removed = 0;
+    for (const o of await this.keysUnder(prefix)) {
+      if (isLeftover(o.key, o.modifiedAt, cutoff)) {
+        await this.deleteKey(o.key);
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  async collect(sha256: string, { modifiedBefore, isReferenced }: CollectOptions): Promise<CollectOutcome> {
+    let modifiedAt: Date | undefined;
+    try {
+      modifiedAt = (await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.blobKey(sha256) }))).LastModified;
+    } catch (e) {
+      if (isS3NotFound(e)) return "missing";
+      throw e;
+    }
+    if (!modifiedAt || modifiedAt >= modifiedBefore) return "young";
+    const mark = `${GC_PREFIX}${sha256}/${randomUUID()}`;
+    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: mark, Body: "" }));
+    const markedAt = Date.now();
+    try {
+      const claims = await this.keysUnder(`${CLAIM_PREFIX}${sha256}/`);
+      const live = claims.filter((c) => isOwnerGone(ownerTagOf(c.key.split("/").at(-1) ?? "")) !== true && c.modifiedAt >= Date.now() - CLAIM_STALE_MS);
+      if (live.length > 0) return "claimed";
+      if (await isReferenced()) return "referenced";
+      if (Date.now() - markedAt > MARK_HOLD_MAX_MS) return "busy"; // an upload may have stopped waiting
+      await this.deleteKey(this.blobKey(sha256));
+      return "deleted";
+    } finally {
+      await this.deleteKey(mark);
+    }
+  }
+
+  private async keysUnder(prefix: string): Promise<{ key: string; modifiedAt: number }[]> {
+    const out: { key: string; modifiedAt: number }[] = [];
+    for await (const page of paginateListObjectsV2({ client: this.client }, { Bucket: this.bucket, Prefix: prefix })) {
+      for (const o of page.Contents ?? []) if (o.Key) out.push({ key: o.Key, modifiedAt: o.LastModified?.getTime() ?? 0 });
+    }
+    return out;
+  }
+
   // A crash mid-upload leaves an unfinished multipart upload: invisible in listings but stored
-  // (and billed). Initiated is the upload's start, so the threshold must exceed the longest upload.
+  // (and billed). Initiated is the upload's start, so for an owner that cannot be checked from
+  // here the threshold must exceed the longest upload.
   private async abortStaleMultipartUploads(cutoff: number): Promise<number> {
     let aborted = 0;
     try {
@@ -186,7 +255,7 @@ export class S3BlobStore implements BlobStore {
           new ListMultipartUploadsCommand({ Bucket: this.bucket, Prefix: TMP_PREFIX, ...marker }),
         );
         for (const u of page.Uploads ?? []) {
-          if (u.Key && u.UploadId && u.Initiated && u.Initiated.getTime() < cutoff) {
+          if (u.Key && u.UploadId && u.Initiated && isLeftover(u.Key, u.Initiated.getTime(), cutoff)) {
             await this.client.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: u.Key, UploadId: u.UploadId }));
             aborted++;
           }
@@ -206,4 +275,10 @@ export class S3BlobStore implements BlobStore {
   private async deleteKey(key: string): Promise<void> {
     await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
   }
+}
+
+/** Left by an owner that has ended, or (owner elsewhere, or an older name) untouched since the cutoff. */
+function isLeftover(key: string, modifiedAt: number, cutoff: number): boolean {
+  const gone = isOwnerGone(ownerTagOf(key.split("/").at(-1) ?? ""));
+  return gone === true || (gone === undefined && modifiedAt < cutoff);
 }

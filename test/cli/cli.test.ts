@@ -97,3 +97,20 @@ describe("npm run evidence -- verify-all", () => {
     expect(bad.stdout).toContain(`ALTERED  evidence ${ev.id}`);
   });
 });
+
+describe("npm run evidence -- gc", () => {
+  it("deletes an unreferenced blob only once it is older than LANTERN_BLOB_GC_GRACE_MINUTES", async () => {
+    const orphan = await stageBytes(Buffer.from(`cli orphan ${Date.now()}`), "o.txt");
+    await orphan.blob.commit(); // committed, then its row was never written
+    await orphan.blob.discard();
+    const file = path.join(env().evidenceDir, "sha256", orphan.blob.sha256.slice(0, 2), orphan.blob.sha256.slice(2, 4), orphan.blob.sha256);
+    const young = await tsx("scripts/evidence.ts", ["gc"]); // default grace: an hour
+    expect(young.code).toBe(0);
+    expect(young.stdout).toMatch(/collected 0 unreferenced blob\(s\)/);
+    expect(fs.existsSync(file)).toBe(true);
+    const gc = await tsx("scripts/evidence.ts", ["gc"], { LANTERN_BLOB_GC_GRACE_MINUTES: "0" });
+    expect(gc.code).toBe(0);
+    expect(gc.stdout).toMatch(/collected 1 unreferenced blob\(s\)/);
+    expect(fs.existsSync(file)).toBe(false);
+  });
+});

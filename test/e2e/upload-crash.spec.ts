@@ -1,7 +1,12 @@
 // SIGKILL the real production server in the middle of an evidence upload: no evidence row, no
-// blob, exactly one temporary; the next start sweeps that temporary away and the server takes
-// uploads again. It runs a server of its own (port LANTERN_E2E_CRASH_PORT, default 3101, and a
-// fresh data folder) so the shared e2e server is never touched.
+// blob, exactly one temporary; the next start sweeps that temporary away at once (its owner is
+// gone, however fresh it is) and the server takes uploads again. Blobs stored with no evidence row
+// (the database write after the commit failed) are collected by the gc: the server's own run at
+// start and `npm run evidence -- gc`, with a grace period of 0 for the test. It ends by printing
+// "leftover temporaries: N, unreferenced blobs: M" (both 0). It runs a server of its own (port
+// LANTERN_E2E_CRASH_PORT, default 3101, and a fresh data folder) so the shared e2e server is never
+// touched.
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -35,12 +40,12 @@ test.afterAll(async () => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-test("SIGKILL mid-upload leaves no row and no blob; the next start sweeps the temporary and takes uploads", async () => {
+test("SIGKILL mid-upload: the next start sweeps the temporary at once, the gc takes blobs no row refers to, uploads work", async () => {
   test.setTimeout(240_000);
   const evidenceDir = path.join(dataDir, "evidence");
   const tmpDir = path.join(evidenceDir, "tmp");
-  const start = async () => {
-    server = await startOwnServer({ port: PORT, dataDir, admin: ADMIN });
+  const start = async (env?: Record<string, string>) => {
+    server = await startOwnServer({ port: PORT, dataDir, admin: ADMIN, env });
     await server.ready();
     return server;
   };
@@ -57,23 +62,36 @@ test("SIGKILL mid-upload leaves no row and no blob; the next start sweeps the te
   });
   expect(created.status).toBe(201);
   const caseId = ((await created.json()) as { id: string }).id;
+  const upload = async (text: string) => {
+    const form = new FormData();
+    form.set("kind", "DOCUMENT");
+    form.set("title", "A small file");
+    form.set("file", new Blob([Buffer.from(text.repeat(100))], { type: "text/plain" }), "small.txt");
+    return fetch(`${s.baseUrl}/api/v1/cases/${caseId}/evidence`, { method: "POST", headers: auth, body: form });
+  };
+
+  // A blob with no row: the database refuses the evidence row after the blob was committed.
+  const failed = await withEvidenceRowsRefused(() => upload("committed, never recorded\n"));
+  expect(failed.status).toBe(500);
+  const orphan = sha(Buffer.from("committed, never recorded\n".repeat(100)));
+  expect(unreferencedBlobs()).toEqual([orphan]);
 
   // The upload: metadata, then a file that never ends, its bytes still arriving when the kill lands.
-  const upload = startEndlessUpload(`${s.baseUrl}/api/v1/cases/${caseId}/evidence`, auth);
+  const endless = startEndlessUpload(`${s.baseUrl}/api/v1/cases/${caseId}/evidence`, auth);
   try {
     // Polling, never a fixed sleep: bytes have reached a temporary on disk.
     const deadline = Date.now() + 60_000;
     while (!temporaries(tmpDir).some((t) => t.size > 0)) {
-      if (upload.answer() !== null) throw new Error(`The server answered the endless upload: ${upload.answer()}`);
+      if (endless.answer() !== null) throw new Error(`The server answered the endless upload: ${endless.answer()}`);
       if (Date.now() > deadline) throw new Error("No temporary with bytes in it appeared under evidence/tmp within 60 s");
       await tick(25);
     }
     await s.kill("SIGKILL");
   } finally {
-    upload.stop();
+    endless.stop();
   }
 
-  // Nothing recorded, nothing committed, one temporary left behind.
+  // Nothing recorded, nothing committed by the killed upload, one temporary left behind.
   const db = new Database(path.join(dataDir, "lantern.db"), { readonly: true, fileMustExist: true });
   try {
     expect(db.prepare(`SELECT count(*) AS n FROM "Case" WHERE "id" = ?`).get(caseId)).toEqual({ n: 1 }); // the right database
@@ -81,25 +99,30 @@ test("SIGKILL mid-upload leaves no row and no blob; the next start sweeps the te
   } finally {
     db.close();
   }
-  expect(filesUnder(path.join(evidenceDir, "sha256"))).toEqual([]);
+  expect(unreferencedBlobs()).toEqual([orphan]);
   const left = temporaries(tmpDir);
   expect(left).toHaveLength(1);
   expect(left[0].size).toBeGreaterThan(0);
 
-  // As the next start finds it after a while: older than the sweep's hour.
-  const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
-  fs.utimesSync(left[0].file, twoHoursAgo, twoHoursAgo);
-  s = await start();
+  // The next start, at once (the temporary is seconds old): its owner is gone, so it goes. The
+  // server's own gc runs at start too; with a grace of 0 it takes the orphan blob.
+  s = await start({ LANTERN_BLOB_GC_GRACE_MINUTES: "0" });
   expect(s.output()).toContain("Removed 1 unfinished upload(s) left by an earlier crash.");
-  expect(fs.readdirSync(tmpDir)).toEqual([]);
+  expect(temporaries(tmpDir)).toEqual([]);
+  await expect.poll(() => unreferencedBlobs(), { timeout: 30_000 }).toEqual([]);
+  expect(s.output()).toContain("collected 1 unreferenced blob(s)");
+
+  // `npm run evidence -- gc` does the same on demand.
+  const again = await withEvidenceRowsRefused(() => upload("committed again, never recorded\n"));
+  expect(again.status).toBe(500);
+  expect(unreferencedBlobs()).toHaveLength(1);
+  expect(evidenceCli(["gc"], { LANTERN_BLOB_GC_GRACE_MINUTES: "0" })).toMatch(/collected 1 unreferenced blob\(s\)/);
+  expect(unreferencedBlobs()).toEqual([]);
+  expect(evidenceCli(["verify-all"])).not.toContain("UNREFERENCED");
 
   // And it takes uploads again: the blob lands where its hash says, the row points at it.
   const bytes = Buffer.from("after the crash, a small file\n".repeat(100));
-  const form = new FormData();
-  form.set("kind", "DOCUMENT");
-  form.set("title", "After the crash");
-  form.set("file", new Blob([bytes], { type: "text/plain" }), "after.txt");
-  const res = await fetch(`${s.baseUrl}/api/v1/cases/${caseId}/evidence`, { method: "POST", headers: auth, body: form });
+  const res = await upload("after the crash, a small file\n");
   expect(res.status).toBe(201);
   const ev = (await res.json()) as { sha256: string; sizeBytes: number };
   expect(ev).toMatchObject({ sha256: sha(bytes), sizeBytes: bytes.length });
@@ -109,7 +132,42 @@ test("SIGKILL mid-upload leaves no row and no blob; the next start sweeps the te
   expect(fs.readdirSync(tmpDir)).toEqual([]);
 
   await s.kill("SIGTERM");
+  const counts = { temporaries: temporaries(tmpDir).length, unreferenced: unreferencedBlobs().length };
+  console.log(`leftover temporaries: ${counts.temporaries}, unreferenced blobs: ${counts.unreferenced}`);
+  expect(counts).toEqual({ temporaries: 0, unreferenced: 0 });
 });
+
+/** Runs fn while the database refuses every new evidence row (a trigger on the live database). */
+async function withEvidenceRowsRefused<T>(fn: () => Promise<T>): Promise<T> {
+  const db = new Database(path.join(dataDir, "lantern.db"), { fileMustExist: true });
+  try {
+    db.exec(`CREATE TRIGGER lantern_e2e_refuse BEFORE INSERT ON "Evidence" BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
+    return await fn();
+  } finally {
+    db.exec(`DROP TRIGGER IF EXISTS lantern_e2e_refuse`);
+    db.close();
+  }
+}
+
+/** Blobs on disk that no evidence row refers to, read from the files and the database directly. */
+function unreferencedBlobs(): string[] {
+  const db = new Database(path.join(dataDir, "lantern.db"), { readonly: true, fileMustExist: true });
+  try {
+    const known = new Set((db.prepare(`SELECT "sha256" FROM "Evidence"`).all() as { sha256: string }[]).map((r) => r.sha256));
+    return filesUnder(path.join(dataDir, "evidence", "sha256"))
+      .map((f) => path.basename(f))
+      .filter((h) => !known.has(h));
+  } finally {
+    db.close();
+  }
+}
+
+function evidenceCli(args: string[], env: Record<string, string> = {}): string {
+  return execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/evidence.ts", ...args], {
+    env: { ...process.env, LANTERN_DATA_DIR: dataDir, DATABASE_URL: "", ...env },
+    encoding: "utf8",
+  });
+}
 
 /**
  * A multipart upload whose file part never ends: 4 MiB at once, then 64 KiB every few
