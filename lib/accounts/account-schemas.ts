@@ -43,11 +43,11 @@ export const ZAttributes = z
   });
 
 export const ZExternalId = z
-  .string()
+  .string({ error: (issue) => (issue.input === undefined ? "is required" : "must be a string") })
   .trim()
   .min(1, "is required")
   .max(200, "must be at most 200 characters")
-  .regex(/^[^\s]+$/, "must not contain spaces");
+  .regex(/^\S*$/, "must not contain spaces");
 
 const ZEmail = z.email("must be an email address").trim().toLowerCase().max(320);
 
@@ -91,7 +91,7 @@ export const ZCreateAccountInput = z
     organization: ZOrganization.default(""),
     country: ZCountry.optional(),
     providerCreatedAt: ZProviderCreatedAt.optional(),
-    status: ZAccountStatus.default("ACTIVE"),
+    status: z.preprocess(emptyToUndefined, ZAccountStatus.default("ACTIVE")),
     riskScore: z.preprocess(emptyToUndefined, ZRiskScore.default(0)),
     attributes: ZAttributes.default([]),
   })

@@ -63,6 +63,23 @@ export function accountPaths(h: OpenApiHelpers): Json {
       get: { summary: "List accounts (search, filters, sort, paging)", parameters: queryParameters(ZListAccountsQuery), responses: { 200: ok("A page of accounts", page(ref("Account"))), ...errors(400, 401, 403) } },
       post: { summary: "Register an account", requestBody: body("CreateAccount"), responses: { 201: ok("The created account", ref("Account")), ...errors(400, 401, 403, 409, 413, 415) } },
     },
+    "/accounts/import": {
+      post: {
+        summary:
+          "Bulk import (CSV with a header row, JSON array or JSON Lines) upserting by externalId in batched transactions; ?dryRun=true changes nothing. " +
+          "Send Accept: application/x-ndjson to receive progress lines {type: progress, done, total} and then {type: result, ...} or {type: error, error}",
+        parameters: [{ name: "dryRun", in: "query", required: false, schema: { type: "boolean" } }],
+        requestBody: {
+          required: true,
+          content: { "multipart/form-data": { schema: { type: "object", required: ["file"], properties: { file: { type: "string", format: "binary" } } } } },
+        },
+        responses: {
+          200: ok("{dryRun, format, total, created, updated, unchanged, refused, errors: [{line, reason}], links}"),
+          ...errors(400, 401, 403, 413, 415),
+          500: { description: "Stopped part way: details.committed has the counts of the batches that were imported, details.stoppedAtLine where it stopped", content: { "application/json": { schema: ref("Error") } } },
+        },
+      },
+    },
     "/accounts/{id}": {
       get: { summary: "An account with its attributes and the cases you may see", parameters: [accountParam], responses: { 200: ok("The account", ref("Account")), ...errors(401, 403, 404) } },
       patch: { summary: "Edit an account (attributes replace the set; version answers 409 when stale)", parameters: [accountParam], requestBody: body("UpdateAccount"), responses: { 200: ok("The account", ref("Account")), ...errors(400, 401, 403, 404, 409, 415) } },

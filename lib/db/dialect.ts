@@ -95,3 +95,9 @@ const SEARCH_TRIGGERS = [
 export function commaList(column: string): string {
   return dbProvider() === "postgresql" ? `string_agg(${column}, ',')` : `group_concat(${column}, ',')`;
 }
+
+/** A `?` placeholder for a value of a Prisma enum column: PostgreSQL enums are types of their own
+ *  (a text parameter needs a cast); SQLite stores them as text. */
+export function enumParam(enumName: string): string {
+  return dbProvider() === "postgresql" ? `CAST(? AS "${enumName}")` : "?";
+}
