@@ -11,7 +11,8 @@ export type ErrorCode =
   | "PAYLOAD_TOO_LARGE"
   | "UNSUPPORTED_MEDIA_TYPE"
   | "RATE_LIMITED"
-  | "INTERNAL";
+  | "INTERNAL"
+  | "INSUFFICIENT_STORAGE";
 
 const statusByCode: Record<ErrorCode, number> = {
   INVALID_INPUT: 400,
@@ -25,6 +26,7 @@ const statusByCode: Record<ErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  INSUFFICIENT_STORAGE: 507, // a full disk or database (lib/storage-full.ts)
 };
 
 export type FieldErrors = Record<string, string[]>;

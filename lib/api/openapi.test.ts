@@ -18,6 +18,7 @@ function routesInCode(): string[] {
   const appRoutes = files.flatMap((file) => {
     const dir = path.dirname(file);
     if (dir === "openapi.json") return []; // the description itself
+    if (dir.includes("[...")) return []; // the catch-all: 404 for any path no route serves
     const source = fs.readFileSync(path.join(apiRoot, file), "utf8");
     return METHODS.filter((m) => new RegExp(`export const ${m}\\b`).test(source)).map((m) => `${m} ${routePath(dir)}`);
   });
@@ -43,3 +44,25 @@ describe("the OpenAPI description", () => {
     expect(routesInDocument().sort()).toEqual(code);
   });
 });
+
+describe("every route under app/api/v1", () => {
+  // Next answers an unserved method 405 with an empty body: each route hands its unserved methods
+  // to otherMethods() (lib/api/other-methods.ts), which answers them in the error shape.
+  it("answers the methods it does not serve through otherMethods(), naming exactly the ones it serves", () => {
+    const files = fs.readdirSync(apiRoot, { recursive: true, encoding: "utf8" }).filter((f) => path.basename(f) === "route.ts" && !f.includes("[..."));
+    expect(files.length).toBeGreaterThan(10);
+    const problems = files.flatMap((file) => {
+      const source = fs.readFileSync(path.join(apiRoot, file), "utf8");
+      const served = METHODS.filter((m) => new RegExp(`export const ${m}\\b`).test(source));
+      const other = /export const \{([^}]*)\} = otherMethods\(\{([^}]*)\}\)/.exec(source);
+      const names = (s: string | undefined) => (s ?? "").split(",").map((x) => x.trim()).filter(Boolean).sort();
+      const expected = [...METHODS.filter((m) => !served.includes(m)), ...(served.includes("GET") ? [] : ["HEAD"]), "OPTIONS"].sort();
+      if (!other) return [`${file}: add \`export const { ${expected.join(", ")} } = otherMethods({ ${served.join(", ")} });\``];
+      if (names(other[2]).join() !== [...served].sort().join()) return [`${file}: otherMethods() must name the served methods ${served.join(", ")}`];
+      if (names(other[1]).join() !== expected.join()) return [`${file}: export ${expected.join(", ")} from otherMethods()`];
+      return [];
+    });
+    expect(problems).toEqual([]);
+  });
+});
+

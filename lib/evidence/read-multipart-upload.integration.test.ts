@@ -50,6 +50,27 @@ describe("readMultipartUpload", () => {
     }
   });
 
+  it("refuses a body with a second file part (400 naming the field) and keeps neither file", async () => {
+    const before = tmpEntries().length;
+    const blobs = () => (fs.existsSync(path.join(env().evidenceDir, "sha256")) ? fs.readdirSync(path.join(env().evidenceDir, "sha256"), { recursive: true }).length : 0);
+    const blobsBefore = blobs();
+    const second = Buffer.from(`\r\n--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="second.txt"\r\nContent-Type: text/plain\r\n\r\nthe second file`);
+    const body = Readable.from([head({ kind: "DOCUMENT", title: "Two files" }, "first.txt"), Buffer.from("the first file"), second, tail]);
+    const e = await expectAppError(readMultipartUpload(CONTENT_TYPE, body));
+    expect(e.code).toBe("INVALID_INPUT");
+    expect(e.status).toBe(400);
+    expect(e.message).toMatch(/second file part/);
+    expect(e.details).toEqual({ fieldErrors: { file: ["only one file per upload"] } });
+    expect(tmpEntries().length).toBe(before);
+    expect(blobs()).toBe(blobsBefore);
+  });
+
+  it("refuses a second file part in another field too", async () => {
+    const other = Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="attachment"; filename="x.txt"\r\n\r\nextra\r\n`);
+    const body = Readable.from([other, head({ kind: "DOCUMENT", title: "Two files" }, "first.txt"), Buffer.from("the file"), tail]);
+    expect((await expectAppError(readMultipartUpload(CONTENT_TYPE, body))).message).toMatch(/second file part/);
+  });
+
   it("refuses a body that is not multipart", async () => {
     const e = await expectAppError(readMultipartUpload("application/json", Readable.from([Buffer.from("{}")])));
     expect(e.code).toBe("UNSUPPORTED_MEDIA_TYPE");

@@ -1,7 +1,7 @@
 // Reads a multipart/form-data evidence upload as a stream: the file part goes straight to staging
 // (memory stays flat whatever the size), the other parts are collected as metadata fields.
 import type { Readable } from "node:stream";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { MultipartFormParser, multipartBoundary } from "@/lib/http/multipart-form-parser";
 import { stageEvidenceFile, type StagedEvidenceFile } from "@/lib/evidence/stage-evidence-file";
 
@@ -15,6 +15,7 @@ export async function readMultipartUpload(contentType: string | null, body: Read
   if (!boundary) throw new AppError("INVALID_INPUT", "Malformed multipart body: the Content-Type names no boundary");
   const fields: Record<string, string> = {};
   let staging: Promise<StagedEvidenceFile> | null = null;
+  let fileParts = 0;
   let parser!: MultipartFormParser;
 
   const done = new Promise<void>((resolve, reject) => {
@@ -25,8 +26,11 @@ export async function readMultipartUpload(contentType: string | null, body: Read
           fields[name] = value;
         },
         file: (name, stream, info) => {
-          if (name !== "file" || staging) {
-            stream.resume(); // only one file, in the field "file"
+          // One file per upload: a second file part refuses the body (the parser is told to pass
+          // up to two, so the second reaches us), rather than being dropped unseen.
+          if (++fileParts > 1) throw secondFile();
+          if (name !== "file") {
+            stream.resume(); // a file in another field: read and dropped; no file is then a 400
             return;
           }
           staging = stageEvidenceFile(stream, info);
@@ -39,13 +43,13 @@ export async function readMultipartUpload(contentType: string | null, body: Read
           });
         },
       },
-      { files: 1, fields: 20, fieldBytes: 64 * 1024, headerBytes: 16 * 1024 },
+      { files: 2, fields: 20, fieldBytes: 64 * 1024, headerBytes: 16 * 1024 },
     );
     parser.on("error", (e) => {
       // Read the rest of the body and drop it, so the connection does not stall on it.
       body.unpipe(parser);
       body.resume();
-      reject(new AppError("INVALID_INPUT", `Malformed multipart body: ${(e as Error).message}`));
+      reject(isAppError(e) ? e : new AppError("INVALID_INPUT", `Malformed multipart body: ${(e as Error).message}`));
     });
     parser.on("finish", () => resolve());
     // The client went away mid-body (a cancelled upload, a dropped connection): end the parser,
@@ -78,3 +82,6 @@ export async function readMultipartUpload(contentType: string | null, body: Read
   const file = staging ? await staging : null;
   return { fields, file };
 }
+
+const secondFile = () =>
+  new AppError("INVALID_INPUT", "Send one file per upload: this body has a second file part", { fieldErrors: { file: ["only one file per upload"] } });

@@ -1,4 +1,5 @@
 import { apiRoute, json, readJson } from "@/lib/api/api-handler";
+import { otherMethods } from "@/lib/api/other-methods";
 import { editEvidenceMetadata } from "@/lib/evidence/edit-evidence-metadata";
 import { getEvidence } from "@/lib/evidence/get-evidence";
 import { removeEvidence } from "@/lib/evidence/remove-evidence";
@@ -15,3 +16,5 @@ export const DELETE = apiRoute<Params>(async (req, ctx, { id }) => {
   await removeEvidence(ctx, id, await readJson(req));
   return json(await getEvidence(ctx.actor, id));
 });
+
+export const { POST, PUT, OPTIONS } = otherMethods({ GET, PATCH, DELETE });

@@ -1,4 +1,5 @@
 import { apiRoute, json, readJson } from "@/lib/api/api-handler";
+import { otherMethods } from "@/lib/api/other-methods";
 import { attachAccounts, listCaseAccounts } from "@/lib/accounts/case-accounts";
 
 type Params = { id: string };
@@ -15,3 +16,5 @@ export const POST = apiRoute<Params>(async (req, ctx, { id }) => {
   const many = typeof input === "object" && input !== null && "accounts" in input;
   return json(many ? { items } : items[0], 201);
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import { apiRoute } from "@/lib/api/api-handler";
+import { otherMethods } from "@/lib/api/other-methods";
 import { evidenceResponseHeaders } from "@/lib/evidence/content-headers";
 import { openEvidenceContent } from "@/lib/evidence/open-evidence-content";
 
@@ -10,3 +11,5 @@ export const GET = apiRoute<{ id: string }>(async (req, ctx, { id }) => {
   const body = Readable.toWeb(content.stream as Readable) as ReadableStream<Uint8Array>;
   return new Response(body, { status: 200, headers: evidenceResponseHeaders(content) });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });
