@@ -13,7 +13,19 @@ const nextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Referrer-Policy", value: "same-origin" },
+          // No page of ours uses these browser features; nothing embedded may either.
+          {
+            key: "Permissions-Policy",
+            value: "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()",
+          },
         ],
+      },
+      {
+        // Case data must not stay in a browser's or a shared proxy's cache. The OpenAPI document
+        // is public and may be cached. (Pages: Next marks dynamic pages no-store itself; their CSP
+        // and HSTS come from proxy.ts.)
+        source: "/api/v1/:path((?!openapi\\.json$).*)",
+        headers: [{ key: "Cache-Control", value: "no-store" }],
       },
     ];
   },
