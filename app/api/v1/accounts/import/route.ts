@@ -1,6 +1,7 @@
 // POST /api/v1/accounts/import: multipart with the file in `file`; ?dryRun=true changes nothing.
 // With `Accept: application/x-ndjson` the answer streams progress lines, then the result.
 import { apiRoute, errorResponse, json, searchParamsObject } from "@/lib/api/api-handler";
+import { otherMethods } from "@/lib/api/other-methods";
 import { importAccounts, type ImportFile } from "@/lib/accounts/import-accounts";
 import { ZImportQuery } from "@/lib/accounts/account-schemas";
 import { assertAccountWrite } from "@/lib/accounts/account-access";
@@ -47,3 +48,5 @@ async function readImportFile(req: Request): Promise<ImportFile> {
   if (file.size > MAX_IMPORT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `Import files are limited to ${MAX_IMPORT_BYTES / 1024 / 1024} MiB`);
   return { text: await file.text(), filename: file.name, mediaType: file.type };
 }
+
+export const { GET, PUT, PATCH, DELETE, HEAD, OPTIONS } = otherMethods({ POST });
