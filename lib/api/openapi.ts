@@ -15,6 +15,7 @@ import { ZEditEvidenceInput } from "@/lib/evidence/edit-evidence-metadata";
 import { ZPreviewQuery } from "@/lib/evidence/preview-evidence";
 import { ZFindEvidenceQuery } from "@/lib/evidence/find-evidence";
 import { accountPaths, accountSchemas, type OpenApiHelpers } from "@/lib/api/openapi-accounts";
+import { ZRemoveEvidenceInput } from "@/lib/evidence/remove-evidence";
 
 type Json = Record<string, unknown>;
 
@@ -126,7 +127,7 @@ export function openApiDocument(): Json {
       "/evidence/{id}": {
         get: { summary: "Evidence metadata with its custody events", parameters: [evidenceParam], responses: { 200: ok("The evidence", ref("Evidence")), ...errors(401, 404) } },
         patch: { summary: "Edit metadata (title, description, source, collectedAt)", parameters: [evidenceParam], requestBody: { required: true, content: { "application/json": { schema: schema(ZEditEvidenceInput) } } }, responses: { 200: ok("The evidence", ref("Evidence")), ...errors(400, 401, 403, 404, 409, 415) } },
-        delete: { summary: "Remove (ADMIN; a tombstone keeping hash and custody); body {reason}", parameters: [evidenceParam], responses: { 200: ok("The evidence", ref("Evidence")), ...errors(400, 401, 403, 404, 409) } },
+        delete: { summary: "Remove (ADMIN; a tombstone keeping hash and custody); body {reason}", parameters: [evidenceParam], requestBody: { required: true, content: { "application/json": { schema: schema(ZRemoveEvidenceInput) } } }, responses: { 200: ok("The evidence", ref("Evidence")), ...errors(400, 401, 403, 404, 409, 413, 415) } },
       },
       "/evidence/{id}/custody": {
         get: { summary: "The chain of custody, newest first, paged", parameters: [evidenceParam, ...queryParameters(ZPageQuery)], responses: { 200: ok("A page of custody events (action, at, actorEmail, ip, sha256Observed, ok, detail)"), ...errors(400, 401, 404) } },
