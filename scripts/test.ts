@@ -66,6 +66,14 @@ if (!only || only === "postgres") {
 }
 if (!only || only === "e2e") playwright();
 
+// Figures tests recorded with test/support/measures.ts (issue 8: fuzzed requests, CLI runs under
+// load, memory beside the server, ...), before the totals so the last line stays the totals.
+const measures = fs.existsSync(path.join(reports, "measures.txt")) ? fs.readFileSync(path.join(reports, "measures.txt"), "utf8").trim() : "";
+if (measures) {
+  console.log("\nMeasures:");
+  for (const line of measures.split("\n")) console.log(`  ${line}`);
+}
+
 console.log("\nSuites:");
 for (const t of tallies) console.log(`  ${t.name}: ${t.passed} passed, ${t.failed} failed (exit ${t.exitCode})`);
 const passed = tallies.reduce((n, t) => n + t.passed, 0);

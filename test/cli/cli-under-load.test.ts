@@ -8,6 +8,7 @@ import readline from "node:readline";
 import { promisify } from "node:util";
 import { expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { recordMeasure } from "@/test/support/measures";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "../..");
@@ -51,7 +52,7 @@ it(`runs the admin CLI again and again during a ${WRITERS}-writer load with no e
   writers.stdin!.end();
   const server = await summary;
 
-  console.log(`CLI runs during load: ${runs}, errors: CLI ${cliErrors.length} / server ${server.errorCount} (${server.created} cases created)`);
+  recordMeasure(`CLI runs during load: ${runs}, errors: CLI ${cliErrors.length} / server ${server.errorCount} (${server.created} cases created)`);
   expect(cliErrors).toEqual([]);
   expect(server.errors).toEqual([]);
   expect(server.errorCount).toBe(0);
