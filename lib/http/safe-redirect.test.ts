@@ -51,3 +51,11 @@ describe("safeAuthRedirect (next-auth's redirect callback)", () => {
     expect(safeAuthRedirect(url, "https://l.example")).toBe(expected);
   });
 });
+
+describe("safeAuthRedirect with a base URL that ends in slashes", () => {
+  it.each(["https://l.example/", "https://l.example//"])("joins %s and the path with one slash", (base) => {
+    expect(safeAuthRedirect("/cases/LAN-2026-0001", base)).toBe("https://l.example/cases/LAN-2026-0001");
+    expect(safeAuthRedirect("https://l.example/audit", base)).toBe("https://l.example/audit");
+    expect(safeAuthRedirect("https://evil.example/", base)).toBe("https://l.example/cases");
+  });
+});
