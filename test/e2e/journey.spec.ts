@@ -15,8 +15,9 @@ async function openCase(page: Page, fields: { title: string; summary?: string; s
   if (fields.restricted) await page.getByLabel("Restricted").check();
   await page.getByRole("button", { name: "Open case" }).click();
   await expect(page.getByRole("heading", { level: 1, name: fields.title })).toBeVisible();
-  await expect(page.getByTestId("toast")).toContainText(/Case LAN-\d{4}-\d{4} opened/);
-  const number = /LAN-\d{4}-\d{4}/.exec(page.url())?.[0];
+  // Cases created restricted number in their own series (LAN-R-YYYY-NNNN).
+  await expect(page.getByTestId("toast")).toContainText(fields.restricted ? /Case LAN-R-\d{4}-\d{4} opened/ : /Case LAN-\d{4}-\d{4} opened/);
+  const number = /LAN-(R-)?\d{4}-\d{4}/.exec(page.url())?.[0];
   expect(number).toBeTruthy();
   return number!;
 }
