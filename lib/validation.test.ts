@@ -4,7 +4,8 @@ import { ZCreateAccountInput } from "@/lib/accounts/account-schemas";
 import { ZCreateTokenInput } from "@/lib/auth/api-tokens";
 import { ZCaseTransitionInput, ZCreateCaseInput, ZCreateNoteInput, ZEditCaseInput, ZListCasesQuery } from "@/lib/cases/case-schemas";
 import { ZEvidenceMetadata } from "@/lib/evidence/evidence-schemas";
-import { ZCreateUserInput, ZSignInInput } from "@/lib/users/user-schemas";
+import { ZSignInInput } from "@/lib/auth/sign-in-schema";
+import { ZCreateUserInput } from "@/lib/users/user-schemas";
 import { controlCharacterErrors, parseInput } from "@/lib/validation";
 
 /** The field errors parseInput answers, or null when it accepts the input. */

@@ -12,8 +12,8 @@ import type { Stryker as StrykerClass } from "@stryker-mutator/core";
 type Module = { name: string; source: string; tests: string[] };
 
 export const MODULES: Module[] = [
-  { name: "case-policy", source: "lib/cases/case-policy.ts", tests: ["lib/cases/case-policy.test.ts"] },
-  { name: "permissions", source: "lib/auth/permissions.ts", tests: ["lib/auth/permissions.test.ts", "lib/cases/case-policy.test.ts"] },
+  { name: "case-policy", source: "lib/access/case-policy.ts", tests: ["lib/access/case-policy.test.ts"] },
+  { name: "permissions", source: "lib/access/permissions.ts", tests: ["lib/access/permissions.test.ts", "lib/access/case-policy.test.ts"] },
   { name: "safe-redirect", source: "lib/http/safe-redirect.ts", tests: ["lib/http/safe-redirect.test.ts"] },
   {
     name: "verify-audit-chain",

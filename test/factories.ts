@@ -1,6 +1,6 @@
 // Test data made at test time, through the same lib/ functions the app uses.
 import { randomUUID } from "node:crypto";
-import type { Actor, RequestContext, Role } from "@/lib/auth/actor";
+import type { Actor, RequestContext, Role } from "@/lib/access/actor";
 import { SYSTEM_CONTEXT } from "@/lib/audit/audit-context";
 import { createCase as libCreateCase } from "@/lib/cases/create-case";
 import type { TCreateCaseInput } from "@/lib/cases/case-schemas";

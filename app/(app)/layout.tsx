@@ -3,7 +3,7 @@ import { Suspense } from "react";
 import { AppShell } from "@/components/app-shell";
 import { FlashToast } from "@/components/toast";
 import { requireUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/access/permissions";
 
 export const dynamic = "force-dynamic";
 

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { EvidencePreviewView } from "@/components/evidence/evidence-preview";
 import { buttonClass } from "@/components/form-styles";
 import { Panel } from "@/components/panel";
-import type { RequestContext } from "@/lib/auth/actor";
+import type { RequestContext } from "@/lib/access/actor";
 import { isAppError } from "@/lib/errors";
 import type { EvidenceView } from "@/lib/evidence/evidence-view";
 import { PREVIEWABLE } from "@/lib/evidence/media-type";

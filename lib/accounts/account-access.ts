@@ -1,8 +1,8 @@
 // Who may touch the account registry, and the lookups every account operation starts from.
 // The registry itself is shared; what ties an account to a case follows the case's visibility
-// (lib/cases/case-access.ts), which every query here reuses rather than restates.
-import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/cases/case-access";
+// (lib/access/case-access.ts), which every query here reuses rather than restates.
+import type { Actor } from "@/lib/access/actor";
+import { assertCan } from "@/lib/access/assert-can";
 import type { Tx } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 

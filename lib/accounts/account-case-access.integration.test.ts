@@ -3,13 +3,13 @@
 // (account list by case, account detail and case counts, sightings, links citing the case's
 // evidence, clusters, account history) either shows the case or shows no trace of it.
 import { beforeAll, describe, expect, it } from "vitest";
-import { ROLES, type Actor, type Role } from "@/lib/auth/actor";
+import { ROLES, type Actor, type Role } from "@/lib/access/actor";
 import { attachAccounts, detachAccount, listCaseAccounts } from "@/lib/accounts/case-accounts";
 import { getAccount, listAccountHistory } from "@/lib/accounts/get-account";
 import { listAccounts } from "@/lib/accounts/list-accounts";
 import { getAccountSightings, getCaseSightings } from "@/lib/accounts/sightings";
 import { addMembers } from "@/lib/cases/case-members";
-import type { Decision } from "@/lib/cases/case-policy";
+import type { Decision } from "@/lib/access/case-policy";
 import { db } from "@/lib/db/client";
 import { uploadEvidence } from "@/lib/evidence/upload-evidence";
 import { getCluster, listClusters } from "@/lib/links/clusters";

@@ -1,7 +1,7 @@
 // Loads an account as the viewer may see it: the registry facts, and only the visible cases.
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/access/actor";
 import type { AccountCaseView, AccountDetail, AccountRef } from "@/lib/accounts/account-view";
-import { visibleCasesWhere } from "@/lib/cases/case-access";
+import { visibleCasesWhere } from "@/lib/access/case-access";
 import { dbProvider, type Tx } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import type { AttributeType } from "@/lib/generated/sqlite/enums";

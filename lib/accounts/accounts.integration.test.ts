@@ -2,7 +2,7 @@
 // get, update (audited, versioned, attributes replaced), list (search, filters, sort, paging) and
 // the history of an account's changes from the audit trail.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/access/actor";
 import { createAccount } from "@/lib/accounts/create-account";
 import { getAccount, listAccountHistory } from "@/lib/accounts/get-account";
 import { listAccounts } from "@/lib/accounts/list-accounts";

@@ -1,7 +1,7 @@
 // Accounts on cases: attach several at once with roles, change a role, detach (each audited with
 // the case), and sightings: "203.0.113.7 is also on LAN-…".
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/access/actor";
 import { attachAccounts, detachAccount, listCaseAccounts } from "@/lib/accounts/case-accounts";
 import { getAccountSightings, getCaseSightings } from "@/lib/accounts/sightings";
 import { db } from "@/lib/db/client";

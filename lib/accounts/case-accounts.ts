@@ -1,14 +1,14 @@
 // Accounts on a case, with a role. Reading needs read access to the case; attaching and detaching
 // need write access to it (requireCase "update") and account:write; each change is audited with
 // the case, so it shows in the case's history and, for those who may see the case, the account's.
-import type { Actor, RequestContext } from "@/lib/auth/actor";
+import type { Actor, RequestContext } from "@/lib/access/actor";
 import { assertAccountRead, assertAccountWrite, requireAccount } from "@/lib/accounts/account-access";
 import { splitEmails, toAccountRef } from "@/lib/accounts/account-detail";
 import { ZAttachAccountsInput } from "@/lib/accounts/account-schemas";
 import type { AccountSummary, CaseAccountView } from "@/lib/accounts/account-view";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditContextOf } from "@/lib/audit/audit-context";
-import { requireCase, visibleCasesWhere } from "@/lib/cases/case-access";
+import { requireCase, visibleCasesWhere } from "@/lib/access/case-access";
 import { db, type Tx } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/sqlite/client";

@@ -1,4 +1,4 @@
-import type { RequestContext } from "@/lib/auth/actor";
+import type { RequestContext } from "@/lib/access/actor";
 import { assertAccountWrite } from "@/lib/accounts/account-access";
 import { joinEmails, loadAccountDetail } from "@/lib/accounts/account-detail";
 import { ZCreateAccountInput } from "@/lib/accounts/account-schemas";

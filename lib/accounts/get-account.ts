@@ -1,9 +1,9 @@
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/access/actor";
 import { assertAccountRead, requireAccount } from "@/lib/accounts/account-access";
 import { loadAccountDetail } from "@/lib/accounts/account-detail";
 import type { AccountDetail } from "@/lib/accounts/account-view";
 import type { AuditEventView } from "@/lib/audit/list-audit-events";
-import { visibleCasesWhere } from "@/lib/cases/case-access";
+import { visibleCasesWhere } from "@/lib/access/case-access";
 import type { Page } from "@/lib/cases/list-cases";
 import { db } from "@/lib/db/client";
 import { parseInput, ZPageQuery } from "@/lib/validation";

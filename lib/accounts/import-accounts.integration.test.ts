@@ -2,7 +2,7 @@
 // real run upserts by external id; re-running changes nothing; a failure part way leaves whole
 // batches only; one audit event per import carries the counts.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/access/actor";
 import { getAccount } from "@/lib/accounts/get-account";
 import { importAccounts } from "@/lib/accounts/import-accounts";
 import { db } from "@/lib/db/client";

@@ -8,7 +8,7 @@
 // unchanged), an `account.import.failed` event records what committed, and the error says where it
 // stopped. Suggested links are recomputed once at the end.
 import { randomBytes, randomUUID } from "node:crypto";
-import type { RequestContext } from "@/lib/auth/actor";
+import type { RequestContext } from "@/lib/access/actor";
 import { assertAccountWrite } from "@/lib/accounts/account-access";
 import { joinEmails } from "@/lib/accounts/account-detail";
 import { ZCreateAccountInput, type CreateAccountData } from "@/lib/accounts/account-schemas";

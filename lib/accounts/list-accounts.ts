@@ -1,11 +1,11 @@
 // The account list: searched, filtered, sorted and paged on the server (hand-built SQL, like the
 // case list). Case counts and the caseId filter count only cases the viewer may see.
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/access/actor";
 import { assertAccountRead } from "@/lib/accounts/account-access";
 import { splitEmails } from "@/lib/accounts/account-detail";
 import { ZListAccountsQuery } from "@/lib/accounts/account-schemas";
 import type { AccountSummary } from "@/lib/accounts/account-view";
-import { visibleCasesSql } from "@/lib/cases/case-access";
+import { visibleCasesSql } from "@/lib/access/case-access";
 import type { Page } from "@/lib/cases/list-cases";
 import { containsText } from "@/lib/db/dialect";
 import { queryCount, queryRows } from "@/lib/db/query-rows";

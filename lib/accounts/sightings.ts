@@ -1,11 +1,11 @@
 // Sightings: where else an account or one of its attribute values appears, counting only the cases
 // the viewer may see ("203.0.113.7 is also on LAN-2026-0012 and LAN-2026-0031"). Values shared by
 // more accounts than the noise threshold are reported as noise, without their cases.
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/access/actor";
 import { assertAccountRead, requireAccount } from "@/lib/accounts/account-access";
 import { accountRefSelect, loadAccountDetail, toAccountRef } from "@/lib/accounts/account-detail";
 import type { AccountSightings, CaseRef, CaseSightings, ValueSighting } from "@/lib/accounts/account-view";
-import { requireCase, visibleCasesSql } from "@/lib/cases/case-access";
+import { requireCase, visibleCasesSql } from "@/lib/access/case-access";
 import { db } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/query-rows";
 import { frag, join, type Fragment } from "@/lib/db/sql-fragment";

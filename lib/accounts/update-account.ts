@@ -1,4 +1,4 @@
-import type { RequestContext } from "@/lib/auth/actor";
+import type { RequestContext } from "@/lib/access/actor";
 import { assertAccountWrite, requireAccount } from "@/lib/accounts/account-access";
 import { joinEmails, loadAccountDetail, splitEmails } from "@/lib/accounts/account-detail";
 import { ZUpdateAccountInput } from "@/lib/accounts/account-schemas";

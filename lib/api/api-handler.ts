@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import type { NextApiRequest, NextApiResponse } from "next";
 import { getServerSession } from "next-auth";
-import type { Actor, RequestContext } from "@/lib/auth/actor";
+import type { Actor, RequestContext } from "@/lib/access/actor";
 import { actorForToken } from "@/lib/auth/api-tokens";
 import { actorOfSession, authOptions } from "@/lib/auth/auth-options";
 import { AppError, isAppError } from "@/lib/errors";

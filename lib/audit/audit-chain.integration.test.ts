@@ -1,7 +1,7 @@
 // The audit trail is hash-chained: editing or deleting any past event is detected, and verify
 // names exactly the event that was touched.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/access/actor";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { transitionCase } from "@/lib/cases/transition-case";

@@ -1,4 +1,4 @@
-import type { RequestContext } from "@/lib/auth/actor";
+import type { RequestContext } from "@/lib/access/actor";
 
 /** Who an audit event is attributed to: a signed-in user, a token, or the system (CLI, start-up). */
 export type AuditContext = {

@@ -1,9 +1,9 @@
 // The audit page and GET /api/v1/audit: ADMIN and AUDITOR, filtered and paged. Events about
 // restricted cases the reader may not see are left out, like the cases themselves.
 import { z } from "zod";
-import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
-import { assertCan } from "@/lib/cases/case-access";
+import type { Actor } from "@/lib/access/actor";
+import { can } from "@/lib/access/permissions";
+import { assertCan } from "@/lib/access/assert-can";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import { emptyToUndefined, parseInput } from "@/lib/validation";

@@ -1,5 +1,5 @@
-import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/cases/case-access";
+import type { Actor } from "@/lib/access/actor";
+import { assertCan } from "@/lib/access/assert-can";
 import { db } from "@/lib/db/client";
 import { verifyAuditChain, type ChainReport } from "@/lib/audit/verify-audit-chain";
 

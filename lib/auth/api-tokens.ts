@@ -1,7 +1,7 @@
 // Personal access tokens for the REST API: shown once, stored as a SHA-256 hash, revocable.
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/access/actor";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import type { AuditContext } from "@/lib/audit/audit-context";
 import { db, dbProvider } from "@/lib/db/client";

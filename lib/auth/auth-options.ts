@@ -2,7 +2,7 @@
 // carries only the server-side session id; lib/auth/sessions.ts decides if it is still valid, in the
 // session callback, so next-auth's own GET /api/auth/session answers {} for an ended session too.
 import type { AuthOptions, Session } from "next-auth";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/access/actor";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { ensureAuthSecret } from "@/lib/auth/auth-secret";
 import { actorForSession, signOutSession } from "@/lib/auth/sessions";

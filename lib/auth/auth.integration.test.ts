@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/access/actor";
 import { actorForToken, createApiToken, hashToken, listApiTokens, revokeApiToken } from "@/lib/auth/api-tokens";
 import { delaySeconds } from "@/lib/auth/login-throttle";
 import { actorForSession, signOutSession } from "@/lib/auth/sessions";

@@ -5,7 +5,7 @@ import { cache } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
-import type { Actor, RequestContext } from "@/lib/auth/actor";
+import type { Actor, RequestContext } from "@/lib/access/actor";
 import { actorOfSession, authOptions } from "@/lib/auth/auth-options";
 import { clientAddress } from "@/lib/http/client-address";
 import { requestIdOf } from "@/lib/http/request-id";

@@ -1,6 +1,6 @@
 // Server-side sessions. The signed cookie only names a session; whether it is still good is decided
 // here on every request: ended, idle too long, too old, or its user disabled means signed out.
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/access/actor";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";

@@ -3,7 +3,7 @@
 import { db } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { ZSignInInput } from "@/lib/users/user-schemas";
+import { ZSignInInput } from "@/lib/auth/sign-in-schema";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import { beginAttempt, settleSuccess, throttleKeys } from "@/lib/auth/login-throttle";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";

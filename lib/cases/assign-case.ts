@@ -1,9 +1,9 @@
 // Setting the lead and the members of a case (managers and admins). The lead is always a member.
 import { z } from "zod";
-import type { RequestContext } from "@/lib/auth/actor";
+import type { RequestContext } from "@/lib/access/actor";
 import { appendAuditEvent, diffFields } from "@/lib/audit/append-audit-event";
 import { auditContextOf } from "@/lib/audit/audit-context";
-import { requireCase, type CaseAccessRow } from "@/lib/cases/case-access";
+import { requireCase, type CaseAccessRow } from "@/lib/access/case-access";
 import { addMembers, assertAssignableUsers } from "@/lib/cases/case-members";
 import { ZAssignCaseInput } from "@/lib/cases/case-schemas";
 import type { CaseDetail } from "@/lib/cases/case-view";

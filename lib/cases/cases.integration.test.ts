@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/access/actor";
 import { assignCase } from "@/lib/cases/assign-case";
 import { editCase } from "@/lib/cases/edit-case";
 import { SYSTEM_CONTEXT } from "@/lib/audit/audit-context";
 import { updateUser } from "@/lib/users/users";
-import { visibleCasesWhere } from "@/lib/cases/case-access";
+import { visibleCasesWhere } from "@/lib/access/case-access";
 import { getCase } from "@/lib/cases/get-case";
 import { listCases } from "@/lib/cases/list-cases";
 import { transitionCase } from "@/lib/cases/transition-case";

@@ -1,7 +1,7 @@
-import type { RequestContext } from "@/lib/auth/actor";
+import type { RequestContext } from "@/lib/access/actor";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditContextOf } from "@/lib/audit/audit-context";
-import { assertCan } from "@/lib/cases/case-access";
+import { assertCan } from "@/lib/access/assert-can";
 import { nextCaseNumber } from "@/lib/cases/case-number";
 import { ZCreateCaseInput } from "@/lib/cases/case-schemas";
 import { SEVERITY_RANK } from "@/lib/cases/case-status";

@@ -1,8 +1,8 @@
 // PATCH /cases/{id}: fields, lead and members in one request and one transaction, so a refused
 // part leaves nothing half-applied.
-import type { RequestContext } from "@/lib/auth/actor";
+import type { RequestContext } from "@/lib/access/actor";
 import { applyAssignment } from "@/lib/cases/assign-case";
-import { requireCase } from "@/lib/cases/case-access";
+import { requireCase } from "@/lib/access/case-access";
 import { ZEditCaseInput } from "@/lib/cases/case-schemas";
 import type { CaseDetail } from "@/lib/cases/case-view";
 import { loadCaseDetail } from "@/lib/cases/load-case-detail";

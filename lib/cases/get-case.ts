@@ -1,5 +1,5 @@
-import type { Actor } from "@/lib/auth/actor";
-import { requireCase } from "@/lib/cases/case-access";
+import type { Actor } from "@/lib/access/actor";
+import { requireCase } from "@/lib/access/case-access";
 import { caseDetailSelect, toCaseDetail, type CaseDetail } from "@/lib/cases/case-view";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";

@@ -1,9 +1,9 @@
 // The case list: access-scoped, filtered, searched, sorted and paged on the server. Hand-built SQL
 // (through lib/db/dialect.ts for what differs by provider) because this is the hottest read of the
 // app: one query for the page with its lead and tags, and index-only counts for the total.
-import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
-import { visibleCasesSql } from "@/lib/cases/case-access";
+import type { Actor } from "@/lib/access/actor";
+import { can } from "@/lib/access/permissions";
+import { visibleCasesSql } from "@/lib/access/case-access";
 import { ZListCasesQuery } from "@/lib/cases/case-schemas";
 import type { CaseSummary } from "@/lib/cases/case-view";
 import { caseTextSearch, commaList } from "@/lib/db/dialect";

@@ -1,14 +1,14 @@
 // Moving a case through its status machine. Illegal moves are refused with ILLEGAL_TRANSITION (409).
-import type { RequestContext } from "@/lib/auth/actor";
+import type { RequestContext } from "@/lib/access/actor";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditContextOf } from "@/lib/audit/audit-context";
-import { requireCase } from "@/lib/cases/case-access";
+import { requireCase } from "@/lib/access/case-access";
 import { ZCaseTransitionInput } from "@/lib/cases/case-schemas";
-import { isReopen, transitionError } from "@/lib/cases/case-status";
+import { CASE_MACHINE, isReopen } from "@/lib/cases/case-status";
 import { caseDetailSelect, toCaseDetail, type CaseDetail } from "@/lib/cases/case-view";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import type { CaseStatus } from "@/lib/generated/sqlite/enums";
+import { assertMove, updateGuarded } from "@/lib/state-machine/state-machine";
 import { parseInput } from "@/lib/validation";
 
 export async function transitionCase(ctx: RequestContext, idOrNumber: string, input: unknown): Promise<CaseDetail> {
@@ -16,22 +16,22 @@ export async function transitionCase(ctx: RequestContext, idOrNumber: string, in
   return db().$transaction(async (tx) => {
     const access = await requireCase(tx, ctx.actor, idOrNumber, "transition");
     const from = access.status as CaseStatus;
-    const refusal = transitionError(from, data.to);
-    if (refusal) throw new AppError("ILLEGAL_TRANSITION", refusal, { from, to: data.to });
+    assertMove(CASE_MACHINE, from, data.to);
     if (isReopen(from, data.to)) await requireCase(tx, ctx.actor, access.id, "reopen");
     // Closing also needs every action on the case to be finished; actions arrive with their own
     // module and will check here.
     const closing = data.to === "CLOSED";
-    const updated = await tx.case.updateMany({
-      where: { id: access.id, status: from },
-      data: {
-        status: data.to,
-        resolution: closing ? data.resolution : null,
-        closedAt: closing ? new Date() : null,
-        version: { increment: 1 },
-      },
-    });
-    if (updated.count !== 1) throw new AppError("CONFLICT", "The case changed status meanwhile. Reload and try again.");
+    await updateGuarded(CASE_MACHINE, from, () =>
+      tx.case.updateMany({
+        where: { id: access.id, status: from },
+        data: {
+          status: data.to,
+          resolution: closing ? data.resolution : null,
+          closedAt: closing ? new Date() : null,
+          version: { increment: 1 },
+        },
+      }),
+    );
     await appendAuditEvent(tx, auditContextOf(ctx), {
       action: "case.transition",
       entityType: "Case",

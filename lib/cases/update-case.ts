@@ -1,9 +1,9 @@
 // Editing a case's fields. With `version`, a concurrent edit answers 409 instead of being overwritten.
 import { z } from "zod";
-import type { RequestContext } from "@/lib/auth/actor";
+import type { RequestContext } from "@/lib/access/actor";
 import { appendAuditEvent, diffFields } from "@/lib/audit/append-audit-event";
 import { auditContextOf } from "@/lib/audit/audit-context";
-import { requireCase, type CaseAccessRow } from "@/lib/cases/case-access";
+import { requireCase, type CaseAccessRow } from "@/lib/access/case-access";
 import { syncMembersRestricted } from "@/lib/cases/case-members";
 import { ZUpdateCaseInput } from "@/lib/cases/case-schemas";
 import { SEVERITY_RANK } from "@/lib/cases/case-status";

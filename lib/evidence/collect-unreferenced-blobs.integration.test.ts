@@ -3,7 +3,7 @@
 // referenced content (removed items included) and content inside the grace period stay.
 import fs from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/access/actor";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { db } from "@/lib/db/client";
 import { collectUnreferencedBlobs } from "@/lib/evidence/collect-unreferenced-blobs";

@@ -2,7 +2,7 @@
 // with who, when, from where and the hash observed. Each is also an audit event, in the same
 // transaction, so custody is covered by the audit hash chain (one audit event per custody event,
 // carrying the before/after of any metadata it changed).
-import type { RequestContext } from "@/lib/auth/actor";
+import type { RequestContext } from "@/lib/access/actor";
 import { appendAuditEvent, type Changes } from "@/lib/audit/append-audit-event";
 import { auditContextOf } from "@/lib/audit/audit-context";
 import type { Tx } from "@/lib/db/client";

@@ -1,7 +1,7 @@
 // Metadata edits (never content): title, description, source, collected-at. One custody EDIT
 // event, whose audit event carries the before and after.
 import { z } from "zod";
-import type { RequestContext } from "@/lib/auth/actor";
+import type { RequestContext } from "@/lib/access/actor";
 import { diffFields } from "@/lib/audit/append-audit-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";

@@ -1,8 +1,8 @@
 // Evidence inherits the access rules of its case: an item on a case the actor may not see does
 // not exist for them (404 "Evidence not found", the same answer as for a wrong id).
-import type { Actor } from "@/lib/auth/actor";
-import { requireCase } from "@/lib/cases/case-access";
-import type { CaseOperation } from "@/lib/cases/case-policy";
+import type { Actor } from "@/lib/access/actor";
+import { requireCase } from "@/lib/access/case-access";
+import type { CaseOperation } from "@/lib/access/case-policy";
 import type { Tx } from "@/lib/db/client";
 import { isAppError, notFound } from "@/lib/errors";
 

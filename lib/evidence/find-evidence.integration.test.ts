@@ -2,7 +2,7 @@
 // custody timeline paged; a removal's reason on the item.
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/access/actor";
 import { findEvidence } from "@/lib/evidence/find-evidence";
 import { getEvidence, getEvidenceMetadata, listCustody } from "@/lib/evidence/get-evidence";
 import { removeEvidence } from "@/lib/evidence/remove-evidence";

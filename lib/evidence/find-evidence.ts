@@ -3,8 +3,8 @@
 // of ids is hand-built SQL (LIKE wildcards in the query must stay literal, which Prisma's
 // `contains` does not promise on SQLite); the rows then come through the usual select.
 import { z } from "zod";
-import type { Actor } from "@/lib/auth/actor";
-import { visibleCasesSql } from "@/lib/cases/case-access";
+import type { Actor } from "@/lib/access/actor";
+import { visibleCasesSql } from "@/lib/access/case-access";
 import { db } from "@/lib/db/client";
 import { containsText } from "@/lib/db/dialect";
 import { queryCount, queryRows } from "@/lib/db/query-rows";

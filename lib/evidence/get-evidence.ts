@@ -1,5 +1,5 @@
-import type { Actor } from "@/lib/auth/actor";
-import { requireCase } from "@/lib/cases/case-access";
+import type { Actor } from "@/lib/access/actor";
+import { requireCase } from "@/lib/access/case-access";
 import { parseInput, ZPageQuery } from "@/lib/validation";
 import { db } from "@/lib/db/client";
 import type { CustodyEvent } from "@/lib/generated/sqlite/client";

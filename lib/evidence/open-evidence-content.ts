@@ -1,6 +1,6 @@
 // Serving evidence bytes. Viewing (inline preview) is only for types that are safe to render;
 // everything else is a download. Each read is a custody event with the hash on record.
-import type { RequestContext } from "@/lib/auth/actor";
+import type { RequestContext } from "@/lib/access/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordCustody } from "@/lib/evidence/custody";

@@ -2,7 +2,7 @@
 // the VIEW custody event, on a real database and the local blob store.
 import { beforeAll, describe, expect, it } from "vitest";
 import { openApiDocument } from "@/lib/api/openapi";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/access/actor";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { db } from "@/lib/db/client";
 import { getEvidence } from "@/lib/evidence/get-evidence";

@@ -3,7 +3,7 @@
 // Every other type, SVG and HTML included, is download-only. Each preview read is a VIEW custody
 // event, recorded in the transaction that authorizes it.
 import type { Readable } from "node:stream";
-import type { RequestContext } from "@/lib/auth/actor";
+import type { RequestContext } from "@/lib/access/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordCustody } from "@/lib/evidence/custody";

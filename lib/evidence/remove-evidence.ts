@@ -1,7 +1,7 @@
 // Removal is ADMIN-only and needs a reason. It is a tombstone: the row, its hash and its custody
 // history stay; the content is no longer served.
 import { z } from "zod";
-import type { RequestContext } from "@/lib/auth/actor";
+import type { RequestContext } from "@/lib/access/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordCustody } from "@/lib/evidence/custody";

@@ -1,8 +1,8 @@
 // Records a staged file as evidence: validate metadata and the kind/type pair, make the blob
 // durable, then write the row, its UPLOAD custody event and the audit event in one transaction.
 // A failure at any point discards the temporary and leaves no row.
-import type { RequestContext } from "@/lib/auth/actor";
-import { requireCase } from "@/lib/cases/case-access";
+import type { RequestContext } from "@/lib/access/actor";
+import { requireCase } from "@/lib/access/case-access";
 import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordCustody } from "@/lib/evidence/custody";

@@ -1,7 +1,7 @@
 // Re-reads a blob, recomputes its SHA-256 and records the result: a custody event either way, and
 // the item's integrity flag so a failure stays visible.
 import { createHash } from "node:crypto";
-import type { RequestContext } from "@/lib/auth/actor";
+import type { RequestContext } from "@/lib/access/actor";
 import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { recordCustody } from "@/lib/evidence/custody";

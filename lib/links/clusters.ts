@@ -1,10 +1,10 @@
 // Clusters: connected components over the ACCEPTED links the viewer may see. A cluster is named by
 // its smallest member account id; getCluster() also takes any member's id.
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/access/actor";
 import { assertAccountRead, requireAccount } from "@/lib/accounts/account-access";
 import { accountRefSelect, toAccountRef } from "@/lib/accounts/account-detail";
 import type { CaseRef } from "@/lib/accounts/account-view";
-import { visibleCasesWhere } from "@/lib/cases/case-access";
+import { visibleCasesWhere } from "@/lib/access/case-access";
 import type { Page } from "@/lib/cases/list-cases";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";

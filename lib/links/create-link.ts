@@ -1,10 +1,10 @@
 // A manual link: an investigator says two accounts are one operator, with a reason, a confidence
 // and the evidence items behind it (which must be on cases the investigator may see).
-import type { RequestContext } from "@/lib/auth/actor";
+import type { RequestContext } from "@/lib/access/actor";
 import { assertAccountWrite, requireAccount } from "@/lib/accounts/account-access";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditContextOf } from "@/lib/audit/audit-context";
-import { requireCase } from "@/lib/cases/case-access";
+import { requireCase } from "@/lib/access/case-access";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { linkSelect, toLinkView } from "@/lib/links/link-access";

@@ -1,6 +1,6 @@
 // Accepting or dismissing a link (PATCH account-links/{id}). A dismissal remembers the evidence
 // fingerprint it dismissed, so the suggestion returns only when its shared values change.
-import type { RequestContext } from "@/lib/auth/actor";
+import type { RequestContext } from "@/lib/access/actor";
 import { assertAccountWrite } from "@/lib/accounts/account-access";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditContextOf } from "@/lib/audit/audit-context";

@@ -1,9 +1,9 @@
 // Which links a viewer may see: a link that cites evidence of a case the viewer may not see does
 // not exist for them (404, left out of every list, count, cluster and graph). The rule is the
 // case visibility rule itself (visibleCasesWhere), applied to the cited evidence's case.
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/access/actor";
 import { accountRefSelect, toAccountRef } from "@/lib/accounts/account-detail";
-import { visibleCasesWhere } from "@/lib/cases/case-access";
+import { visibleCasesWhere } from "@/lib/access/case-access";
 import type { Tx } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/sqlite/client";

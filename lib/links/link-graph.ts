@@ -1,8 +1,8 @@
 // Graph data for the link graph (per case, per cluster): nodes and edges only; the browser lays
 // them out off the main thread. Bounded at 2,000 nodes and 10,000 edges (truncated: true beyond).
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/access/actor";
 import { assertAccountRead } from "@/lib/accounts/account-access";
-import { requireCase } from "@/lib/cases/case-access";
+import { requireCase } from "@/lib/access/case-access";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import { requireComponent } from "@/lib/links/clusters";

@@ -1,7 +1,7 @@
 // Links through lib/: suggestions from shared attributes (weights, noise, explanations,
 // dismissal until the evidence changes), manual links, decisions (audited), clusters and graphs.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/access/actor";
 import { updateAccount } from "@/lib/accounts/update-account";
 import { db } from "@/lib/db/client";
 import { getCluster, listClusters } from "@/lib/links/clusters";

@@ -1,6 +1,6 @@
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/access/actor";
 import { assertAccountRead, requireAccount } from "@/lib/accounts/account-access";
-import { requireCase } from "@/lib/cases/case-access";
+import { requireCase } from "@/lib/access/case-access";
 import type { Page } from "@/lib/cases/list-cases";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/sqlite/client";

@@ -1,8 +1,8 @@
 // Notes on a case: markdown text (rendered safely by the UI), optionally pinned.
-import type { Actor, RequestContext } from "@/lib/auth/actor";
+import type { Actor, RequestContext } from "@/lib/access/actor";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditContextOf } from "@/lib/audit/audit-context";
-import { requireCase } from "@/lib/cases/case-access";
+import { requireCase } from "@/lib/access/case-access";
 import { ZCreateNoteInput, ZUpdateNoteInput } from "@/lib/cases/case-schemas";
 import { db } from "@/lib/db/client";
 import { isAppError, notFound } from "@/lib/errors";

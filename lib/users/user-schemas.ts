@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { ROLES } from "@/lib/auth/actor";
+import { ROLES } from "@/lib/access/actor";
+import { ZEmail } from "@/lib/auth/sign-in-schema";
 
 export const ZRole = z.enum(ROLES);
-export const ZEmail = z.string().trim().toLowerCase().pipe(z.email("must be a valid email address"));
 export const ZPassword = z
   .string()
   .min(12, "must be at least 12 characters")
@@ -19,9 +19,4 @@ export type TCreateUserInput = z.input<typeof ZCreateUserInput>;
 export const ZUpdateUserInput = z.object({
   role: ZRole.optional(),
   disabled: z.boolean().optional(),
-});
-
-export const ZSignInInput = z.object({
-  email: ZEmail,
-  password: z.string().min(1, "is required").max(200),
 });

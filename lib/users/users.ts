@@ -1,6 +1,6 @@
 // User accounts: create, list, re-role, disable. Managed by ADMINs; every change is audited.
-import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/cases/case-access";
+import type { Actor } from "@/lib/access/actor";
+import { assertCan } from "@/lib/access/assert-can";
 import { hashPassword } from "@/lib/auth/password";
 import { appendAuditEvent, diffFields } from "@/lib/audit/append-audit-event";
 import type { AuditContext } from "@/lib/audit/audit-context";

@@ -1,8 +1,8 @@
 // The expected authorization answers for cases, written out in full so a change to the policy
 // must change this table. Used by the pure policy test and by the integration test that calls the
 // real lib/ functions.
-import type { Role } from "@/lib/auth/actor";
-import type { CaseOperation, Decision } from "@/lib/cases/case-policy";
+import type { Role } from "@/lib/access/actor";
+import type { CaseOperation, Decision } from "@/lib/access/case-policy";
 
 export type Membership = "member" | "non-member";
 export type CaseKind = "restricted" | "open";

@@ -10,7 +10,7 @@ import { QueryErrorAlert } from "@/components/query-error-alert";
 import { pickParams, type SearchParams } from "@/components/url";
 import { listAccounts } from "@/lib/accounts/list-accounts";
 import { requireUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/access/permissions";
 
 export const metadata: Metadata = { title: "Accounts" };
 

@@ -12,7 +12,7 @@ import { QueryErrorAlert } from "@/components/query-error-alert";
 import { pickParams, type SearchParams } from "@/components/url";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { requireUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/access/permissions";
 import { verifyAuditAction } from "./actions";
 
 export const metadata: Metadata = { title: "Audit trail" };

@@ -9,7 +9,7 @@ import { isQueryError, orQueryError } from "@/components/page-errors";
 import { QueryErrorAlert } from "@/components/query-error-alert";
 import { pickParams, type SearchParams } from "@/components/url";
 import { requireUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/access/permissions";
 import { listCases } from "@/lib/cases/list-cases";
 import { listAssignableUsers } from "@/lib/users/users";
 

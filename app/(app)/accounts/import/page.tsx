@@ -5,7 +5,7 @@ import { AccountImporter } from "@/components/accounts/account-importer";
 import { linkClass } from "@/components/form-styles";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/access/permissions";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Import accounts" };

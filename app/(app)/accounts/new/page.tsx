@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { AccountForm } from "@/components/accounts/account-form";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/access/permissions";
 import { createAccountAction } from "./actions";
 
 export const metadata: Metadata = { title: "New account" };

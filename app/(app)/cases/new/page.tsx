@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { CaseCreateForm } from "@/components/cases/case-create-form";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/access/permissions";
 import { listAssignableUsers } from "@/lib/users/users";
 import { createCaseAction } from "./actions";
 

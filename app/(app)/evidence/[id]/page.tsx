@@ -15,7 +15,7 @@ import { SubListPagination } from "@/components/pagination";
 import { Panel } from "@/components/panel";
 import { positiveInt, type SearchParams } from "@/components/url";
 import { requireRequestContext } from "@/lib/auth/current-user";
-import { decideCase, type CaseOperation } from "@/lib/cases/case-policy";
+import { decideCase, type CaseOperation } from "@/lib/access/case-policy";
 import { getCase } from "@/lib/cases/get-case";
 import { env } from "@/lib/env";
 import { isCrossSiteNavigation } from "@/lib/http/same-origin";

@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/page-header";
 import { orNotFound } from "@/components/page-errors";
 import { getAccount } from "@/lib/accounts/get-account";
 import { requireUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/access/permissions";
 import { updateAccountAction } from "./actions";
 
 type Props = { params: Promise<{ id: string }> };

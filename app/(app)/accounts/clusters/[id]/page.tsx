@@ -6,7 +6,7 @@ import { linkClass } from "@/components/form-styles";
 import { PageHeader } from "@/components/page-header";
 import { orNotFound } from "@/components/page-errors";
 import { requireUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/access/permissions";
 import { getCluster } from "@/lib/links/clusters";
 import { getClusterGraph } from "@/lib/links/link-graph";
 import { decideLinkAction } from "../../actions";

@@ -5,7 +5,7 @@ import { linkClass } from "@/components/form-styles";
 import { PageHeader } from "@/components/page-header";
 import { orNotFound } from "@/components/page-errors";
 import { requireUser } from "@/lib/auth/current-user";
-import { decideCase } from "@/lib/cases/case-policy";
+import { decideCase } from "@/lib/access/case-policy";
 import { getCase } from "@/lib/cases/get-case";
 import { updateCaseAction } from "./actions";
 

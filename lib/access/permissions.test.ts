@@ -2,8 +2,8 @@
 // MANAGER does plus users, the audit trail and restricted cases; an INVESTIGATOR works the cases
 // they are a member of and the account registry; an AUDITOR only reads. A permission granted or dropped by mistake fails here.
 import { describe, expect, it } from "vitest";
-import { ROLES, type Role } from "@/lib/auth/actor";
-import { can, type Permission } from "@/lib/auth/permissions";
+import { ROLES, type Role } from "@/lib/access/actor";
+import { can, type Permission } from "@/lib/access/permissions";
 
 // A Record over Permission: the type checker refuses this table if a permission is missing.
 const HOLDERS: Record<Permission, readonly Role[]> = {

@@ -1,8 +1,8 @@
 // The single decision of who may do what to a case. Pure: given the actor and the facts about the
 // case (restricted, membership), it answers allow, forbidden (403) or notFound (404).
 // Restricted cases do not exist for outsiders, so every operation answers notFound to them.
-import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/access/actor";
+import { can } from "@/lib/access/permissions";
 
 export const CASE_OPERATIONS = [
   "read",

@@ -1,6 +1,6 @@
 // Permissions as a typed table mapped to roles. lib/ checks them on every call; the UI mirrors
 // them only to hide what cannot be used.
-import type { Role } from "@/lib/auth/actor";
+import type { Role } from "@/lib/access/actor";
 
 export type Permission =
   | "case:create"

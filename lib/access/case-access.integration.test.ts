@@ -1,9 +1,9 @@
 // The authorization table again, this time through the real lib/ functions on a real database:
 // every role × member/non-member × restricted/open × operation answers allow, 403 or 404.
 import { beforeAll, describe, expect, it } from "vitest";
-import { ROLES, type Actor, type Role } from "@/lib/auth/actor";
+import { ROLES, type Actor, type Role } from "@/lib/access/actor";
 import { assignCase } from "@/lib/cases/assign-case";
-import { CASE_OPERATIONS, type CaseOperation, type Decision } from "@/lib/cases/case-policy";
+import { CASE_OPERATIONS, type CaseOperation, type Decision } from "@/lib/access/case-policy";
 import { getCase } from "@/lib/cases/get-case";
 import { transitionCase } from "@/lib/cases/transition-case";
 import { updateCase } from "@/lib/cases/update-case";

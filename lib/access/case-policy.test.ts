@@ -1,7 +1,7 @@
 // Table-driven authorization: every role × member/non-member × restricted/open × operation.
 import { describe, expect, it } from "vitest";
-import { ROLES, type Actor, type Role } from "@/lib/auth/actor";
-import { CASE_OPERATIONS, decideCase, type CaseOperation, type Decision } from "@/lib/cases/case-policy";
+import { ROLES, type Actor, type Role } from "@/lib/access/actor";
+import { CASE_OPERATIONS, decideCase, type CaseOperation, type Decision } from "@/lib/access/case-policy";
 import { expectedCaseAccess, type CaseKind, type Membership } from "@/test/support/case-access-table";
 
 type Row = [Role, Membership, CaseKind, CaseOperation, Decision];

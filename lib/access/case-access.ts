@@ -1,12 +1,14 @@
 // Access-scoped case queries. Every read or write of a case goes through requireCase(), and every
 // case list starts from visibleCasesWhere(); both defer to the pure policy in case-policy.ts.
-import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
+// lib/access sits below every aggregate (cases, accounts, links, audit, users, actions): they all
+// import it and it imports none of them (lib/architecture.test.ts keeps it so).
+import type { Actor } from "@/lib/access/actor";
+import { can } from "@/lib/access/permissions";
 import type { Tx } from "@/lib/db/client";
 import { frag, type Fragment } from "@/lib/db/sql-fragment";
-import { AppError, forbidden, notFound } from "@/lib/errors";
+import { forbidden, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/sqlite/client";
-import { decideCase, type CaseOperation } from "@/lib/cases/case-policy";
+import { decideCase, type CaseOperation } from "@/lib/access/case-policy";
 
 export function visibleCasesWhere(actor: Actor): Prisma.CaseWhereInput {
   if (can(actor.role, "case:restricted:all")) return {};
@@ -66,8 +68,4 @@ function forbiddenMessage(op: CaseOperation): string {
     default:
       return "Only members of this case, managers and admins can change it";
   }
-}
-
-export function assertCan(actor: Actor, permission: Parameters<typeof can>[1], message: string): void {
-  if (!can(actor.role, permission)) throw new AppError("FORBIDDEN", message);
 }
