@@ -1,7 +1,8 @@
 // `npm run bench`: the case list and case search APIs at 32 concurrent connections on 100,000
 // cases, next to a trivial route of the same server measured in the same run; then one large
 // evidence upload next to `cp` and a bare SHA-256 pass (bench/upload.ts).
-// `npm run bench -- upload` runs the upload part only (and seeds no cases).
+// `npm run bench -- upload` runs the upload part only (and seeds no cases); `npm run bench -- accounts`
+// the account import and suggested links (bench/accounts.ts, in a process of its own).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -9,6 +10,7 @@ import { seedSqlite } from "./seed";
 import { formatRow, load, type LoadResult } from "./http-load";
 import { startServer } from "./server";
 import { benchUpload, formatUploadResult, type UploadBenchResult } from "./upload";
+import { runAccountsBench } from "./accounts-child";
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -16,7 +18,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const UPLOAD_BYTES = Number(process.env.BENCH_UPLOAD_MB ?? 1024) * 1024 * 1024;
 const UPLOAD_ROUNDS = Number(process.env.BENCH_UPLOAD_ROUNDS ?? 3);
 
-const PARTS = ["http", "upload"] as const;
+const PARTS = ["http", "upload", "accounts"] as const;
 type Part = (typeof PARTS)[number];
 
 function partsToRun(args: string[]): Set<Part> {
@@ -27,6 +29,11 @@ function partsToRun(args: string[]): Set<Part> {
 
 async function main(): Promise<void> {
   const parts = partsToRun(process.argv.slice(2));
+  if (parts.has("accounts")) {
+    console.log(await runAccountsBench());
+    parts.delete("accounts");
+    if (parts.size === 0) return;
+  }
   const caseCount = parts.has("http") ? CASES : 0;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-bench-"));
   const file = path.join(dataDir, "lantern.db");

@@ -7,7 +7,7 @@
 // fails, the batches before it stay (re-running the file finishes the job: they count as
 // unchanged), an `account.import.failed` event records what committed, and the error says where it
 // stopped. Suggested links are recomputed once at the end.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@/lib/access/actor";
 import { assertAccountWrite } from "@/lib/accounts/account-access";
 import { joinEmails } from "@/lib/accounts/account-detail";
@@ -15,8 +15,8 @@ import { ZCreateAccountInput, type CreateAccountData } from "@/lib/accounts/acco
 import { detectFormat, estimateRows, readImportRows, type ImportFormat } from "@/lib/accounts/import-rows";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditContextOf } from "@/lib/audit/audit-context";
-import { db, dbProvider, type Tx } from "@/lib/db/client";
-import { enumParam } from "@/lib/db/dialect";
+import { insertRows, newId, type Column } from "@/lib/db/bulk-insert";
+import { db, type Tx } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/errors";
 import type { AttributeType } from "@/lib/generated/sqlite/enums";
 import { recomputeSuggestedLinks } from "@/lib/links/suggest-links";
@@ -268,50 +268,25 @@ async function applyUpdate(tx: Tx, row: Row, before: Existing): Promise<boolean>
   return true;
 }
 
-/** A collision-free id in the shape of the others (25 characters, starting with "c"). */
-function newId(): string {
-  return `c${Date.now().toString(36).padStart(9, "0")}${randomBytes(8).toString("hex").slice(0, 15)}`;
-}
-
-// Multi-row INSERTs: SQLite allows 32,766 parameters a statement, PostgreSQL 65,535.
-const MAX_PARAMS = 30_000;
-
 async function insertAccounts(tx: Tx, rows: Row[], ids: string[], now: Date): Promise<void> {
-  const status = enumParam("AccountStatus");
-  const tuple = `(?, ?, ?, ?, ?, ?, ?, ${status}, ?, 1, ?, ?)`;
-  const per = Math.floor(MAX_PARAMS / 11);
-  for (let i = 0; i < rows.length; i += per) {
-    const chunk = rows.slice(i, i + per);
-    const params: unknown[] = [];
-    chunk.forEach((r, j) => {
+  await insertRows(
+    tx,
+    "Account",
+    ACCOUNT_COLUMNS,
+    rows.map((r, i) => {
       const d = r.data;
-      params.push(ids[i + j], d.externalId, d.displayName, joinEmails(d.emails), d.organization, d.country ?? null, d.providerCreatedAt ?? null, d.status, d.riskScore, now, now);
-    });
-    await exec(
-      tx,
-      `INSERT INTO "Account" ("id", "externalId", "displayName", "emails", "organization", "country", "providerCreatedAt", "status", "riskScore", "version", "createdAt", "updatedAt") VALUES ${chunk.map(() => tuple).join(", ")}`,
-      params,
-    );
-  }
+      return [ids[i], d.externalId, d.displayName, joinEmails(d.emails), d.organization, d.country ?? null, d.providerCreatedAt ?? null, d.status, d.riskScore, 1, now, now];
+    }),
+  );
 }
+
+const ACCOUNT_COLUMNS: Column[] = [
+  { name: "id" }, { name: "externalId" }, { name: "displayName" }, { name: "emails" }, { name: "organization" }, { name: "country" },
+  { name: "providerCreatedAt", type: "timestamp" }, { name: "status", type: { enum: "AccountStatus" } }, { name: "riskScore", type: "int" },
+  { name: "version", type: "int" }, { name: "createdAt", type: "timestamp" }, { name: "updatedAt", type: "timestamp" },
+];
+const ATTRIBUTE_COLUMNS: Column[] = [{ name: "accountId" }, { name: "type", type: { enum: "AttributeType" } }, { name: "value" }];
 
 async function insertAttributes(tx: Tx, rows: { accountId: string; type: AttributeType; value: string }[]): Promise<void> {
-  const tuple = `(?, ${enumParam("AttributeType")}, ?)`;
-  const per = Math.floor(MAX_PARAMS / 3);
-  for (let i = 0; i < rows.length; i += per) {
-    const chunk = rows.slice(i, i + per);
-    await exec(
-      tx,
-      `INSERT INTO "AccountAttribute" ("accountId", "type", "value") VALUES ${chunk.map(() => tuple).join(", ")}`,
-      chunk.flatMap((r) => [r.accountId, r.type, r.value]),
-    );
-  }
-}
-
-function exec(tx: Tx, sql: string, params: unknown[]): Promise<number> {
-  if (dbProvider() === "postgresql") {
-    let n = 0;
-    return tx.$executeRawUnsafe(sql.replace(/\?/g, () => `$${++n}`), ...params);
-  }
-  return tx.$executeRawUnsafe(sql, ...params);
+  await insertRows(tx, "AccountAttribute", ATTRIBUTE_COLUMNS, rows.map((r) => [r.accountId, r.type, r.value]));
 }

@@ -65,7 +65,8 @@ export async function* readImportRows(text: string, format: ImportFormat): Async
 }
 
 async function* csvRows(text: string): AsyncGenerator<RawRow> {
-  const parser = Readable.from([text]).pipe(
+  // Fed in slices: given the whole file at once, the parser would hold every record it produced.
+  const parser = Readable.from(slices(text, 64 * 1024)).pipe(
     parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: false }),
   );
   let header: { field?: string; attribute?: (typeof ATTRIBUTE_TYPES)[number] }[] | null = null;
@@ -116,6 +117,10 @@ async function* csvRows(text: string): AsyncGenerator<RawRow> {
     });
   }
   if (!header) throw new AppError("INVALID_INPUT", "The file is empty", { fieldErrors: { file: ["is empty"] } });
+}
+
+function* slices(text: string, size: number): Generator<string> {
+  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
 }
 
 async function* jsonLines(text: string): AsyncGenerator<RawRow> {

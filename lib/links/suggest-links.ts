@@ -8,7 +8,8 @@
 // - a SUGGESTED link whose evidence is gone is removed.
 // Suggestions are derived data, recomputable at any time: they are not audited; deciding one is.
 import { performance } from "node:perf_hooks";
-import { db, dbProvider } from "@/lib/db/client";
+import { insertRows, newId, type Column } from "@/lib/db/bulk-insert";
+import { db } from "@/lib/db/client";
 import { lockNamed } from "@/lib/db/dialect";
 import { commaList } from "@/lib/db/dialect";
 import { queryRows } from "@/lib/db/query-rows";
@@ -16,6 +17,7 @@ import { frag, inList, type Fragment } from "@/lib/db/sql-fragment";
 import { env } from "@/lib/env";
 import type { AttributeType, LinkStatus } from "@/lib/generated/sqlite/enums";
 import {
+  ATTRIBUTE_WEIGHTS,
   evidenceFingerprint,
   explainLink,
   linkConfidence,
@@ -51,9 +53,17 @@ export async function recomputeSuggestedLinks(opts: RecomputeScope = {}): Promis
   const groups = await sharedGroups(threshold, scope);
   const noise = new Map<string, NoiseValue>();
   const pairs = new Map<string, Candidate>();
+  // Strong values (payment, API key, device, IP) make pairs; weak ones (email domain, user agent)
+  // only add to pairs a strong value made: alone they never reach the suggestion threshold, and
+  // an organization's shared domain would otherwise make every pair of its accounts a candidate.
+  const weak: Group[] = [];
   for (const g of groups) {
     if (g.ids === null) {
       noise.set(`${g.type}\u0000${g.value}`, { type: g.type, value: g.value, accounts: Number(g.n) });
+      continue;
+    }
+    if (ATTRIBUTE_WEIGHTS[g.type] < MIN_SUGGESTION_CONFIDENCE) {
+      weak.push(g);
       continue;
     }
     const ids = g.ids.split(",").sort();
@@ -65,6 +75,12 @@ export async function recomputeSuggestedLinks(opts: RecomputeScope = {}): Promis
         if (!c) pairs.set(k, (c = { a: ids[i], b: ids[j], shared: [], noise: [] }));
         c.shared.push({ type: g.type, value: g.value });
       }
+    }
+  }
+  for (const g of weak) {
+    const ids = g.ids!.split(",").sort();
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = i + 1; j < ids.length; j++) pairs.get(`${ids[i]},${ids[j]}`)?.shared.push({ type: g.type, value: g.value });
     }
   }
   for (const [k, c] of pairs) if (linkConfidence(c.shared) < MIN_SUGGESTION_CONFIDENCE) pairs.delete(k);
@@ -213,21 +229,23 @@ async function writeSuggestions(pairs: Map<string, Candidate>, scope: Set<string
       for (let i = 0; i < removeIds.length; i += CHUNK) {
         counts.removed += (await tx.accountLink.deleteMany({ where: { id: { in: removeIds.slice(i, i + CHUNK) } } })).count;
       }
-      const fresh = [...pairs.values()];
-      // PostgreSQL caps a statement at 65,535 parameters; 11 columns × 2,000 rows stays under it.
-      const batch = dbProvider() === "postgresql" ? 2_000 : 5_000;
-      for (let i = 0; i < fresh.length; i += batch) {
-        const data = fresh.slice(i, i + batch).map((c) => {
-          const fingerprint = evidenceFingerprint(c.shared);
-          return { accountAId: c.a, accountBId: c.b, source: "COMPUTED" as const, status: "SUGGESTED" as const, ...fields(c, fingerprint, explainLink(c.shared, c.noise)) };
-        });
-        counts.created += (await tx.accountLink.createMany({ data })).count;
-      }
+      const now = new Date();
+      const fresh = [...pairs.values()].map((c) => {
+        const f = fields(c, evidenceFingerprint(c.shared), explainLink(c.shared, c.noise));
+        return [newId(), c.a, c.b, "COMPUTED", "SUGGESTED", f.reason, f.confidence, f.explanation, f.sharedAttributes, f.evidenceFingerprint, now, now];
+      });
+      counts.created += await insertRows(tx, "AccountLink", LINK_COLUMNS, fresh);
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
   return counts;
 }
+
+const LINK_COLUMNS: Column[] = [
+  { name: "id" }, { name: "accountAId" }, { name: "accountBId" }, { name: "source", type: { enum: "LinkSource" } }, { name: "status", type: { enum: "LinkStatus" } },
+  { name: "reason" }, { name: "confidence", type: "float" }, { name: "explanation" }, { name: "sharedAttributes" }, { name: "evidenceFingerprint" },
+  { name: "createdAt", type: "timestamp" }, { name: "updatedAt", type: "timestamp" },
+];
 
 function fields(c: Candidate, fingerprint: string, explanation: string) {
   return {

@@ -1,0 +1,158 @@
+// `npm run bench -- accounts` (run by bench/run.ts in a process of its own, so peak RSS is this
+// part's): generates a CSV of 100,000 accounts with 500,000 attributes, imports it through the
+// same function the API uses (importAccounts), and, in the same run, inserts the same rows into a
+// twin database with prepared better-sqlite3 statements in batched transactions. Then computes the
+// suggested links over all of them. Prints one JSON line for bench/run.ts.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { randomUUID } from "node:crypto";
+import Database from "better-sqlite3";
+
+const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
+const BATCH = 2_000;
+const PUBLIC_DOMAINS = ["gmail.com", "outlook.com", "yahoo.com", "proton.me", "qq.com"];
+const NAT_IPS = ["100.64.0.1", "100.64.0.2", "100.64.0.3", "100.64.0.4", "100.64.0.5"];
+
+export type AccountsBenchResult = {
+  accounts: number;
+  attributes: number;
+  csvMiB: number;
+  importSeconds: number;
+  importRowsPerSecond: number;
+  rawSeconds: number;
+  rawRowsPerSecond: number;
+  ratio: number;
+  suggestSeconds: number;
+  suggestedLinks: number;
+  peakRssMiB: number;
+};
+
+type Gen = { externalId: string; name: string; email: string; org: string; country: string; risk: number; ip: string; key: string; pf: string; dev: string; domain: string };
+
+/** Deterministic data with the shapes suggestions meet in practice: rings of 4 accounts sharing a
+ *  payment fingerprint and a device (10%), pairs sharing an IP (4%), NAT addresses and public email
+ *  domains shared by thousands (noise), and unique API keys. Made on the fly, row by row. */
+function generate(i: number, n: number): Gen {
+  const ring = i < n / 10 ? Math.floor(i / 4) : -1;
+  const publicMail = i % 10 < 6;
+  return {
+    externalId: `acct-${String(i).padStart(7, "0")}`,
+    name: `Bench account ${i}`,
+    email: publicMail ? `user${i}@${PUBLIC_DOMAINS[i % 5]}` : `ops${i}@org${i % 5000}.example`,
+    org: `Org ${i % 5000}`,
+    country: ["US", "DE", "SG", "CN", "BR"][i % 5],
+    risk: (i * 37) % 101,
+    ip: i % 50 === 0 ? NAT_IPS[i % 5] : i >= n / 10 && i < n / 10 + n / 25 ? `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${(i >> 1) & 127}` : `172.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+    key: `sk-${i.toString(36)}-${(i * 7919).toString(36)}`,
+    pf: ring >= 0 ? `pf_ring_${ring}` : `pf_${i.toString(36)}`,
+    dev: ring >= 0 ? `dev-ring-${ring}` : `dev-${i.toString(36)}`,
+    domain: publicMail ? PUBLIC_DOMAINS[i % 5] : `org${i % 5000}.example`,
+  };
+}
+
+function toCsv(n: number): string {
+  const out = ["externalId,displayName,emails,organization,country,riskScore,IP,API_KEY,PAYMENT_FINGERPRINT,DEVICE_ID,EMAIL_DOMAIN"];
+  for (let i = 0; i < n; i++) {
+    const r = generate(i, n);
+    out.push(`${r.externalId},${r.name},${r.email},${r.org},${r.country},${r.risk},${r.ip},${r.key},${r.pf},${r.dev},${r.domain}`);
+  }
+  return out.join("\n") + "\n";
+}
+
+/** The same rows into the twin database: prepared statements, one transaction per 2,000 accounts. */
+function rawInsert(file: string, n: number): number {
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  const iso = new Date().toISOString().replace("Z", "+00:00");
+  const account = db.prepare(
+    `INSERT INTO "Account" ("id", "externalId", "displayName", "emails", "organization", "country", "providerCreatedAt", "status", "riskScore", "version", "createdAt", "updatedAt")
+     VALUES (?, ?, ?, ?, ?, ?, NULL, 'ACTIVE', ?, 1, ?, ?)`,
+  );
+  const attribute = db.prepare(`INSERT INTO "AccountAttribute" ("accountId", "type", "value") VALUES (?, ?, ?)`);
+  const batch = db.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const r = generate(i, n);
+      const id = `c${randomUUID().replaceAll("-", "").slice(0, 24)}`;
+      account.run(id, r.externalId, r.name, r.email, r.org, r.country, r.risk, iso, iso);
+      attribute.run(id, "IP", r.ip);
+      attribute.run(id, "API_KEY", r.key);
+      attribute.run(id, "PAYMENT_FINGERPRINT", r.pf);
+      attribute.run(id, "DEVICE_ID", r.dev);
+      attribute.run(id, "EMAIL_DOMAIN", r.domain);
+    }
+  });
+  const t = performance.now();
+  for (let i = 0; i < n; i += BATCH) batch(i, Math.min(n, i + BATCH));
+  const seconds = (performance.now() - t) / 1000;
+  db.close();
+  return seconds;
+}
+
+async function main(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-bench-accounts-"));
+  const file = path.join(dataDir, "lantern.db");
+  const twin = path.join(dataDir, "raw.db");
+  process.env.LANTERN_DATA_DIR = dataDir;
+  process.env.DATABASE_URL = `file:${file}`;
+  try {
+    const { applyPendingMigrations } = await import("@/lib/db/migrations");
+    await applyPendingMigrations(`file:${file}`);
+    await applyPendingMigrations(`file:${twin}`);
+    const { db } = await import("@/lib/db/client");
+    const { importAccounts } = await import("@/lib/accounts/import-accounts");
+    const { recomputeSuggestedLinks } = await import("@/lib/links/suggest-links");
+    const user = await db().user.create({ data: { email: "bench@bench.test", name: "Bench", role: "ADMIN", passwordHash: "x" }, select: { id: true, email: true, name: true, role: true } });
+
+    const csv = toCsv(ACCOUNTS);
+    const rawSeconds = rawInsert(twin, ACCOUNTS);
+
+    const t = performance.now();
+    const result = await importAccounts({ actor: user, requestId: "bench", ip: null }, { text: csv, filename: "bench.csv", mediaType: "text/csv" }, { recomputeLinks: false });
+    const importSeconds = (performance.now() - t) / 1000;
+    if (result.created !== ACCOUNTS || result.refused !== 0) throw new Error(`import did not create every account: ${JSON.stringify({ ...result, errors: result.errors.slice(0, 5) })}`);
+    const attributes = await db().accountAttribute.count();
+
+    const s = performance.now();
+    const links = await recomputeSuggestedLinks();
+    const suggestSeconds = (performance.now() - s) / 1000;
+    await db().$disconnect();
+
+    const out: AccountsBenchResult = {
+      accounts: ACCOUNTS,
+      attributes,
+      csvMiB: Buffer.byteLength(csv) / 1024 / 1024,
+      importSeconds,
+      importRowsPerSecond: ACCOUNTS / importSeconds,
+      rawSeconds,
+      rawRowsPerSecond: ACCOUNTS / rawSeconds,
+      ratio: rawSeconds / importSeconds,
+      suggestSeconds,
+      suggestedLinks: links.created,
+      peakRssMiB: process.resourceUsage().maxRSS / 1024,
+    };
+    console.log(`ACCOUNTS-BENCH ${JSON.stringify(out)}`);
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export function formatAccountsResult(r: AccountsBenchResult): string {
+  const f = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
+  return [
+    `Accounts: ${f(r.accounts)} accounts with ${f(r.attributes)} attributes from a ${f(r.csvMiB, 1)} MiB CSV`,
+    `  import (importAccounts, as POST /accounts/import) ${f(r.importSeconds, 2)} s = ${f(r.importRowsPerSecond)} rows/s`,
+    `  raw prepared better-sqlite3 inserts, same rows     ${f(r.rawSeconds, 2)} s = ${f(r.rawRowsPerSecond)} rows/s`,
+    `  import / raw = ${r.ratio.toFixed(2)}x (target >= 0.3x)`,
+    `  suggested links over all accounts: ${f(r.suggestSeconds, 2)} s, ${f(r.suggestedLinks)} links (target < 10 s)`,
+    `  peak RSS of the accounts part: ${f(r.peakRssMiB)} MiB = ${f((r.peakRssMiB * 1024 * 1024) / 1e6)} MB (target < 400 MB)`,
+  ].join("\n");
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
