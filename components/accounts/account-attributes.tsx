@@ -11,7 +11,9 @@ import type { AccountAttributeView, AccountSightings } from "@/lib/accounts/acco
 type Props = { attributes: AccountAttributeView[]; sightings: AccountSightings };
 
 export function AccountAttributes({ attributes, sightings }: Props) {
-  const casesOf = new Map(sightings.values.map((v) => [`${v.type}\u0000${v.value}`, v.cases]));
+  // "Also on" names the other cases: those this account is on itself are listed beside it already.
+  const own = new Set(sightings.cases.map((c) => c.id));
+  const casesOf = new Map(sightings.values.map((v) => [`${v.type}\u0000${v.value}`, v.cases.filter((c) => !own.has(c.id))]));
   return (
     <Panel title={`Attributes (${attributes.length})`} id="account-attributes">
       {attributes.length === 0 ? (

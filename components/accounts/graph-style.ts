@@ -9,8 +9,8 @@ export function graphStyle(big: boolean): cytoscape.StylesheetJson {
       selector: "node",
       style: {
         "background-color": "#64748b",
-        width: "mapData(risk, 0, 100, 14, 46)",
-        height: "mapData(risk, 0, 100, 14, 46)",
+        width: "data(size)",
+        height: "data(size)",
         label: "data(label)",
         "font-size": 10,
         color: "#0f172a",
@@ -34,7 +34,7 @@ export function graphStyle(big: boolean): cytoscape.StylesheetJson {
       style: {
         "curve-style": big ? "haystack" : "bezier",
         "haystack-radius": 0,
-        width: "mapData(confidence, 0, 1, 1, 4)",
+        width: "data(width)",
         "line-color": "#334155",
         opacity: 0.8,
         ...(big

@@ -1,11 +1,11 @@
 "use client";
 // Accept or dismiss one suggested link: two submit buttons of one form, posting to a server action
 // that calls the links aggregate's decide function (which checks access and audits the decision).
-import { useActionState, useEffect } from "react";
-import { idleState, type FormAction } from "@/components/action-state";
+import { useActionState, useCallback } from "react";
+import { idleState, type ActionState, type FormAction } from "@/components/action-state";
+import { useActionWithToast } from "@/components/accounts/use-action-with-toast";
 import { FormAlert } from "@/components/form-alert";
 import { SubmitButton } from "@/components/submit-button";
-import { useFormFeedback } from "@/components/use-form-feedback";
 
 type Props = {
   action: FormAction;
@@ -16,14 +16,16 @@ type Props = {
 };
 
 export function LinkDecisionForm({ action, linkId, subject, onDecided }: Props) {
-  const [state, formAction] = useActionState(action, idleState);
-  const { formRef } = useFormFeedback(state);
-  const decided = state.ok ? (state.values?.status as "ACCEPTED" | "DISMISSED" | undefined) : undefined;
-  useEffect(() => {
-    if (decided) onDecided?.(decided);
-  }, [decided, onDecided]);
+  const after = useCallback(
+    (state: ActionState) => {
+      const status = state.ok ? state.values?.status : undefined;
+      if (status === "ACCEPTED" || status === "DISMISSED") onDecided?.(status);
+    },
+    [onDecided],
+  );
+  const [state, formAction] = useActionState(useActionWithToast(action, after), idleState);
   return (
-    <form ref={formRef} action={formAction} className="flex flex-wrap items-center gap-2">
+    <form action={formAction} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="linkId" value={linkId} />
       <SubmitButton name="status" value="ACCEPTED" size="sm" pendingLabel="Saving…">
         Accept<span className="sr-only"> link between {subject}</span>

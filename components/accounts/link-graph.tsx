@@ -14,6 +14,7 @@ import { GraphListView } from "@/components/accounts/graph-list-view";
 import { graphStyle } from "@/components/accounts/graph-style";
 import { GraphToolbar } from "@/components/accounts/graph-toolbar";
 import { isBigGraph, type GraphData, type GraphEdge, type GraphNode, type LinkState } from "@/components/accounts/graph-types";
+import { runGraphLayout, type Positions } from "@/components/accounts/run-graph-layout";
 import { SelectedLink } from "@/components/accounts/selected-link";
 
 type Props = GraphData & {
@@ -24,16 +25,38 @@ type Props = GraphData & {
 
 type LayoutState = "pending" | "done" | "fallback";
 
-const nodeData = (n: GraphNode) => ({ id: n.id, label: n.label, externalId: n.externalId ?? "", status: n.status, risk: n.risk, onCase: !!n.onCase });
-const edgeData = (e: GraphEdge) => ({ ...e });
+// Sizes are computed here rather than with mapData() in the stylesheet: cheaper for cytoscape's
+// style pass, which dominates the creation of a 10,000-edge graph.
+const nodeData = (n: GraphNode) => ({
+  id: n.id,
+  label: n.label,
+  externalId: n.externalId ?? "",
+  status: n.status,
+  risk: n.risk,
+  size: 14 + (Math.min(100, Math.max(0, n.risk)) / 100) * 32,
+  onCase: !!n.onCase,
+});
+const edgeData = (e: GraphEdge) => ({ ...e, width: 1 + Math.min(1, Math.max(0, e.confidence)) * 3 });
 
-/** Cheap first positions (a grid) so the graph shows at once while the real layout is computed. */
-function elementsOf(nodes: GraphNode[], edges: GraphEdge[]): cytoscape.ElementDefinition[] {
+const DEFAULT_STATES: ReadonlySet<LinkState> = new Set<LinkState>(["SUGGESTED", "ACCEPTED"]);
+const SEARCH_DEBOUNCE_MS = 150;
+/** Edges added to the graph per task while it is built. */
+const EDGE_CHUNK = 2000;
+
+/** The elements, placed where the layout put them (a grid when there is no layout), with the edges
+ *  the default filter hides already hidden, so the first draw is the only one. */
+function elementsOf(nodes: GraphNode[], edges: GraphEdge[], positions: Positions | null): cytoscape.ElementDefinition[] {
   const cols = Math.max(1, Math.ceil(Math.sqrt(nodes.length)));
   const ids = new Set(nodes.map((n) => n.id));
   return [
-    ...nodes.map((n, i) => ({ group: "nodes" as const, data: nodeData(n), position: { x: (i % cols) * 70, y: Math.floor(i / cols) * 70 } })),
-    ...edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e) => ({ group: "edges" as const, data: edgeData(e) })),
+    ...nodes.map((n, i) => ({
+      group: "nodes" as const,
+      data: nodeData(n),
+      position: positions?.get(n.id) ?? { x: (i % cols) * 70, y: Math.floor(i / cols) * 70 },
+    })),
+    ...edges
+      .filter((e) => ids.has(e.source) && ids.has(e.target))
+      .map((e) => ({ group: "edges" as const, data: edgeData(e), classes: DEFAULT_STATES.has(e.state) ? "" : "hidden" })),
   ];
 }
 
@@ -46,7 +69,7 @@ export function LinkGraph({ nodes, edges, decide, height = 560 }: Props) {
   routerRef.current = router;
   const [layout, setLayout] = useState<LayoutState>("pending");
   const [query, setQuery] = useState("");
-  const [states, setStates] = useState<ReadonlySet<LinkState>>(() => new Set<LinkState>(["SUGGESTED", "ACCEPTED"]));
+  const [states, setStates] = useState<ReadonlySet<LinkState>>(DEFAULT_STATES);
   const [reason, setReason] = useState("");
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [visibleEdges, setVisibleEdges] = useState(0);
@@ -62,49 +85,77 @@ export function LinkGraph({ nodes, edges, decide, height = 560 }: Props) {
     return nodes.filter((n) => n.label.toLowerCase().includes(q) || (n.externalId ?? "").toLowerCase().includes(q)).map((n) => n.id);
   }, [nodes, query]);
 
-  // Create the graph once; later prop changes are applied by the sync effect below.
+  // Lay out first (in the worker), then create the graph once, drawn where the layout put it.
+  // Later prop changes are applied in place by the sync effect below.
   useEffect(() => {
     const { nodes: n0, edges: e0 } = initial.current;
     const bigAtStart = isBigGraph(n0.length, e0.length);
-    const cy = cytoscape({
-      container: containerRef.current,
-      elements: elementsOf(n0, e0),
-      style: graphStyle(bigAtStart),
-      layout: { name: "preset" },
-      minZoom: 0.02,
-      maxZoom: 4,
-      boxSelectionEnabled: false,
-      textureOnViewport: bigAtStart,
-      hideEdgesOnViewport: bigAtStart,
-      pixelRatio: bigAtStart ? 1 : "auto",
+    const layoutRun = runGraphLayout({ nodes: n0, edges: e0 });
+    let cy: cytoscape.Core | null = null;
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    void layoutRun.result.then((positions) => {
+      if (cancelled || !containerRef.current) return;
+      const els = elementsOf(n0, e0, positions);
+      const nodeEls = els.filter((el) => el.group === "nodes");
+      const edgeEls = els.filter((el) => el.group === "edges");
+      const graph = cytoscape({
+        container: containerRef.current,
+        elements: [...nodeEls, ...edgeEls.slice(0, EDGE_CHUNK)],
+        style: graphStyle(bigAtStart),
+        layout: { name: "preset" },
+        minZoom: 0.02,
+        maxZoom: 4,
+        boxSelectionEnabled: false,
+        textureOnViewport: bigAtStart,
+        hideEdgesOnViewport: bigAtStart,
+        pixelRatio: bigAtStart ? 1 : "auto",
+      });
+      cy = graph;
+      graph.on("tap", "node", (e) => routerRef.current.push(`/accounts/${encodeURIComponent(e.target.id())}`));
+      graph.on("tap", "edge", (e) => setSelectedId(e.target.id()));
+      graph.on("tap", (e) => {
+        if (e.target === graph) setSelectedId(null);
+      });
+      fitGraph(graph);
+      const finish = () => {
+        if (!positions) {
+          graph.layout(bigAtStart ? { name: "grid" } : { name: "cose", animate: false }).run();
+          fitGraph(graph);
+        }
+        cyRef.current = graph;
+        setVisibleEdges(graph.edges().not(".hidden").length);
+        setLayout(positions ? "done" : "fallback");
+      };
+      // The rest of the edges in slices, so no single task blocks the page for long.
+      const addFrom = (from: number) => {
+        if (cancelled) return;
+        if (from >= edgeEls.length) return finish();
+        graph.add(edgeEls.slice(from, from + EDGE_CHUNK));
+        timer = setTimeout(() => addFrom(from + EDGE_CHUNK), 0);
+      };
+      addFrom(EDGE_CHUNK);
     });
-    cyRef.current = cy;
-    cy.on("tap", "node", (e) => routerRef.current.push(`/accounts/${encodeURIComponent(e.target.id())}`));
-    cy.on("tap", "edge", (e) => setSelectedId(e.target.id()));
-    cy.on("tap", (e) => {
-      if (e.target === cy) setSelectedId(null);
-    });
-    cy.fit(undefined, 30);
-    const stop = startLayout(cy, setLayout);
     return () => {
-      stop();
-      cy.destroy();
+      cancelled = true;
+      clearTimeout(timer);
+      layoutRun.cancel();
+      cy?.destroy();
       cyRef.current = null;
     };
   }, []);
+  const ready = layout !== "pending";
 
+  /** Shows and hides edges by state and reason, touching only those whose visibility changes. */
   const applyFilters = useCallback(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    let shown = 0;
-    cy.batch(() =>
-      cy.edges().forEach((e) => {
-        const visible = states.has(e.data("state")) && (!reason || e.data("reason") === reason);
-        if (visible) shown++;
-        e.toggleClass("hidden", !visible);
-      }),
-    );
-    setVisibleEdges(shown);
+    const visible = (e: cytoscape.SingularElementArgument) => states.has(e.data("state")) && (!reason || e.data("reason") === reason);
+    cy.batch(() => {
+      cy.edges(".hidden").filter((e) => visible(e)).removeClass("hidden");
+      cy.edges().not(".hidden").filter((e) => !visible(e)).addClass("hidden");
+    });
+    setVisibleEdges(cy.edges().not(".hidden").length);
   }, [states, reason]);
 
   // New props (after a decision or a refresh): update, add and remove elements in place, keeping positions.
@@ -113,22 +164,34 @@ export function LinkGraph({ nodes, edges, decide, height = 560 }: Props) {
     if (!cy) return;
     if (initial.current.nodes !== nodes || initial.current.edges !== edges) syncElements(cy, nodes, edges);
     setLocalStates({});
-    applyFilters();
-  }, [nodes, edges, applyFilters]);
+  }, [nodes, edges, ready]);
 
+  useEffect(applyFilters, [applyFilters, nodes, edges, ready]);
+
+  // Search: highlight the matches and fade the rest, a moment after typing stops.
+  const highlighted = useRef<{ match: Set<string>; faded: boolean }>({ match: new Set(), faded: false });
   useEffect(() => {
-    const cy = cyRef.current;
-    if (!cy) return;
-    const set = new Set(matches);
-    const searching = query.trim() !== "";
-    cy.batch(() => {
-      cy.nodes().forEach((n) => {
-        n.toggleClass("match", set.has(n.id()));
-        n.toggleClass("faded", searching && set.size > 0 && !set.has(n.id()));
+    const timer = setTimeout(() => {
+      const cy = cyRef.current;
+      if (!cy) return;
+      const next = new Set(matches);
+      const fade = next.size > 0;
+      const prev = highlighted.current;
+      cy.batch(() => {
+        for (const id of prev.match) if (!next.has(id)) cy.getElementById(id).removeClass("match");
+        for (const id of next) if (!prev.match.has(id)) cy.getElementById(id).addClass("match");
+        if (fade) {
+          cy.nodes(".match.faded").removeClass("faded");
+          cy.nodes().not(".match").not(".faded").addClass("faded");
+        } else if (prev.faded) {
+          cy.nodes(".faded").removeClass("faded");
+        }
       });
-    });
-    matchCursor.current = 0;
-  }, [matches, query]);
+      highlighted.current = { match: next, faded: fade };
+      matchCursor.current = 0;
+    }, SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [matches, ready]);
 
   const focusMatch = useCallback(() => {
     const cy = cyRef.current;
@@ -158,7 +221,7 @@ export function LinkGraph({ nodes, edges, decide, height = 560 }: Props) {
         reasons={reasons}
         reason={reason}
         onReason={setReason}
-        onFit={() => cyRef.current?.fit(undefined, 30)}
+        onFit={() => cyRef.current && fitGraph(cyRef.current)}
         onZoom={(f) => zoomBy(cyRef.current, f)}
       />
       <div className="relative">
@@ -202,6 +265,15 @@ function toggled<T>(set: ReadonlySet<T>, v: T): Set<T> {
   return next;
 }
 
+/** Fits the graph in view, without blowing a handful of nodes up to the maximum zoom. */
+function fitGraph(cy: cytoscape.Core) {
+  cy.fit(undefined, 30);
+  if (cy.zoom() > 1.5) {
+    cy.zoom(1.5);
+    cy.center();
+  }
+}
+
 function zoomBy(cy: cytoscape.Core | null, factor: number) {
   if (!cy) return;
   cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
@@ -225,47 +297,4 @@ function syncElements(cy: cytoscape.Core, nodes: GraphNode[], edges: GraphEdge[]
       else if (nodeIds.has(e.source) && nodeIds.has(e.target)) cy.add({ group: "edges", data: edgeData(e) });
     }
   });
-}
-
-/** Runs the layout in a worker and moves the nodes when it answers; falls back to a built-in
- *  layout on the main thread (cose when small, grid when big) if workers are unavailable. */
-function startLayout(cy: cytoscape.Core, report: (s: LayoutState) => void): () => void {
-  const nodeIds = cy.nodes().map((n) => n.id());
-  const index = new Map(nodeIds.map((id, i) => [id, i]));
-  const edges = cy
-    .edges()
-    .filter((e) => e.data("state") !== "DISMISSED")
-    .map((e) => [index.get(e.data("source")) ?? 0, index.get(e.data("target")) ?? 0] as [number, number]);
-  const fallback = () => {
-    if (cy.destroyed()) return;
-    const big = isBigGraph(nodeIds.length, edges.length);
-    cy.layout(big ? { name: "grid" } : { name: "cose", animate: false }).run();
-    cy.fit(undefined, 30);
-    report("fallback");
-  };
-  if (nodeIds.length < 2) {
-    report("done");
-    return () => {};
-  }
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL("./graph-layout.worker.ts", import.meta.url));
-  } catch {
-    fallback();
-    return () => {};
-  }
-  worker.onmessage = (event: MessageEvent<{ positions?: Float64Array; error?: string }>) => {
-    worker.terminate();
-    const p = event.data.positions;
-    if (!p || cy.destroyed()) return fallback();
-    cy.batch(() => nodeIds.forEach((id, i) => cy.getElementById(id).position({ x: p[i * 2], y: p[i * 2 + 1] })));
-    cy.fit(undefined, 30);
-    report("done");
-  };
-  worker.onerror = () => {
-    worker.terminate();
-    fallback();
-  };
-  worker.postMessage({ seq: 1, nodeIds, edges });
-  return () => worker.terminate();
 }
