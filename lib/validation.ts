@@ -25,7 +25,7 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
  * one-per-line email list of the account form): these may hold \t \n \r. Every other string, in
  * every input, holds no control character at all.
  */
-export const MULTILINE_FIELDS: ReadonlySet<string> = new Set(["body", "summary", "description", "reason", "notes", "comment", "emails"]);
+export const MULTILINE_FIELDS: ReadonlySet<string> = new Set(["body", "summary", "description", "reason", "notes", "comment", "emails", "justification", "outcome"]);
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const CONTROL_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;

@@ -22,6 +22,10 @@ const HOLDERS: Record<Permission, readonly Role[]> = {
   "tokens:own": ["ADMIN", "MANAGER", "INVESTIGATOR", "AUDITOR"],
   "account:read": ["ADMIN", "MANAGER", "INVESTIGATOR", "AUDITOR"],
   "account:write": ["ADMIN", "MANAGER", "INVESTIGATOR"],
+  "action:propose": ["ADMIN", "MANAGER", "INVESTIGATOR"],
+  "action:approve": ["ADMIN", "MANAGER"],
+  "action:execute": ["ADMIN", "MANAGER"],
+  "action:keep-unrestricted": ["ADMIN"],
 };
 
 const cells = ROLES.flatMap((role) =>

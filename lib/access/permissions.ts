@@ -17,7 +17,11 @@ export type Permission =
   | "users:manage"
   | "tokens:own"
   | "account:read" // the account registry (cases, sightings and links still follow case visibility)
-  | "account:write"; // create, edit, import accounts; attach them to cases; link and decide links
+  | "account:write" // create, edit, import accounts; attach them to cases; link and decide links
+  | "action:propose" // propose revocations and refer reviews on cases the user may change; move reviews
+  | "action:approve" // approve or reject a revocation (never one's own proposal)
+  | "action:execute" // execute, verify or reverse an approved revocation
+  | "action:keep-unrestricted"; // refer a review while recording why its case stays unrestricted
 
 const table: Record<Role, readonly Permission[]> = {
   ADMIN: [
@@ -34,6 +38,10 @@ const table: Record<Role, readonly Permission[]> = {
     "tokens:own",
     "account:read",
     "account:write",
+    "action:propose",
+    "action:approve",
+    "action:execute",
+    "action:keep-unrestricted",
   ],
   MANAGER: [
     "case:create",
@@ -45,6 +53,9 @@ const table: Record<Role, readonly Permission[]> = {
     "tokens:own",
     "account:read",
     "account:write",
+    "action:propose",
+    "action:approve",
+    "action:execute",
   ],
   INVESTIGATOR: [
     "case:create",
@@ -54,6 +65,7 @@ const table: Record<Role, readonly Permission[]> = {
     "tokens:own",
     "account:read",
     "account:write",
+    "action:propose",
   ],
   AUDITOR: ["case:read:any", "audit:read", "tokens:own", "account:read"],
 };

@@ -15,6 +15,7 @@ import { ZEditEvidenceInput } from "@/lib/evidence/edit-evidence-metadata";
 import { ZPreviewQuery } from "@/lib/evidence/preview-evidence";
 import { ZFindEvidenceQuery } from "@/lib/evidence/find-evidence";
 import { accountPaths, accountSchemas, type OpenApiHelpers } from "@/lib/api/openapi-accounts";
+import { actionPaths, actionSchemas } from "@/lib/api/openapi-actions";
 import { ZRemoveEvidenceInput } from "@/lib/evidence/remove-evidence";
 
 type Json = Record<string, unknown>;
@@ -94,6 +95,7 @@ export function openApiDocument(): Json {
         },
         AuditEvent: { type: "object", description: "seq, at, actorId, actorEmail, action, entityType, entityId, caseId, changes, requestId, ip, hash" },
         ...accountSchemas(helpers),
+        ...actionSchemas(helpers),
       },
     },
     paths: {
@@ -149,6 +151,7 @@ export function openApiDocument(): Json {
         get: { summary: "Audit events, newest first", parameters: queryParameters(ZListAuditQuery), responses: { 200: ok("A page of events", page(ref("AuditEvent"))), ...errors(400, 401, 403) } },
       },
       ...accountPaths(helpers),
+      ...actionPaths(helpers),
       "/audit/verify": {
         get: { summary: "Verify the audit hash chain", responses: { 200: ok("OK, or the first broken event"), ...errors(401, 403) } },
       },

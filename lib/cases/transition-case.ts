@@ -6,6 +6,7 @@ import { requireCase } from "@/lib/access/case-access";
 import { ZCaseTransitionInput } from "@/lib/cases/case-schemas";
 import { CASE_MACHINE, isReopen } from "@/lib/cases/case-status";
 import { caseDetailSelect, toCaseDetail, type CaseDetail } from "@/lib/cases/case-view";
+import { assertNoOpenActions } from "@/lib/cases/open-actions";
 import { db } from "@/lib/db/client";
 import type { CaseStatus } from "@/lib/generated/sqlite/enums";
 import { assertMove, updateGuarded } from "@/lib/state-machine/state-machine";
@@ -18,9 +19,9 @@ export async function transitionCase(ctx: RequestContext, idOrNumber: string, in
     const from = access.status as CaseStatus;
     assertMove(CASE_MACHINE, from, data.to);
     if (isReopen(from, data.to)) await requireCase(tx, ctx.actor, access.id, "reopen");
-    // Closing also needs every action on the case to be finished; actions arrive with their own
-    // module and will check here.
+    // Closing also needs every action on the case to be finished (lib/cases/open-actions.ts).
     const closing = data.to === "CLOSED";
+    if (closing) await assertNoOpenActions(tx, access.id);
     await updateGuarded(CASE_MACHINE, from, () =>
       tx.case.updateMany({
         where: { id: access.id, status: from },

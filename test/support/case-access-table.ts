@@ -100,3 +100,55 @@ export const expectedAccountCaseAccess: Record<Role, Record<Membership, Record<C
     },
   },
 };
+
+// Actions (issue 10): who may read, propose, refer and move the actions of a case. "approveOwn" is
+// approving (or rejecting) a revocation the actor proposed: four eyes refuse it to everyone.
+export const ACTION_TABLE_OPERATIONS = [
+  "read",
+  "propose",
+  "refer",
+  "approve",
+  "reject",
+  "approveOwn",
+  "execute",
+  "verify",
+  "reverse",
+  "moveReview",
+  "concludeReview",
+] as const;
+export type ActionTableOperation = (typeof ACTION_TABLE_OPERATIONS)[number];
+
+type ActionRow = Record<ActionTableOperation, Decision>;
+const row = (read: Decision, propose: Decision, decide: Decision, own: Decision, execute: Decision): ActionRow => ({
+  read,
+  propose,
+  refer: propose,
+  approve: decide,
+  reject: decide,
+  approveOwn: own,
+  execute,
+  verify: execute,
+  reverse: execute,
+  moveReview: propose,
+  concludeReview: propose,
+});
+const hidden = row(N, N, N, N, N);
+
+export const expectedActionAccess: Record<Role, Record<Membership, Record<CaseKind, ActionRow>>> = {
+  ADMIN: {
+    member: { open: row(A, A, A, F, A), restricted: row(A, A, A, F, A) },
+    "non-member": { open: row(A, A, A, F, A), restricted: row(A, A, A, F, A) },
+  },
+  MANAGER: {
+    member: { open: row(A, A, A, F, A), restricted: row(A, A, A, F, A) },
+    "non-member": { open: row(A, A, A, F, A), restricted: hidden },
+  },
+  INVESTIGATOR: {
+    member: { open: row(A, A, F, F, F), restricted: row(A, A, F, F, F) },
+    "non-member": { open: row(A, F, F, F, F), restricted: hidden },
+  },
+  AUDITOR: {
+    member: { open: row(A, F, F, F, F), restricted: row(A, F, F, F, F) },
+    "non-member": { open: row(A, F, F, F, F), restricted: hidden },
+  },
+};

@@ -1,0 +1,62 @@
+// Input schemas for actions: shared by the forms, the server actions, the REST routes and the
+// OpenAPI document.
+import { z } from "zod";
+import { ZDueAt } from "@/lib/cases/case-schemas";
+import { emptyToUndefined, ZPageQuery } from "@/lib/validation";
+import { ACTION_STATUSES } from "@/lib/actions/action-status";
+
+const ZId = z.string().trim().min(1).max(64);
+/** A list of ids: an array from the API, one or several repeated form fields from a form. */
+const ZIds = (max: number) =>
+  z.preprocess((v) => (v === undefined || v === "" ? [] : typeof v === "string" ? [v] : v), z.array(ZId).max(max, `at most ${max}`)).transform((ids) => [...new Set(ids)]);
+const ZText = (max: number) => z.string().trim().max(max, `must be at most ${max.toLocaleString("en")} characters`);
+const ZOptionalText = (max: number) => z.preprocess(emptyToUndefined, ZText(max).optional());
+
+export const ZCreateRevocationInput = z
+  .object({
+    type: z.literal("ACCESS_REVOCATION"),
+    justification: ZText(10_000).min(1, "is required"),
+    scope: ZText(2_000).default(""),
+    targetAccountIds: ZIds(500).default([]),
+    targetApiKeyIds: ZIds(500).default([]),
+    targetOrganization: ZOptionalText(200),
+    evidenceIds: ZIds(200).default([]),
+    dueAt: ZDueAt.optional(),
+  })
+  .refine((v) => v.targetAccountIds.length + v.targetApiKeyIds.length > 0 || v.targetOrganization, {
+    path: ["targetAccountIds"],
+    message: "name at least one account, API key or organization to revoke",
+  });
+
+export const ZCreateReviewInput = z.object({
+  type: z.literal("NATIONAL_SECURITY_REVIEW"),
+  referralBody: ZText(200).min(1, "is required"),
+  referenceNumber: ZOptionalText(100),
+  classification: ZOptionalText(100),
+  dueAt: ZDueAt.pipe(z.date({ error: "is required" })),
+  notes: ZText(10_000).default(""),
+  /** ADMIN only: why the case stays unrestricted under review. */
+  keepUnrestrictedReason: ZOptionalText(2_000),
+});
+
+export const ZCreateActionInput = z.discriminatedUnion("type", [ZCreateRevocationInput, ZCreateReviewInput]);
+export type TCreateActionInput = z.input<typeof ZCreateActionInput>;
+
+export const ZActionStatus = z.enum(ACTION_STATUSES);
+
+export const ZActionTransitionInput = z.object({
+  to: ZActionStatus,
+  reason: ZOptionalText(2_000),
+  externalReference: ZOptionalText(200),
+  outcome: ZOptionalText(10_000),
+  comment: ZOptionalText(2_000),
+});
+export type TActionTransitionInput = z.input<typeof ZActionTransitionInput>;
+
+export const ACTION_QUEUES = ["awaiting-approval", "mine", "overdue", "due-soon"] as const;
+export type ActionQueue = (typeof ACTION_QUEUES)[number];
+
+export const ZListActionsQuery = ZPageQuery.extend({
+  queue: z.preprocess(emptyToUndefined, z.enum(ACTION_QUEUES).optional()),
+});
+export type TListActionsQuery = z.input<typeof ZListActionsQuery>;

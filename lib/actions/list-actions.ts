@@ -1,0 +1,78 @@
+// Actions lists: a case's actions, the queues of the Actions page, and the counts in the navigation.
+// Every list starts from the cases the reader may see.
+import type { Actor } from "@/lib/access/actor";
+import { caseKey, visibleCasesWhere } from "@/lib/access/case-access";
+import { can } from "@/lib/access/permissions";
+import { decideCase } from "@/lib/access/case-policy";
+import { db } from "@/lib/db/client";
+import { notFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/sqlite/client";
+import { parseInput, ZPageQuery } from "@/lib/validation";
+import { ZListActionsQuery, type ActionQueue } from "@/lib/actions/action-schemas";
+import { actionSummarySelect, toActionSummary, type ActionSummary } from "@/lib/actions/action-view";
+
+export type ActionPage = { items: ActionSummary[]; total: number; page: number; pageSize: number };
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** The `where` of a queue for this reader (`now` fixed by the caller so counts and pages agree). */
+export function queueWhere(actor: Actor, queue: ActionQueue | undefined, now: Date): Prisma.ActionWhereInput {
+  const visible: Prisma.ActionWhereInput = { case: visibleCasesWhere(actor) };
+  switch (queue) {
+    case "awaiting-approval":
+      // Only those who may decide have anything awaiting them, and never their own proposals.
+      if (!can(actor.role, "action:approve")) return { id: { in: [] } };
+      return { ...visible, type: "ACCESS_REVOCATION", status: "PROPOSED", proposedById: { not: actor.id } };
+    case "mine":
+      return { ...visible, proposedById: actor.id, open: true };
+    case "overdue":
+      return { ...visible, open: true, dueAt: { lt: now } };
+    case "due-soon":
+      return { ...visible, open: true, dueAt: { gte: now, lt: new Date(now.getTime() + 7 * DAY) } };
+    default:
+      return visible;
+  }
+}
+
+export async function listActions(actor: Actor, query: unknown): Promise<ActionPage> {
+  const { queue, page, pageSize } = parseInput(ZListActionsQuery, query);
+  const where = queueWhere(actor, queue, new Date());
+  const dueFirst = queue === "overdue" || queue === "due-soon";
+  const [rows, total] = await Promise.all([
+    db().action.findMany({
+      where,
+      select: actionSummarySelect,
+      orderBy: dueFirst ? [{ dueAt: "asc" }, { id: "asc" }] : [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
+    db().action.count({ where }),
+  ]);
+  return { items: rows.map(toActionSummary), total, page, pageSize };
+}
+
+/** The actions of a case, newest first (404 for a case the reader may not see). */
+export async function listCaseActions(actor: Actor, caseIdOrNumber: string, query: unknown = {}): Promise<ActionPage> {
+  const { page, pageSize } = parseInput(ZPageQuery, query);
+  const c = await db().case.findUnique({
+    where: caseKey(caseIdOrNumber),
+    select: { id: true, restricted: true, members: { where: { userId: actor.id }, select: { userId: true } } },
+  });
+  if (!c || decideCase(actor, { restricted: c.restricted, isMember: c.members.length > 0 }, "read") !== "allow") throw notFound("Case not found");
+  const where = { caseId: c.id };
+  const [rows, total] = await Promise.all([
+    db().action.findMany({ where, select: actionSummarySelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize }),
+    db().action.count({ where }),
+  ]);
+  return { items: rows.map(toActionSummary), total, page, pageSize };
+}
+
+/** The counts shown in the navigation: awaiting my approval, and overdue. */
+export async function countActionQueues(actor: Actor): Promise<{ awaitingApproval: number; overdue: number }> {
+  const now = new Date();
+  const [awaitingApproval, overdue] = await Promise.all([
+    db().action.count({ where: queueWhere(actor, "awaiting-approval", now) }),
+    db().action.count({ where: queueWhere(actor, "overdue", now) }),
+  ]);
+  return { awaitingApproval, overdue };
+}
