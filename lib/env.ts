@@ -55,6 +55,19 @@ const EnvSchema = z.object({
   // (0: never; decision 0010).
   LANTERN_BLOB_GC_GRACE_MINUTES: z.coerce.number({ error: "must be a number of minutes" }).min(0).max(525_600).default(60),
   LANTERN_BLOB_GC_INTERVAL_MINUTES: z.coerce.number({ error: "must be a number of minutes" }).min(0).max(10_080).default(60),
+  // Background jobs (lib/jobs): the server runs a worker unless LANTERN_WORKER_IN_SERVER=false
+  // (then run `npm run worker` processes); how many jobs one worker runs at once.
+  LANTERN_WORKER_IN_SERVER: optionalString
+    .pipe(z.enum(["true", "false", "1", "0"], { error: "must be true or false" }).optional())
+    .transform((v) => v === undefined || v === "true" || v === "1"),
+  LANTERN_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  // Outbound webhook for executed and reversed revocations (lib/webhooks). Set here, they win over
+  // the admin settings page.
+  LANTERN_WEBHOOK_URL: optionalString.pipe(z.url("must be an http(s) URL").optional()),
+  LANTERN_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, "must be at least 16 characters"),
+  // Email for notifications (lib/notifications): smtp://user:pass@host:port or smtps://…; none: in-app only.
+  LANTERN_SMTP_URL: optionalString.pipe(z.url("must be a URL such as smtp://user:pass@mail.example:587").optional()),
+  LANTERN_MAIL_FROM: z.string().trim().default("Lantern <lantern@localhost>"),
   LANTERN_S3_ENDPOINT: optionalString.pipe(z.url("must be a URL such as http://127.0.0.1:9000").optional()),
   LANTERN_S3_REGION: optionalString.transform((v) => v ?? "us-east-1"),
   LANTERN_S3_BUCKET: optionalString,

@@ -1,0 +1,21 @@
+// Starts this process's background worker: registers every handler and runs the job loop. The
+// server calls it from instrumentation.ts (unless LANTERN_WORKER_IN_SERVER=false); `npm run worker`
+// calls it from scripts/worker.ts.
+import { env } from "@/lib/env";
+import { startJobWorker, type JobWorker } from "@/lib/jobs/job-worker";
+import { registerAppJobHandlers } from "@/lib/worker/register-job-handlers";
+
+const holder = globalThis as unknown as { lanternWorker?: JobWorker };
+
+export function startBackgroundWorker(): JobWorker {
+  registerAppJobHandlers();
+  holder.lanternWorker ??= startJobWorker({ concurrency: env().LANTERN_WORKER_CONCURRENCY });
+  return holder.lanternWorker;
+}
+
+/** The server's part: a worker unless the operator runs them as separate processes. */
+export function startServerWorker(): void {
+  if (!env().LANTERN_WORKER_IN_SERVER) return;
+  const worker = startBackgroundWorker();
+  console.log(`[jobs] worker ${worker.owner} started in the server (LANTERN_WORKER_IN_SERVER=false to run them apart)`);
+}
