@@ -172,17 +172,18 @@ const json = (value: unknown, note: string): WireBody => ({ kind: "text", text: 
 /** Raw bodies no schema describes: nesting deep enough to blow a recursive parser or validator, a
  *  body past the 1 MiB limit, malformed and truncated JSON, duplicate keys, a top-level non-object. */
 const rawBodies: fc.Arbitrary<WireBody> = fc.oneof(
-  fc.integer({ min: 1_000, max: 100_000 }).map((d) => ({ kind: "text", text: "[".repeat(d) + "]".repeat(d), note: `array nested ${d} deep` }) as WireBody),
-  fc.integer({ min: 1_000, max: 50_000 }).map((d) => ({ kind: "text", text: '{"title":'.repeat(d) + '"x"' + "}".repeat(d), note: `object nested ${d} deep` }) as WireBody),
-  fc.integer({ min: 1_000, max: 50_000 }).map((d) => ({ kind: "text", text: '{"title":"deep nesting","summary":' + '{"a":'.repeat(d) + "1" + "}".repeat(d) + "}", note: `field nested ${d} deep` }) as WireBody),
-  fc.constantFrom(1024 * 1024 + 1, 2 * 1024 * 1024).map((n) => ({ kind: "text", text: JSON.stringify({ title: "x".repeat(n) }), note: `${n}-character title (over 1 MiB)` }) as WireBody),
-  fc.constantFrom(
+  { weight: 1, arbitrary: fc.integer({ min: 1_000, max: 100_000 }).map((d) => ({ kind: "text", text: "[".repeat(d) + "]".repeat(d), note: `array nested ${d} deep` }) as WireBody) },
+  { weight: 1, arbitrary: fc.integer({ min: 1_000, max: 50_000 }).map((d) => ({ kind: "text", text: '{"title":'.repeat(d) + '"x"' + "}".repeat(d), note: `object nested ${d} deep` }) as WireBody) },
+  { weight: 1, arbitrary: fc.integer({ min: 1_000, max: 50_000 }).map((d) => ({ kind: "text", text: '{"title":"deep nesting","summary":' + '{"a":'.repeat(d) + "1" + "}".repeat(d) + "}", note: `field nested ${d} deep` }) as WireBody) },
+  { weight: 1, arbitrary: fc.constantFrom(1024 * 1024 + 1, 2 * 1024 * 1024).map((n) => ({ kind: "text", text: JSON.stringify({ title: "x".repeat(n) }), note: `${n}-character title (over 1 MiB)` }) as WireBody) },
+  // Malformed or odd JSON text weighs most: every body route must refuse it in the error shape.
+  { weight: 4, arbitrary: fc.constantFrom(
     "", "{", "}", "[", "{\"title\":", "{\"title\":\"unterminated", "{'title':'single quotes'}", "{title: 1}", "NaN", "Infinity", "-",
     "{\"title\":\"a\",}", "{\"title\":\"dup\",\"title\":1}", "\uFEFF{\"title\":\"with BOM\"}", "{\"title\":\"\\ud800\"}", "{\"title\":\"\\u0000\"}",
     "{\"__proto__\":{\"isAdmin\":true},\"title\":\"proto\"}", "{\"constructor\":{\"prototype\":{\"isAdmin\":true}}}", "null", "true", "0", "\"string\"",
     "[]", "[{}]", "1e999", "{\"version\":1e999}", "{\"version\":-0}", "{\"page\":\"1\"}", "\u0000", "\u0000{}", "{}\u0000",
-  ).map((text) => ({ kind: "text", text, note: "malformed or odd JSON text" }) as WireBody),
-  hostileValue.map((v) => json(v, "hostile top-level value")),
+  ).map((text) => ({ kind: "text", text, note: "malformed or odd JSON text" }) as WireBody) },
+  { weight: 2, arbitrary: hostileValue.map((v) => json(v, "hostile top-level value")) },
 );
 
 /** Bodies for an operation with a JSON request schema (or none: then hostile ones only). */
