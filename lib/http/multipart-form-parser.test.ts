@@ -180,6 +180,21 @@ describe("multipartBoundary", () => {
     expect(multipartBoundary("multipart/form-data")).toBeNull();
     expect(multipartBoundary(`multipart/form-data; boundary=${"x".repeat(71)}`)).toBeNull();
   });
+
+  it("takes 1 to 70 characters, the parameter in any case and place, with or without spaces", () => {
+    const ct = (params: string) => multipartBoundary(`multipart/form-data${params}`);
+    expect(ct(`; boundary=${"x".repeat(70)}`)).toBe("x".repeat(70));
+    expect(ct(`; boundary="${"y".repeat(70)}"`)).toBe("y".repeat(70));
+    expect(ct(`; boundary="${"y".repeat(71)}"`)).toBeNull();
+    expect(ct(`;boundary=b`)).toBe("b");
+    expect(ct(`; BOUNDARY = abc ; charset=utf-8`)).toBe("abc");
+    expect(ct(`; boundary="q";charset=utf-8`)).toBe("q");
+    expect(ct(`; boundary=`)).toBeNull();
+    expect(ct(`; boundary=""`)).toBeNull();
+    expect(ct(`; boundary=abc def`)).toBeNull();
+    expect(ct(`; boundary=ab"c`)).toBeNull();
+    expect(ct(`; xboundary=abc`)).toBeNull();
+  });
 });
 
 describe("a failure before the file's reader attaches", () => {
