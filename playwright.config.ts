@@ -35,7 +35,7 @@ export default defineConfig({
   // The production server, as `npm start` runs it (it builds first when the build is stale),
   // on a fresh data folder.
   webServer: {
-    command: `rm -rf ${E2E_DATA_DIR} && node node_modules/tsx/dist/cli.mjs scripts/start.ts`,
+    command: `rm -rf ${E2E_DATA_DIR} && node scripts/start.mjs`,
     url: `http://127.0.0.1:${E2E_PORT}/login`,
     timeout: 300_000,
     reuseExistingServer: false,

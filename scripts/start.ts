@@ -1,5 +1,8 @@
-// `npm start`: validate configuration, migrate, create the first admin, build when needed, serve.
-import { spawn, spawnSync } from "node:child_process";
+// The start-up work of `npm start`, run by the launcher (scripts/start.mjs) in a child process under
+// tsx: validate configuration, migrate, sweep crash leftovers, create the first admin, build when
+// needed; then send the launcher how to start the server, and exit. Nothing of this (tsx, Prisma,
+// the app's modules) stays in memory beside the server.
+import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { ensureAuthSecret } from "@/lib/auth/auth-secret";
 import { db } from "@/lib/db/client";
@@ -16,7 +19,15 @@ const dev = process.argv.includes("--dev");
 // For a second server on an existing build (the crash test): never rebuild .next from under another.
 const noBuild = process.argv.includes("--no-build");
 
+/** How the launcher starts the server, sent to it over IPC. */
+export type ServerSpawn = { args: string[]; env: NodeJS.ProcessEnv };
+
 async function main(): Promise<void> {
+  const sendToLauncher = process.send?.bind(process);
+  if (!sendToLauncher) {
+    console.error("scripts/start.ts is the set-up step of npm start; run `npm start` (node scripts/start.mjs).");
+    process.exit(2);
+  }
   const config = env();
   const { applied, searchIndexRebuilt } = await migrateDatabase();
   if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
@@ -43,13 +54,11 @@ async function main(): Promise<void> {
 
   const port = String(config.PORT);
   console.log(`Lantern on http://localhost:${port} — data in ${config.dataDir}`);
-  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, nextBin, dev ? "dev" : "start", "-p", port], {
-    cwd: root,
-    stdio: "inherit",
+  const server: ServerSpawn = {
+    args: [...SERVER_NODE_FLAGS, nextBin, dev ? "dev" : "start", "-p", port],
     env: serverMallocEnv(childEnv()),
-  });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code) => process.exit(code ?? 0));
+  };
+  await new Promise<void>((resolve, reject) => sendToLauncher({ server }, undefined, {}, (e) => (e ? reject(e) : resolve())));
 }
 
 function childEnv(): NodeJS.ProcessEnv {
@@ -63,7 +72,7 @@ function childEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-main().catch((e: unknown) => {
+main().then(() => process.exit(0), (e: unknown) => {
   if (e instanceof EnvError) {
     console.error(e.message);
     process.exit(2);

@@ -17,7 +17,11 @@ const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "../..");
 
 function tsx(script: string, args: string[], env: Record<string, string> = {}) {
-  return run(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), script, ...args], {
+  return node(path.join(root, "node_modules/tsx/dist/cli.mjs"), [script, ...args], env);
+}
+
+function node(script: string, args: string[], env: Record<string, string> = {}) {
+  return run(process.execPath, [script, ...args], {
     cwd: root,
     env: { ...process.env, ...env },
   }).then(
@@ -29,9 +33,15 @@ function tsx(script: string, args: string[], env: Record<string, string> = {}) {
 describe("npm start", () => {
   it("stops on a bad setting with a message naming the variable", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-cli-"));
-    const r = await tsx("scripts/start.ts", [], { PORT: "not-a-port", LANTERN_DATA_DIR: dataDir }).finally(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+    const r = await node("scripts/start.mjs", [], { PORT: "not-a-port", LANTERN_DATA_DIR: dataDir }).finally(() => fs.rmSync(dataDir, { recursive: true, force: true }));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Invalid configuration:\s+PORT:/);
+  });
+
+  it("does its set-up only for the launcher: scripts/start.ts run alone refuses and names npm start", async () => {
+    const r = await tsx("scripts/start.ts", []);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("run `npm start`");
   });
 
   it("creates the first admin once, with a generated password when none is configured", async () => {

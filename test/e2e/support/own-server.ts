@@ -1,6 +1,7 @@
-// A Lantern production server of a spec's own — `npm start` (scripts/start.ts: migrate, sweep,
-// bootstrap, then `next start`) on its own port and data folder, from the build the shared e2e
-// server uses — for specs that must kill or restart the server without touching the shared one.
+// A Lantern production server of a spec's own — `npm start` (scripts/start.mjs: the set-up child
+// scripts/start.ts migrates, sweeps, bootstraps; then `next start`) on its own port and data
+// folder, from the build the shared e2e server uses — for specs that must kill or restart the
+// server without touching the shared one.
 // It runs in a process group of its own, so a signal reaches every process of it, the `next start`
 // child that actually serves requests included.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -20,6 +21,8 @@ export type OwnServerOptions = {
 export type OwnServer = {
   baseUrl: string;
   pid: number;
+  /** The launcher's exit code, or the signal that ended it; null while it runs. */
+  exitCode: () => number | string | null;
   /** Everything the server printed so far (stdout and stderr, interleaved). */
   output: () => string;
   /** Resolves once GET /api/health answers 200; rejects (with the output) if the server exits first. */
@@ -40,16 +43,15 @@ export async function startOwnServer(opts: OwnServerOptions): Promise<OwnServer>
     DATABASE_URL: "",
     ...opts.env,
   };
-  // `node --import tsx` rather than the tsx CLI: one process fewer between us and `next start`.
   // --no-build: serve the shared server's build; a rebuild would delete it from under that server.
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--no-build"], {
+  const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs", "--no-build"], {
     cwd: root,
     env,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
   const pid = child.pid;
-  if (pid === undefined) throw new Error("could not start scripts/start.ts");
+  if (pid === undefined) throw new Error("could not start scripts/start.mjs");
   let output = "";
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
@@ -65,6 +67,7 @@ export async function startOwnServer(opts: OwnServerOptions): Promise<OwnServer>
   return {
     baseUrl,
     pid,
+    exitCode: () => exitCode,
     output: () => output,
     ready: async (timeoutMs = 120_000) => {
       const deadline = Date.now() + timeoutMs;
@@ -85,7 +88,7 @@ export async function startOwnServer(opts: OwnServerOptions): Promise<OwnServer>
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== "ESRCH") throw e;
       }
-      // SIGTERM lets start.ts forward the signal and `next start` shut down; give it a while,
+      // SIGTERM lets the launcher forward the signal and `next start` shut down; give it a while,
       // then make sure.
       const settled = await groupGone(pid, signal === "SIGKILL" ? 15_000 : 30_000);
       if (!settled && signal === "SIGTERM") {
