@@ -6,7 +6,8 @@ import type { ReactNode } from "react";
 
 type Props = {
   user: { name: string; email: string; role: string };
-  nav: { href: string; label: string }[];
+  /** count: a number shown beside the label (hidden at 0), described by countLabel; alert: shown in red. */
+  nav: { href: string; label: string; count?: number; countLabel?: string; alert?: boolean }[];
   children: ReactNode;
 };
 
@@ -25,6 +26,12 @@ export function AppShell({ user, nav, children }: Props) {
                 <Link key={item.href} href={item.href} aria-current={active ? "page" : undefined}
                   className={`rounded px-3 py-1.5 text-sm ${active ? "bg-slate-700" : "hover:bg-slate-800"}`}>
                   {item.label}
+                  {!!item.count && (
+                    <span title={item.countLabel} className={`ml-1.5 rounded-full px-1.5 text-xs font-semibold ${item.alert ? "bg-red-600 text-white" : "bg-slate-600 text-white"}`}>
+                      {item.count}
+                      {item.countLabel && <span className="sr-only"> ({item.countLabel})</span>}
+                    </span>
+                  )}
                 </Link>
               );
             })}

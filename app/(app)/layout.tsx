@@ -4,6 +4,15 @@ import { AppShell } from "@/components/app-shell";
 import { FlashToast } from "@/components/toast";
 import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/access/permissions";
+import { countActionQueues } from "@/lib/actions/list-actions";
+import type { Actor } from "@/lib/access/actor";
+
+/** Actions, with the proposals awaiting this user's approval and the overdue ones counted. */
+async function actionsNavItem(user: Actor) {
+  const { awaitingApproval, overdue } = await countActionQueues(user);
+  const parts = [awaitingApproval && `${awaitingApproval} awaiting your approval`, overdue && `${overdue} overdue`].filter(Boolean);
+  return { href: "/actions", label: "Actions", count: awaitingApproval + overdue, countLabel: parts.join(", "), alert: overdue > 0 };
+}
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +22,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     { href: "/cases", label: "Cases" },
     ...(can(user.role, "account:read") ? [{ href: "/accounts", label: "Accounts" }] : []),
     { href: "/evidence", label: "Evidence" },
+    await actionsNavItem(user),
     ...(can(user.role, "audit:read") ? [{ href: "/audit", label: "Audit" }] : []),
     ...(can(user.role, "users:manage") ? [{ href: "/admin/users", label: "Admin" }] : []),
     { href: "/settings/tokens", label: "Settings" },

@@ -29,9 +29,11 @@ type Props = {
   actions: CaseActions;
   /** The Accounts panel (components/accounts/case-accounts-panel.tsx), drawn under the evidence. */
   accountsPanel?: ReactNode;
+  /** The Actions panel (components/actions/case-actions-panel.tsx), drawn under the accounts. */
+  actionsPanel?: ReactNode;
 };
 
-export function CaseDetailView({ actor, c, notes, evidence, maxUploadBytes, assignableUsers, actions, accountsPanel }: Props) {
+export function CaseDetailView({ actor, c, notes, evidence, maxUploadBytes, assignableUsers, actions, accountsPanel, actionsPanel }: Props) {
   const facts = { restricted: c.restricted, isMember: c.members.some((m) => m.id === actor.id) };
   const allowed = (op: CaseOperation) => decideCase(actor, facts, op) === "allow";
   const next = allowedTransitions(c.status);
@@ -53,6 +55,7 @@ export function CaseDetailView({ actor, c, notes, evidence, maxUploadBytes, assi
           </Panel>
           <CaseEvidence caseNumber={c.number} evidence={evidence} upload={allowed("addEvidence") ? { maxBytes: maxUploadBytes } : undefined} />
           {accountsPanel}
+          {actionsPanel}
           <CaseNotes
             caseNumber={c.number}
             notes={notes}

@@ -76,3 +76,17 @@ export async function countActionQueues(actor: Actor): Promise<{ awaitingApprova
   ]);
   return { awaitingApproval, overdue };
 }
+
+export type CaseActionEvent = { id: string; at: string; actionId: string; actionType: string; actor: { id: string; name: string } | null; from: string | null; to: string; comment: string };
+
+/** The latest moves of all of a case's actions, newest first: the timeline on the case page. */
+export async function listCaseActionEvents(actor: Actor, caseId: string, take = 50): Promise<CaseActionEvent[]> {
+  await listCaseActions(actor, caseId, { pageSize: "1" }); // 404 for a hidden case
+  const rows = await db().actionEvent.findMany({
+    where: { action: { case: caseKey(caseId) } },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take,
+    select: { id: true, at: true, fromStatus: true, toStatus: true, comment: true, actionId: true, action: { select: { type: true } }, actor: { select: { id: true, name: true } } },
+  });
+  return rows.map((r) => ({ id: r.id, at: r.at.toISOString(), actionId: r.actionId, actionType: r.action.type, actor: r.actor, from: r.fromStatus, to: r.toStatus, comment: r.comment }));
+}

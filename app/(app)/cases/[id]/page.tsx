@@ -15,6 +15,8 @@ import { listNotes } from "@/lib/notes/notes";
 import { listAssignableUsers } from "@/lib/users/users";
 import { addNoteAction, assignCaseAction, setNotePinnedAction, transitionCaseAction } from "./actions";
 import { attachAccountsAction, detachAccountAction } from "./account-actions";
+import { CaseActionsSection } from "@/components/actions/case-actions-section";
+import { createActionAction } from "../../actions/actions";
 
 const NOTES_PAGE_SIZE = 20;
 const EVIDENCE_PAGE_SIZE = 20;
@@ -55,6 +57,15 @@ export default async function CasePage({ params, searchParams }: Props) {
           accounts={caseAccounts}
           sightings={sightings}
           actions={canAttach ? { attach: attachAccountsAction, detach: detachAccountAction } : undefined}
+        />
+      }
+      actionsPanel={
+        <CaseActionsSection
+          actor={actor}
+          c={{ id: c.id, number: c.number, restricted: c.restricted, isMember }}
+          accounts={caseAccounts.map((a) => ({ id: a.accountId, label: a.account.displayName || a.account.externalId, hint: `${a.account.externalId} · ${a.account.status}` }))}
+          evidence={evidence.items.filter((e) => !e.removed).map((e) => ({ id: e.id, label: e.title }))}
+          create={createActionAction}
         />
       }
     />
