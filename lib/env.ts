@@ -61,6 +61,9 @@ const EnvSchema = z.object({
     .pipe(z.enum(["true", "false", "1", "0"], { error: "must be true or false" }).optional())
     .transform((v) => v === undefined || v === "true" || v === "1"),
   LANTERN_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  // A job's lease (a dead worker's job runs again after it) and the first retry's wait (doubling).
+  LANTERN_JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  LANTERN_JOB_RETRY_BASE_SECONDS: z.coerce.number().min(0.01).max(3600).default(10),
   // Outbound webhook for executed and reversed revocations (lib/webhooks). Set here, they win over
   // the admin settings page.
   LANTERN_WEBHOOK_URL: optionalString.pipe(z.url("must be an http(s) URL").optional()),

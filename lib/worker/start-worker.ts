@@ -9,7 +9,12 @@ const holder = globalThis as unknown as { lanternWorker?: JobWorker };
 
 export function startBackgroundWorker(): JobWorker {
   registerAppJobHandlers();
-  holder.lanternWorker ??= startJobWorker({ concurrency: env().LANTERN_WORKER_CONCURRENCY });
+  const e = env();
+  holder.lanternWorker ??= startJobWorker({
+    concurrency: e.LANTERN_WORKER_CONCURRENCY,
+    leaseMs: e.LANTERN_JOB_LEASE_SECONDS * 1000,
+    backoff: { baseMs: e.LANTERN_JOB_RETRY_BASE_SECONDS * 1000, capMs: 60 * 60_000 },
+  });
   return holder.lanternWorker;
 }
 
