@@ -40,6 +40,7 @@ const statement = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] });
 class ImmediateTransactionAdapter implements SqlDriverAdapter {
   readonly provider: SqlDriverAdapter["provider"];
   readonly adapterName: string;
+  readonly getConnectionInfo?: SqlDriverAdapter["getConnectionInfo"];
 
   constructor(
     private readonly inner: SqlDriverAdapter,
@@ -47,6 +48,7 @@ class ImmediateTransactionAdapter implements SqlDriverAdapter {
   ) {
     this.provider = inner.provider;
     this.adapterName = inner.adapterName;
+    if (inner.getConnectionInfo) this.getConnectionInfo = () => inner.getConnectionInfo!();
   }
 
   queryRaw(query: SqlQuery) {
@@ -59,10 +61,6 @@ class ImmediateTransactionAdapter implements SqlDriverAdapter {
 
   executeScript(script: string) {
     return this.inner.executeScript(script);
-  }
-
-  getConnectionInfo() {
-    return this.inner.getConnectionInfo?.() ?? { supportsRelationJoins: false };
   }
 
   dispose() {
