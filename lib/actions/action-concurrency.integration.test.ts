@@ -53,6 +53,7 @@ describe("concurrent moves of one action", () => {
       const events = await db().actionEvent.findMany({ where: { actionId: p.id }, select: { toStatus: true } });
       expect(events.map((e) => e.toStatus).sort()).toEqual(["APPROVED", "EXECUTED", "PROPOSED"]);
       expect(await db().auditEvent.count({ where: { action: "account.update", entityId: acct.id } })).toBe(1);
+      expect(await db().webhookDelivery.count({ where: { actionId: p.id } })).toBe(1);
       const account = await db().account.findUniqueOrThrow({ where: { id: acct.id } });
       expect([account.status, account.version]).toEqual(["REVOKED", 2]);
     }

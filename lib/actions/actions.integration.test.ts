@@ -91,6 +91,12 @@ describe("access revocation", () => {
     expect(reversed).toMatchObject({ status: "REVERSED", reason: "wrong operator", final: true });
     const statuses = Object.fromEntries((await db().account.findMany({ where: { id: { in: [a.id, b.id] } } })).map((x) => [x.id, x.status]));
     expect(statuses).toEqual({ [a.id]: "ACTIVE", [b.id]: "SUSPENDED" });
+    // The outbox got one delivery per executed/reversed move, written with the move.
+    const deliveries = await db().webhookDelivery.findMany({ where: { actionId: p.id }, orderBy: { createdAt: "asc" } });
+    expect(deliveries.map((d) => d.event)).toEqual(["action.executed", "action.reversed"]);
+    const body = JSON.parse(deliveries[0].body) as { data: { actionId: string; externalReference: string; targets: { externalId: string }[] } };
+    expect(body.data).toMatchObject({ actionId: p.id, externalReference: "KMS-1" });
+    expect(body.data.targets.map((t) => t.externalId).sort()).toEqual([a.externalId, b.externalId].sort());
   });
 
   it("is approved or rejected only by a manager or admin who did not propose it (403 with a clear message)", async () => {
@@ -125,6 +131,7 @@ describe("access revocation", () => {
     expect((await db().account.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("ACTIVE");
     const events = await db().actionEvent.count({ where: { actionId: p.id } });
     expect(events).toBe(2);
+    expect(await db().webhookDelivery.count({ where: { actionId: p.id } })).toBe(0);
   });
 
   it("cites only evidence of its own case, names existing accounts and at least one target (400 naming the field)", async () => {
