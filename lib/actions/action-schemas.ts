@@ -23,9 +23,11 @@ export const ZCreateRevocationInput = z
     evidenceIds: ZIds(200).default([]),
     dueAt: ZDueAt.optional(),
   })
-  .refine((v) => v.targetAccountIds.length + v.targetApiKeyIds.length > 0 || v.targetOrganization, {
+  .refine((v) => (v.targetAccountIds?.length ?? 0) + (v.targetApiKeyIds?.length ?? 0) > 0 || !!v.targetOrganization, {
     path: ["targetAccountIds"],
     message: "name at least one account, API key or organization to revoke",
+    // Also when another field failed, so one answer names every problem (the value may be partial here).
+    when: (payload) => typeof payload.value === "object" && payload.value !== null,
   });
 
 export const ZCreateReviewInput = z.object({

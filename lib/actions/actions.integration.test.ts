@@ -146,6 +146,8 @@ describe("access revocation", () => {
     expect(Object.keys((e3.details as { fieldErrors: object }).fieldErrors)).toEqual(["targetAccountIds"]);
     const e4 = await expectAppError(createAction(ctxFor(investigator), c.id, { type: "ACCESS_REVOCATION", targetAccountIds: [a.id] }));
     expect(Object.keys((e4.details as { fieldErrors: object }).fieldErrors)).toEqual(["justification"]);
+    const e5 = await expectAppError(createAction(ctxFor(investigator), c.id, { type: "ACCESS_REVOCATION" }));
+    expect(Object.keys((e5.details as { fieldErrors: object }).fieldErrors).sort()).toEqual(["justification", "targetAccountIds"]);
     const apiKeys = await createAction(ctxFor(investigator), c.id, { type: "ACCESS_REVOCATION", justification: "j", targetApiKeyIds: ["key_1"], targetOrganization: "Rival Labs", scope: "all models" });
     expect(apiKeys.targets.map((t) => [t.kind, t.value])).toEqual([["ORGANIZATION", "Rival Labs"], ["API_KEY", "key_1"]]);
     expect(await db().action.count({ where: { caseId: c.id } })).toBe(1);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AccountStatusBadge } from "@/components/accounts/account-badges";
 import { ActionMovePanel } from "@/components/actions/action-move-panel";
 import { ActionStatusBadge, DueBadge } from "@/components/actions/action-badges";
 import { ActionTimeline } from "@/components/actions/action-timeline";
@@ -76,8 +77,8 @@ export default async function ActionPage({ params }: Props) {
                       <>
                         <Link href={`/accounts/${t.account.id}`} className={linkClass}>{t.account.displayName || t.account.externalId}</Link>
                         <span className="text-xs text-slate-500">{t.account.externalId}</span>
-                        <span data-testid="account-status">{t.account.status}</span>
-                        {t.previousStatus && <span className="text-xs text-slate-500">(was {t.previousStatus})</span>}
+                        <span data-testid="account-status"><AccountStatusBadge status={t.account.status} /></span>
+                        {t.previousStatus && <span className="text-xs text-slate-500">(before execution: {t.previousStatus.toLowerCase()})</span>}
                       </>
                     ) : (
                       <span>{t.kind === "API_KEY" ? "API key" : "Organization"} {t.value}</span>
