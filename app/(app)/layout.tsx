@@ -6,12 +6,19 @@ import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/access/permissions";
 import { countActionQueues } from "@/lib/actions/list-actions";
 import type { Actor } from "@/lib/access/actor";
+import { countUnread } from "@/lib/notifications/inbox";
 
 /** Actions, with the proposals awaiting this user's approval and the overdue ones counted. */
 async function actionsNavItem(user: Actor) {
   const { awaitingApproval, overdue } = await countActionQueues(user);
   const parts = [awaitingApproval && `${awaitingApproval} awaiting your approval`, overdue && `${overdue} overdue`].filter(Boolean);
   return { href: "/actions", label: "Actions", count: awaitingApproval + overdue, countLabel: parts.join(", "), alert: overdue > 0 };
+}
+
+/** Inbox, with the unread notifications counted. */
+async function inboxNavItem(user: Actor) {
+  const unread = await countUnread(user);
+  return { href: "/inbox", label: "Inbox", count: unread, countLabel: `${unread} unread` };
 }
 
 export const dynamic = "force-dynamic";
@@ -25,6 +32,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     await actionsNavItem(user),
     ...(can(user.role, "audit:read") ? [{ href: "/audit", label: "Audit" }] : []),
     ...(can(user.role, "users:manage") ? [{ href: "/admin/users", label: "Admin" }] : []),
+    await inboxNavItem(user),
     { href: "/settings/tokens", label: "Settings" },
   ];
   return (

@@ -45,6 +45,6 @@ export async function applyAssignment(
   if (!Object.keys(changes).length) return;
   await tx.case.update({ where: { id: access.id }, data: { leadId, version: { increment: 1 } } });
   await tx.caseMember.deleteMany({ where: { caseId: access.id, userId: { notIn: memberIds } } });
-  await addMembers(tx, { id: access.id, restricted: before.restricted }, added);
+  await addMembers(tx, { id: access.id, restricted: before.restricted }, added, ctx.actor.id);
   await appendAuditEvent(tx, auditContextOf(ctx), { action: "case.assign", entityType: "Case", entityId: access.id, caseId: access.id, changes });
 }

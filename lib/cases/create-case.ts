@@ -6,7 +6,7 @@ import { nextCaseNumber } from "@/lib/cases/case-number";
 import { ZCreateCaseInput } from "@/lib/cases/case-schemas";
 import { SEVERITY_RANK } from "@/lib/cases/case-status";
 import { caseDetailSelect, toCaseDetail, type CaseDetail } from "@/lib/cases/case-view";
-import { assertAssignableUsers } from "@/lib/cases/case-members";
+import { assertAssignableUsers, notifyAddedToCase } from "@/lib/cases/case-members";
 import { db } from "@/lib/db/client";
 import { parseInput } from "@/lib/validation";
 
@@ -36,6 +36,7 @@ export async function createCase(ctx: RequestContext, input: unknown): Promise<C
       select: caseDetailSelect,
     });
     const view = toCaseDetail(row);
+    await notifyAddedToCase(tx, row.id, memberIds.filter((id) => id !== ctx.actor.id));
     await appendAuditEvent(tx, auditContextOf(ctx), {
       action: "case.create",
       entityType: "Case",

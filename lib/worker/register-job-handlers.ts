@@ -1,8 +1,14 @@
 // Every job type the app knows, registered with the job runner. Here (above lib/jobs and the
 // features that enqueue jobs) so that lib/jobs imports no feature and no feature imports back.
 import { registerJobHandler } from "@/lib/jobs/job-handlers";
+import { pruneFinishedJobs } from "@/lib/jobs/prune-jobs";
+import { EMAIL_JOB } from "@/lib/notifications/notify";
+import { REMINDER_SCAN_JOB, scanReviewReminders } from "@/lib/notifications/review-reminders";
+import { sendNotificationEmail } from "@/lib/notifications/send-notification-email";
 import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
 import { WEBHOOK_JOB } from "@/lib/webhooks/enqueue-webhook";
+
+export const HOUSEKEEPING_JOB = "housekeeping";
 
 let registered = false;
 
@@ -12,4 +18,11 @@ export function registerAppJobHandlers(): void {
   // A job that does nothing: the bench measures the runner with it; an admin can enqueue one to check a worker.
   registerJobHandler("noop", async () => {});
   registerJobHandler(WEBHOOK_JOB, deliverWebhook);
+  registerJobHandler(EMAIL_JOB, sendNotificationEmail);
+  registerJobHandler(REMINDER_SCAN_JOB, async () => {
+    await scanReviewReminders();
+  });
+  registerJobHandler(HOUSEKEEPING_JOB, async () => {
+    await pruneFinishedJobs();
+  });
 }

@@ -4,12 +4,14 @@
 import { env } from "@/lib/env";
 import { startJobWorker, type JobWorker } from "@/lib/jobs/job-worker";
 import { registerAppJobHandlers } from "@/lib/worker/register-job-handlers";
+import { schedulePeriodicJobs } from "@/lib/worker/schedule-periodic-jobs";
 
 const holder = globalThis as unknown as { lanternWorker?: JobWorker };
 
 export function startBackgroundWorker(): JobWorker {
   registerAppJobHandlers();
   const e = env();
+  if (!holder.lanternWorker) schedulePeriodicJobs();
   holder.lanternWorker ??= startJobWorker({
     concurrency: e.LANTERN_WORKER_CONCURRENCY,
     leaseMs: e.LANTERN_JOB_LEASE_SECONDS * 1000,
