@@ -1,19 +1,49 @@
 // What other parts of the app hear about an action, written in the transition's own transaction:
 // notifications (lib/notifications) and the outbound webhook outbox (lib/webhooks).
-import type { RequestContext } from "@/lib/access/actor";
+import { ROLES, type RequestContext } from "@/lib/access/actor";
+import { can } from "@/lib/access/permissions";
+import { notify } from "@/lib/notifications/notify";
 import type { Tx } from "@/lib/db/client";
 import { enqueueWebhook } from "@/lib/webhooks/enqueue-webhook";
 
 export type ActionRef = { actionId: string; caseId: string };
 
 /** A proposal awaits the managers and admins who can see the case (never the proposer). */
-export async function notifyProposal(_tx: Tx, _ctx: RequestContext, _a: ActionRef): Promise<void> {}
+export async function notifyProposal(tx: Tx, ctx: RequestContext, a: ActionRef): Promise<void> {
+  const c = await tx.case.findUniqueOrThrow({ where: { id: a.caseId }, select: { number: true, restricted: true } });
+  const deciders = ROLES.filter((r) => can(r, "action:approve"));
+  const seeAll = ROLES.filter((r) => can(r, "case:restricted:all"));
+  const users = await tx.user.findMany({
+    where: {
+      disabledAt: null,
+      id: { not: ctx.actor.id },
+      role: { in: [...deciders] },
+      ...(c.restricted && { OR: [{ role: { in: [...seeAll] } }, { memberships: { some: { caseId: a.caseId } } }] }),
+    },
+    select: { id: true },
+  });
+  await notify(tx, {
+    userIds: users.map((u) => u.id),
+    kind: "ACTION_PROPOSED",
+    title: `${ctx.actor.name} proposed an access revocation on ${c.number}: it awaits your approval`,
+    link: `/actions/${a.actionId}`,
+  });
+}
 
 export type TransitionRef = ActionRef & { proposedById: string; type: string; from: string; to: string };
 
 /** After a move, in its transaction: the proposer hears of an approval or rejection; an executed or
  *  reversed revocation goes to the outbound webhook (the outbox commits with the move or not at all). */
-export async function afterTransition(tx: Tx, _ctx: RequestContext, t: TransitionRef): Promise<void> {
+export async function afterTransition(tx: Tx, ctx: RequestContext, t: TransitionRef): Promise<void> {
+  if (t.type === "ACCESS_REVOCATION" && (t.to === "APPROVED" || t.to === "REJECTED") && t.proposedById !== ctx.actor.id) {
+    const c = await tx.case.findUniqueOrThrow({ where: { id: t.caseId }, select: { number: true } });
+    await notify(tx, {
+      userIds: [t.proposedById],
+      kind: t.to === "APPROVED" ? "ACTION_APPROVED" : "ACTION_REJECTED",
+      title: `${ctx.actor.name} ${t.to === "APPROVED" ? "approved" : "rejected"} your access revocation on ${c.number}`,
+      link: `/actions/${t.actionId}`,
+    });
+  }
   if (t.type === "ACCESS_REVOCATION" && (t.to === "EXECUTED" || t.to === "REVERSED")) {
     await enqueueWebhook(tx, t.to === "EXECUTED" ? "action.executed" : "action.reversed", await webhookPayload(tx, t.actionId));
   }

@@ -250,3 +250,25 @@ describe("queues and lists", () => {
     expect((await expectAppError(listActions(proposer, { queue: "everything" }))).status).toBe(400);
   });
 });
+
+describe("notifications", () => {
+  it("a proposal notifies the managers and admins who can see the case, not the proposer; a decision notifies the proposer", async () => {
+    const inbox = (userId: string, actionId: string) => db().notification.findMany({ where: { userId, link: `/actions/${actionId}` }, select: { kind: true } });
+    const { c, a } = await caseWithAccounts();
+    const p = await createAction(ctxFor(manager), c.id, { type: "ACCESS_REVOCATION", justification: "j", targetAccountIds: [a.id] });
+    expect(await inbox(manager2.id, p.id)).toEqual([{ kind: "ACTION_PROPOSED" }]);
+    expect(await inbox(admin.id, p.id)).toEqual([{ kind: "ACTION_PROPOSED" }]);
+    expect(await inbox(manager.id, p.id)).toEqual([]);
+    expect(await inbox(investigator.id, p.id)).toEqual([]);
+    await move(manager2, p.id, { to: "APPROVED" });
+    expect(await inbox(manager.id, p.id)).toEqual([{ kind: "ACTION_APPROVED" }]);
+
+    const hidden = await createCase(investigator, { restricted: true });
+    const acct = await createAccount(investigator);
+    const q = await createAction(ctxFor(investigator), hidden.id, { type: "ACCESS_REVOCATION", justification: "j", targetAccountIds: [acct.id] });
+    expect(await inbox(manager2.id, q.id)).toEqual([]);
+    expect(await inbox(admin.id, q.id)).toEqual([{ kind: "ACTION_PROPOSED" }]);
+    await move(admin, q.id, { to: "REJECTED", reason: "no" });
+    expect(await inbox(investigator.id, q.id)).toEqual([{ kind: "ACTION_REJECTED" }]);
+  });
+});
