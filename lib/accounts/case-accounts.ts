@@ -55,13 +55,17 @@ function toView(r: CaseAccountRow, caseCount: number): CaseAccountView {
 
 /** Visible-case counts of these accounts. */
 async function visibleCaseCounts(tx: Tx, actor: Actor, accountIds: string[]): Promise<Map<string, number>> {
-  if (accountIds.length === 0) return new Map();
-  const groups = await tx.caseAccount.groupBy({
-    by: ["accountId"],
-    where: { accountId: { in: accountIds }, case: visibleCasesWhere(actor) },
-    _count: { _all: true },
-  });
-  return new Map(groups.map((g) => [g.accountId, g._count._all]));
+  const out = new Map<string, number>();
+  // In slices: Prisma refuses a query of more than 999 parameters on SQLite.
+  for (let i = 0; i < accountIds.length; i += 800) {
+    const groups = await tx.caseAccount.groupBy({
+      by: ["accountId"],
+      where: { accountId: { in: accountIds.slice(i, i + 800) }, case: visibleCasesWhere(actor) },
+      _count: { _all: true },
+    });
+    for (const g of groups) out.set(g.accountId, g._count._all);
+  }
+  return out;
 }
 
 async function viewsOf(tx: Tx, actor: Actor, rows: CaseAccountRow[]): Promise<CaseAccountView[]> {

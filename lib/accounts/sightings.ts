@@ -4,7 +4,7 @@
 import type { Actor } from "@/lib/access/actor";
 import { assertAccountRead, requireAccount } from "@/lib/accounts/account-access";
 import { accountRefSelect, loadAccountDetail, toAccountRef } from "@/lib/accounts/account-detail";
-import type { AccountSightings, CaseRef, CaseSightings, ValueSighting } from "@/lib/accounts/account-view";
+import type { AccountRef, AccountSightings, CaseRef, CaseSightings, ValueSighting } from "@/lib/accounts/account-view";
 import { requireCase, visibleCasesSql } from "@/lib/access/case-access";
 import { db } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/query-rows";
@@ -96,9 +96,10 @@ export async function getCaseSightings(actor: Actor, caseIdOrNumber: string): Pr
   );
 
   const accountIds = [...new Set(accountRows.map((r) => r.accountId))];
-  const refs = new Map(
-    (await db().account.findMany({ where: { id: { in: accountIds } }, select: accountRefSelect })).map((a) => [a.id, toAccountRef(a)]),
-  );
+  const refs = new Map<string, AccountRef>();
+  for (let i = 0; i < accountIds.length; i += 800) {
+    for (const a of await db().account.findMany({ where: { id: { in: accountIds.slice(i, i + 800) } }, select: accountRefSelect })) refs.set(a.id, toAccountRef(a));
+  }
   const perAccount = new Map<string, Map<string, CaseRef>>();
   for (const r of accountRows) {
     if (!perAccount.has(r.accountId)) perAccount.set(r.accountId, new Map());

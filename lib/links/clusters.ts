@@ -3,7 +3,7 @@
 import type { Actor } from "@/lib/access/actor";
 import { assertAccountRead, requireAccount } from "@/lib/accounts/account-access";
 import { accountRefSelect, toAccountRef } from "@/lib/accounts/account-detail";
-import type { CaseRef } from "@/lib/accounts/account-view";
+import type { AccountRef, CaseRef } from "@/lib/accounts/account-view";
 import { visibleCasesWhere } from "@/lib/access/case-access";
 import type { Page } from "@/lib/cases/list-cases";
 import { db } from "@/lib/db/client";
@@ -74,13 +74,20 @@ export async function requireComponent(actor: Actor, clusterOrMemberId: string):
 }
 
 async function toClusterView(actor: Actor, c: Component): Promise<ClusterView> {
-  const [members, onCases] = await Promise.all([
-    db().account.findMany({ where: { id: { in: c.members } }, select: accountRefSelect, orderBy: [{ riskScore: "desc" }, { externalId: "asc" }] }),
-    db().caseAccount.findMany({
-      where: { accountId: { in: c.members }, case: visibleCasesWhere(actor) },
-      select: { case: { select: { id: true, number: true, title: true, status: true } } },
-    }),
-  ]);
+  const members: AccountRef[] = [];
+  const onCases: { case: CaseRef }[] = [];
+  // In slices: Prisma refuses a query of more than 999 parameters on SQLite.
+  for (let i = 0; i < c.members.length; i += 800) {
+    const slice = c.members.slice(i, i + 800);
+    members.push(...(await db().account.findMany({ where: { id: { in: slice } }, select: accountRefSelect })));
+    onCases.push(
+      ...(await db().caseAccount.findMany({
+        where: { accountId: { in: slice }, case: visibleCasesWhere(actor) },
+        select: { case: { select: { id: true, number: true, title: true, status: true } } },
+      })),
+    );
+  }
+  members.sort((x, y) => y.riskScore - x.riskScore || (x.externalId < y.externalId ? -1 : 1));
   const cases = new Map<string, CaseRef>();
   for (const r of onCases) cases.set(r.case.id, r.case);
   const reasons = new Map<string, { reason: string; confidence: number; links: number }>();

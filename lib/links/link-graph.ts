@@ -13,7 +13,8 @@ import { parseInput } from "@/lib/validation";
 
 export const MAX_GRAPH_NODES = 2_000;
 export const MAX_GRAPH_EDGES = 10_000;
-const CHUNK = 500;
+// Prisma refuses a query of more than 999 parameters on SQLite; two IN lists of 400 stay under it.
+const CHUNK = 400;
 
 const edgeSelect = { id: true, accountAId: true, accountBId: true, reason: true, status: true, confidence: true } as const;
 

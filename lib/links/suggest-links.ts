@@ -29,7 +29,8 @@ import type { RecomputeResult, SharedAttribute } from "@/lib/links/link-view";
 
 /** Above this many changed accounts a scoped recompute is slower than a full one. */
 const FULL_RECOMPUTE_ABOVE = 2_000;
-const CHUNK = 500;
+// Prisma refuses a query of more than 999 parameters on SQLite; two IN lists of 400 stay under it.
+const CHUNK = 400;
 
 type Group = { type: AttributeType; value: string; n: number | bigint; ids: string | null };
 type Candidate = { a: string; b: string; shared: SharedAttribute[]; noise: NoiseValue[] };
