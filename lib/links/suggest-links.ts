@@ -28,7 +28,8 @@ import {
 import type { RecomputeResult, SharedAttribute } from "@/lib/links/link-view";
 
 /** Above this many changed accounts a scoped recompute is slower than a full one. */
-const FULL_RECOMPUTE_ABOVE = 2_000;
+// (Also keeps the scope under 999 parameters a query, the most Prisma sends SQLite.)
+const FULL_RECOMPUTE_ABOVE = 900;
 // Prisma refuses a query of more than 999 parameters on SQLite; two IN lists of 400 stay under it.
 const CHUNK = 400;
 
