@@ -1,7 +1,7 @@
 // Big cases: a case with hundreds of accounts (queries are sliced under Prisma's 999-parameter
 // limit on SQLite), and a scoped recompute of suggestions over hundreds of accounts.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/access/actor";
 import { listCaseAccounts } from "@/lib/accounts/case-accounts";
 import { getCaseSightings } from "@/lib/accounts/sightings";
 import { insertRows, newId } from "@/lib/db/bulk-insert";
