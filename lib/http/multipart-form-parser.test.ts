@@ -380,3 +380,36 @@ describe("MultipartFormParser when destroyed", () => {
     expect(fields).toEqual({ after: "still read" });
   });
 });
+
+describe("MultipartFormParser, details a mutant showed untested", () => {
+  it("matches a boundary with a non-ASCII character byte for byte, as the header carries it (latin1)", async () => {
+    const boundary = "b\u00e9"; // "bé": 0x62 0xE9 on the wire, as Node decodes a header value
+    const raw = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="k"\r\n\r\nv\r\n--${boundary}--`, "latin1");
+    expect(await parse([raw], LIMITS, boundary)).toEqual({ fields: { k: "v" }, files: [] });
+  });
+
+  it("skips a part without headers even when its content looks like a header block", async () => {
+    const raw = Buffer.from(`--${BOUNDARY}\r\n\r\nContent-Disposition: form-data; name="smuggled"\r\n\r\nx\r\n` + part(`Content-Disposition: form-data; name="k"`, "v") + close);
+    expect(await everySplit(raw)).toEqual({ fields: { k: "v" }, files: [] });
+  });
+
+  it("refuses oversized part headers even when the body ends right after them", async () => {
+    const raw = Buffer.from(`--${BOUNDARY}\r\nX-Padding: ${"z".repeat(100)}\r\n\r\n`);
+    await expect(parse([raw], { ...LIMITS, headerBytes: 64 })).rejects.toThrow("a part's headers are too large");
+  });
+
+  it("reads the media type without parameters or spaces, in lower case", async () => {
+    const parsed = await parse([Buffer.from(part(`Content-Disposition: form-data; name="f"; filename="a.csv"\r\nContent-Type: Text/CSV ; charset=utf-8`, "a,b") + close)]);
+    expect(parsed.files[0].info.mimeType).toBe("text/csv");
+  });
+
+  it("takes filename* only when the whole value is UTF-8''…", () => {
+    expect(parseDisposition(`form-data; name="f"; filename*=xutf-8''%41.txt; filename="plain.txt"`)).toEqual({ name: "f", filename: "plain.txt" });
+    expect(parseDisposition(`form-data; name="f"; filename*=UTF-8''a\nb.txt; filename="plain.txt"`)).toEqual({ name: "f", filename: "plain.txt" });
+  });
+
+  it("buffers up to 64 KiB of the body before telling the writer to wait", () => {
+    const parser = new MultipartFormParser(BOUNDARY, { field: () => {}, file: () => {} }, LIMITS);
+    expect(parser.writableHighWaterMark).toBe(64 * 1024);
+  });
+});
