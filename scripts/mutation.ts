@@ -86,7 +86,7 @@ async function main(): Promise<void> {
     const minutes = ((Date.now() - started) / 60_000).toFixed(1);
     rows.push(`| ${m.name} | ${s.toFixed(1)}% | ${t.killed} | ${t.timeout} | ${t.survived} | ${t.noCoverage} | ${t.ignored} | ${t.errors} | ${minutes} min |`);
     for (const r of results.filter((x) => x.status === "Survived" || x.status === "NoCoverage")) {
-      const at = `${r.location.start.line + 1}:${r.location.start.column + 1}`;
+      const at = `${r.location.start.line}:${r.location.start.column}`;
       console.log(`  ${r.status} ${m.source}:${at} ${r.mutatorName}${r.replacement ? ` -> ${JSON.stringify(r.replacement).slice(0, 100)}` : ""}`);
     }
   }
