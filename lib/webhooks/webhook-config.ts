@@ -16,12 +16,17 @@ export type WebhookConfig = {
 export async function webhookConfig(): Promise<WebhookConfig> {
   const e = env();
   const saved = await readSettings([WEBHOOK_URL_KEY, WEBHOOK_SECRET_KEY]);
-  const url = e.LANTERN_WEBHOOK_URL ?? saved[WEBHOOK_URL_KEY] ?? null;
-  const secret = e.LANTERN_WEBHOOK_SECRET ?? saved[WEBHOOK_SECRET_KEY] ?? null;
+  return resolveWebhookConfig({ url: e.LANTERN_WEBHOOK_URL, secret: e.LANTERN_WEBHOOK_SECRET }, { url: saved[WEBHOOK_URL_KEY], secret: saved[WEBHOOK_SECRET_KEY] });
+}
+
+type Pair = { url?: string; secret?: string };
+
+/** Each of URL and secret from the environment when set there, otherwise from the settings. */
+export function resolveWebhookConfig(fromEnv: Pair, saved: Pair): WebhookConfig {
   return {
-    url,
-    secret,
-    urlSource: e.LANTERN_WEBHOOK_URL ? "env" : saved[WEBHOOK_URL_KEY] ? "settings" : null,
-    secretSource: e.LANTERN_WEBHOOK_SECRET ? "env" : saved[WEBHOOK_SECRET_KEY] ? "settings" : null,
+    url: fromEnv.url ?? saved.url ?? null,
+    secret: fromEnv.secret ?? saved.secret ?? null,
+    urlSource: fromEnv.url ? "env" : saved.url ? "settings" : null,
+    secretSource: fromEnv.secret ? "env" : saved.secret ? "settings" : null,
   };
 }
