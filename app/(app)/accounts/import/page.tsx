@@ -6,9 +6,11 @@ import { linkClass } from "@/components/form-styles";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/access/permissions";
-import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Import accounts" };
+
+/** The import route's limit (app/api/v1/accounts/import/route.ts); the server refuses larger files itself. */
+const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 
 export default async function ImportAccountsPage() {
   const actor = await requireUser();
@@ -21,7 +23,7 @@ export default async function ImportAccountsPage() {
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
-          <AccountImporter maxBytes={env().LANTERN_MAX_UPLOAD_BYTES} />
+          <AccountImporter maxBytes={MAX_IMPORT_BYTES} />
         </div>
         <aside className="space-y-3 text-sm text-slate-700">
           <h2 className="font-semibold">File format</h2>
