@@ -12,6 +12,7 @@ export type ErrorCode =
   | "UNSUPPORTED_MEDIA_TYPE"
   | "RATE_LIMITED"
   | "INTERNAL"
+  | "UNAVAILABLE"
   | "INSUFFICIENT_STORAGE";
 
 const statusByCode: Record<ErrorCode, number> = {
@@ -26,6 +27,7 @@ const statusByCode: Record<ErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  UNAVAILABLE: 503, // the database too busy to take the request in time (lib/storage-full.ts)
   INSUFFICIENT_STORAGE: 507, // a full disk or database (lib/storage-full.ts)
 };
 

@@ -9,6 +9,27 @@ const FULL_CODES = new Set(["ENOSPC", "EDQUOT", "SQLITE_FULL", "53100"]);
 
 /** The code that says the storage is full, looking through wrapped causes; undefined otherwise. */
 export function storageFullCode(e: unknown): string | undefined {
+  return findErrorCode(e, FULL_CODES);
+}
+
+// P1008: Prisma's "operation timed out" (SQLite's write lock not had within its wait, decision
+// 0009); P2028: a transaction not started within maxWait; P2034: a write conflict or deadlock
+// (PostgreSQL); SQLITE_BUSY / SQLITE_LOCKED as the driver reports them.
+const BUSY_CODES = new Set(["P1008", "P2028", "P2034", "SQLITE_BUSY", "SQLITE_LOCKED", "40001", "40P01"]);
+
+/** The code that says the database was too busy to take this request; undefined otherwise. */
+export function databaseBusyCode(e: unknown): string | undefined {
+  return findErrorCode(e, BUSY_CODES);
+}
+
+export function databaseBusyError(code: string): AppError {
+  return new AppError("UNAVAILABLE", "The database is busy with other work, so nothing was saved. Send the request again in a moment.", {
+    cause: code,
+    retryAfterSeconds: 1,
+  });
+}
+
+function findErrorCode(e: unknown, codes: Set<string>): string | undefined {
   const seen = new Set<unknown>();
   const queue: unknown[] = [e];
   while (queue.length > 0) {
@@ -16,7 +37,7 @@ export function storageFullCode(e: unknown): string | undefined {
     if (x === null || typeof x !== "object" || seen.has(x)) continue;
     seen.add(x);
     const o = x as { code?: unknown; originalCode?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
-    for (const code of [o.code, o.originalCode]) if (typeof code === "string" && FULL_CODES.has(code)) return code;
+    for (const code of [o.code, o.originalCode]) if (typeof code === "string" && codes.has(code)) return code;
     queue.push(o.cause, o.meta?.driverAdapterError);
   }
   return undefined;

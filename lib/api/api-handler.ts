@@ -10,7 +10,7 @@ import type { Actor, RequestContext } from "@/lib/access/actor";
 import { actorForToken } from "@/lib/auth/api-tokens";
 import { actorOfSession, authOptions } from "@/lib/auth/auth-options";
 import { AppError, isAppError } from "@/lib/errors";
-import { storageFullCode, storageFullError } from "@/lib/storage-full";
+import { databaseBusyCode, databaseBusyError, storageFullCode, storageFullError } from "@/lib/storage-full";
 import { clientAddress } from "@/lib/http/client-address";
 import { requestIdOf } from "@/lib/http/request-id";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
@@ -107,7 +107,10 @@ export function errorResponse(e: unknown, requestId: string): Response {
   // A full disk or database: 507 with what the operator must do, and the cause in the log.
   const full = isAppError(e) ? undefined : storageFullCode(e);
   if (full) console.error(`[${requestId}] storage full (${full}): answered 507`, e);
-  const known = isAppError(e) ? e : full ? storageFullError(full) : undefined;
+  // The database too busy to take it in time (a lock wait ran out): 503, try again shortly.
+  const busy = isAppError(e) || full ? undefined : databaseBusyCode(e);
+  if (busy) console.error(`[${requestId}] database busy (${busy}): answered 503`, e);
+  const known = isAppError(e) ? e : full ? storageFullError(full) : busy ? databaseBusyError(busy) : undefined;
   if (known) {
     const headers: Record<string, string> = { "x-request-id": requestId };
     const retry = (known.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;

@@ -46,12 +46,18 @@ async function withFullDatabase<T>(fn: () => Promise<T>): Promise<T> {
       await db().$executeRawUnsafe(`DROP TRIGGER lantern_test_disk_full ON "Case"`);
     }
   }
+  // max_page_count is a setting of each connection: the client has one for transactions and one
+  // for statements outside them (lib/db/sqlite-adapter.ts), so set it on both.
+  const setMaxPages = async (pages: number) => {
+    await db().$queryRawUnsafe(`PRAGMA max_page_count = ${pages}`);
+    await db().$transaction((tx) => tx.$queryRawUnsafe(`PRAGMA max_page_count = ${pages}`));
+  };
   const [{ page_count }] = await db().$queryRawUnsafe<{ page_count: bigint }[]>("PRAGMA page_count");
-  await db().$queryRawUnsafe(`PRAGMA max_page_count = ${Number(page_count)}`);
+  await setMaxPages(Number(page_count));
   try {
     return await fn();
   } finally {
-    await db().$queryRawUnsafe("PRAGMA max_page_count = 1073741823");
+    await setMaxPages(1073741823);
   }
 }
 

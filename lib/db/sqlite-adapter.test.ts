@@ -90,3 +90,28 @@ it("gives up with P1008 once its wait is over, and leaves the connection to the 
     await impatient.$disconnect();
   }
 });
+
+it("runs statements outside a transaction on their own connection: they never see, nor join, another request's open transaction", async () => {
+  let releaseTx!: () => void;
+  const txMayEnd = new Promise<void>((resolve) => (releaseTx = resolve));
+  let inserted!: () => void;
+  const txInserted = new Promise<void>((resolve) => (inserted = resolve));
+  const transaction = client
+    .$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`INSERT INTO "Note" ("body") VALUES ('uncommitted')`);
+      inserted();
+      await txMayEnd;
+      throw new Error("roll back");
+    })
+    .catch((e: Error) => e.message);
+  await txInserted;
+  // A read from elsewhere in the process while that transaction is open: committed data only.
+  const rows = await client.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "Note"`);
+  expect(Number(rows[0].n)).toBe(0);
+  // A write from elsewhere waits for the transaction and survives its rollback.
+  const write = client.$executeRawUnsafe(`INSERT INTO "Note" ("body") VALUES ('independent')`);
+  releaseTx();
+  expect(await transaction).toBe("roll back");
+  await write;
+  expect((other.prepare(`SELECT body FROM "Note"`).all() as { body: string }[]).map((r) => r.body)).toEqual(["independent"]);
+});

@@ -11,6 +11,11 @@
 // event loop while SQLite waits), then retries after short asynchronous pauses until LOCK_WAIT_MS.
 // Statements outside a transaction that meet a busy database are retried the same way; a statement
 // refused with SQLITE_BUSY did nothing, so running it again is safe.
+// Statements outside a transaction run on a connection of their own: the adapter keeps one
+// connection and runs a transaction on it across awaits, so a plain statement issued meanwhile by
+// another request would otherwise run inside that transaction (reading its uncommitted rows, and
+// lost with it if it rolls back). On their own connection they see only committed data (WAL), and a
+// write waits (asynchronously, by the retries) for the transaction to commit.
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import {
   isDriverAdapterError,
@@ -31,7 +36,7 @@ export function createSqliteAdapter(file: string, lockWaitMs = LOCK_WAIT_MS): Sq
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
-    connect: async () => new ImmediateTransactionAdapter(await inner.connect(), lockWaitMs),
+    connect: async () => new ImmediateTransactionAdapter(await inner.connect(), await inner.connect(), lockWaitMs),
   };
 }
 
@@ -44,6 +49,8 @@ class ImmediateTransactionAdapter implements SqlDriverAdapter {
 
   constructor(
     private readonly inner: SqlDriverAdapter,
+    /** A second connection for statements outside any transaction. */
+    private readonly outside: SqlDriverAdapter,
     private readonly lockWaitMs: number,
   ) {
     this.provider = inner.provider;
@@ -52,19 +59,19 @@ class ImmediateTransactionAdapter implements SqlDriverAdapter {
   }
 
   queryRaw(query: SqlQuery) {
-    return retryWhileBusy(() => this.inner.queryRaw(query), this.lockWaitMs);
+    return retryWhileBusy(() => this.outside.queryRaw(query), this.lockWaitMs);
   }
 
   executeRaw(query: SqlQuery) {
-    return retryWhileBusy(() => this.inner.executeRaw(query), this.lockWaitMs);
+    return retryWhileBusy(() => this.outside.executeRaw(query), this.lockWaitMs);
   }
 
   executeScript(script: string) {
-    return this.inner.executeScript(script);
+    return retryWhileBusy(() => this.outside.executeScript(script), this.lockWaitMs);
   }
 
-  dispose() {
-    return this.inner.dispose();
+  async dispose() {
+    await Promise.all([this.inner.dispose(), this.outside.dispose()]);
   }
 
   async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
