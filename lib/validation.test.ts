@@ -72,3 +72,17 @@ describe("control characters in text fields", () => {
     expect(controlCharacterErrors({ a: { b: ["ok", "n\u0000o"] } })).toEqual({ "a.b.1": [expect.stringMatching(/U\+0000/)] });
   });
 });
+
+describe("fields named like Object.prototype's members", () => {
+  it.each(["constructor", "hasOwnProperty", "toString", "__proto__"])("reports an error on a field named %s in the error shape", (name) => {
+    const input = JSON.parse(`{"title": "ok", ${JSON.stringify(name)}: "x\\u0000"}`) as unknown;
+    const errors = refusal(ZCreateCaseInput, input);
+    expect(errors?.[name]).toEqual([expect.stringMatching(/control characters/)]);
+    expect(JSON.parse(JSON.stringify(errors))).toHaveProperty([name]);
+  });
+
+  it("reports a schema error whose path is such a name", () => {
+    const errors = refusal(ZListCasesQuery, { constructor: "x", page: "0" });
+    expect(errors).not.toBeNull();
+  });
+});

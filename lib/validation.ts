@@ -11,8 +11,11 @@ if (typeof window !== "undefined") z.config({ jitless: true });
 export const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 export const emptyToNull = (v: unknown) => (v === "" ? null : v);
 
+/** A field-error record with no prototype: a field may be named "constructor" or "__proto__". */
+const newFieldErrors = (): FieldErrors => Object.create(null) as FieldErrors;
+
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
+  const out = newFieldErrors();
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join(".") : "_";
     (out[key] ??= []).push(issue.message);
@@ -37,7 +40,7 @@ const MAX_DEPTH = 32;
  * Checked by parseInput for every schema, so no schema can forget it.
  */
 export function controlCharacterErrors(input: unknown): FieldErrors {
-  const out: FieldErrors = {};
+  const out = newFieldErrors();
   const visit = (value: unknown, path: string[], depth: number) => {
     if (typeof value === "string") {
       const key = path.filter((p) => !/^\d+$/.test(p)).at(-1) ?? "";
