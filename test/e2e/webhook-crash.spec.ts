@@ -2,7 +2,7 @@
 // every delivery reaches the receiver, and each delivery id is accepted (2xx) exactly once — none
 // lost, none doubled. Deliveries already answered before the kill are not sent again; the ones cut
 // off mid-request come back once their lease expires; the ones waiting to retry are retried.
-// Runs a server of its own (port LANTERN_E2E_WEBHOOK_PORT, default 3102) and a receiver on loopback.
+// Runs a server of its own (port LANTERN_E2E_WEBHOOK_PORT, default 3107) and a receiver on loopback.
 import { execFileSync } from "node:child_process";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import fs from "node:fs";
@@ -13,7 +13,7 @@ import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { startOwnServer, type OwnServer } from "./support/own-server";
 
-const PORT = Number(process.env.LANTERN_E2E_WEBHOOK_PORT ?? 3102);
+const PORT = Number(process.env.LANTERN_E2E_WEBHOOK_PORT ?? 3107);
 const ADMIN = { email: "admin@webhook.e2e.test", password: "webhook e2e admin password" };
 const SECRET = "webhook-kill-test-secret-0123456789";
 const COUNT = 20;
