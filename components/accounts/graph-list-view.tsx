@@ -2,6 +2,7 @@
 // The link graph as lists, for keyboards and screen readers (and for graphs too big to read):
 // the accounts with links to their pages, and the links with accept/dismiss on suggestions.
 import Link from "next/link";
+import { memo } from "react";
 import type { FormAction } from "@/components/action-state";
 import { LinkDecisionForm } from "@/components/accounts/link-decision-form";
 import type { GraphEdge, GraphNode, LinkState } from "@/components/accounts/graph-types";
@@ -17,7 +18,8 @@ type Props = {
   onDecided: (id: string, status: LinkState) => void;
 };
 
-export function GraphListView({ nodes, edges, localStates, decide, onDecided }: Props) {
+// Memoized: the graph re-renders on every keystroke of its search box; this list need not.
+export const GraphListView = memo(function GraphListView({ nodes, edges, localStates, decide, onDecided }: Props) {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const stateOf = (e: GraphEdge) => localStates[e.id] ?? e.state;
   // Suggestions first: they are what needs a decision.
@@ -64,4 +66,4 @@ export function GraphListView({ nodes, edges, localStates, decide, onDecided }: 
       </div>
     </details>
   );
-}
+});
