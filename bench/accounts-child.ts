@@ -1,12 +1,12 @@
 // Runs bench/accounts.ts in a Node process of its own, so its peak RSS is the accounts part's alone.
 // V8 heap cap: the import's live heap stays near 110 MB, but with no cap V8 lets the garbage of
-// 100,000 parsed rows grow to ~700 MB before it collects; 256 MB keeps collections regular
-// without slowing the import (measured; docs/BENCHMARKS.md).
+// 100,000 parsed rows grow to ~700 MB before it collects; 192 MB keeps collections regular
+// (no slow-down measurable in these noisy runs; docs/BENCHMARKS.md).
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { formatAccountsResult, type AccountsBenchResult } from "./accounts";
 
-export const ACCOUNTS_BENCH_NODE_FLAGS = ["--max-old-space-size=256"];
+export const ACCOUNTS_BENCH_NODE_FLAGS = ["--max-old-space-size=192"];
 
 export async function runAccountsBench(): Promise<string> {
   const script = path.join(import.meta.dirname, "accounts.ts");

@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { dbProvider, type Tx } from "@/lib/db/client";
 
-const ROWS_PER_STATEMENT = 5_000;
+const ROWS_PER_STATEMENT = 1_000;
 
 /** A column and how its JSON value becomes the column's type (text unless said otherwise). */
 export type Column = { name: string; type?: "text" | "int" | "float" | "timestamp" | { enum: string } };
