@@ -11,6 +11,7 @@ import { formatRow, load, type LoadResult } from "./http-load";
 import { startServer } from "./server";
 import { benchUpload, formatUploadResult, type UploadBenchResult } from "./upload";
 import { runAccountsBench } from "./accounts-child";
+import { runActionsBenchChild } from "./actions";
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -18,7 +19,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const UPLOAD_BYTES = Number(process.env.BENCH_UPLOAD_MB ?? 1024) * 1024 * 1024;
 const UPLOAD_ROUNDS = Number(process.env.BENCH_UPLOAD_ROUNDS ?? 3);
 
-const PARTS = ["http", "upload", "accounts"] as const;
+const PARTS = ["http", "upload", "accounts", "actions"] as const;
 type Part = (typeof PARTS)[number];
 
 function partsToRun(args: string[]): Set<Part> {
@@ -29,6 +30,12 @@ function partsToRun(args: string[]): Set<Part> {
 
 async function main(): Promise<void> {
   const parts = partsToRun(process.argv.slice(2));
+  if (parts.has("actions")) {
+    // Its own data folder, server and process (bench/actions.ts).
+    await runActionsBenchChild();
+    parts.delete("actions");
+    if (parts.size === 0) return;
+  }
   if (parts.has("accounts")) {
     console.log(await runAccountsBench());
     parts.delete("accounts");
