@@ -10,7 +10,7 @@ import { migrateDatabase } from "@/lib/db/migrate-database";
 import { EnvError, env } from "@/lib/env";
 import { bootstrapFirstAdmin } from "@/lib/setup/bootstrap-admin";
 import { buildIsStale } from "@/lib/setup/build-freshness";
-import { SERVER_NODE_FLAGS, serverMallocEnv } from "@/lib/setup/server-process";
+import { DEV_SERVER_NODE_FLAGS, SERVER_NODE_FLAGS, serverMallocEnv } from "@/lib/setup/server-process";
 import { blobStore } from "@/lib/storage/blob-store";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   const port = String(config.PORT);
   console.log(`Lantern on http://localhost:${port} — data in ${config.dataDir}`);
   const server: ServerSpawn = {
-    args: [...SERVER_NODE_FLAGS, nextBin, dev ? "dev" : "start", "-p", port],
+    args: [...(dev ? DEV_SERVER_NODE_FLAGS : SERVER_NODE_FLAGS), nextBin, dev ? "dev" : "start", "-p", port],
     env: serverMallocEnv(childEnv()),
   };
   await new Promise<void>((resolve, reject) => sendToLauncher({ server }, undefined, {}, (e) => (e ? reject(e) : resolve())));

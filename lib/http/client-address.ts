@@ -1,6 +1,6 @@
 // The client address recorded in the audit trail and used for sign-in throttling.
 // X-Forwarded-For lists the hops a request passed, the nearest last: the server appends the socket's
-// peer to it before Next sees the request (lib/setup/forwarded-for.cjs; `next start` alone would keep
+// peer to it before Next sees the request (lib/setup/request-preload.cjs; `next start` alone would keep
 // a client's header as sent). Read from the right, an address counts only while the hop that wrote it
 // is one of LANTERN_TRUSTED_PROXIES; with none configured the client is the socket's peer, whatever
 // a client writes into the header (decision 0011).

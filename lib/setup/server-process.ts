@@ -4,16 +4,21 @@
 // and glibc reads its malloc settings once.
 import path from "node:path";
 
-/** Appends the socket's peer to X-Forwarded-For before Next sees a request, so the client address
- *  cannot be chosen by the client (lib/http/client-address.ts, decision 0011). */
-const FORWARDED_FOR_PRELOAD = path.join(import.meta.dirname, "forwarded-for.cjs");
+/** Before Next sees a request: appends the socket's peer to X-Forwarded-For, so the client address
+ *  cannot be chosen by the client (lib/http/client-address.ts, decision 0011), and answers an /api/
+ *  path that does not decode with 400 in the API's error shape. */
+const REQUEST_PRELOAD = path.join(import.meta.dirname, "request-preload.cjs");
 
 /** --single-threaded-gc: V8 otherwise collects with helper threads (parallel scavenges, concurrent
  *  marking and array-buffer sweeping). During a large upload every 64 KiB socket read is a new
  *  buffer; on our 2-core machines the helpers fell behind, V8 answered with a full collection every
  *  ~70 ms, and they burnt ~1.1 CPU seconds per GiB that the event loop and the hashing worker
  *  needed. The heap is small (~50-90 MB), so collections on the event loop stay short. */
-export const SERVER_NODE_FLAGS = ["--single-threaded-gc", "--require", FORWARDED_FOR_PRELOAD];
+export const SERVER_NODE_FLAGS = ["--single-threaded-gc", "--require", REQUEST_PRELOAD];
+
+/** `next dev` hands its flags on to workers through NODE_OPTIONS, which refuses V8 flags: the
+ *  preload only. */
+export const DEV_SERVER_NODE_FLAGS = ["--require", REQUEST_PRELOAD];
 
 /** glibc malloc: keep up to 256 MiB of freed memory instead of handing it back to the kernel after
  *  every collection. Each collection frees the ~25 MB of socket buffers read since the last one;

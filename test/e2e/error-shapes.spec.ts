@@ -65,6 +65,18 @@ test("a path no route serves answers 404 in the error shape for every method; re
   expect(put.headers()["allow"]).toBe("GET, HEAD, OPTIONS, POST");
 });
 
+test("a path whose percent-encoding does not decode answers 400 in the error shape, not Next's HTML page", async ({ request }) => {
+  for (const url of ["/api/v1/cases/%E0%A4%A", "/api/v1/cases/%C0%AE%C0%AE/notes", "/api/v1/accounts/%/history", "/api/v1/account-links/%FF%FE"]) {
+    for (const method of [...METHODS, "OPTIONS"]) {
+      await expectError(await request.fetch(url, { method, headers: auth() }), 400, "INVALID_INPUT", `${method} ${url}`);
+    }
+  }
+  // Pages outside the API keep an HTML error page.
+  const page = await request.get("/cases/%E0%A4%A");
+  expect(page.status()).toBe(400);
+  expect(page.headers()["content-type"]).toMatch(/^text\/html/);
+});
+
 test("an upload with a second file part is a 400 naming the field, and records nothing", async ({ request }) => {
   const created = await request.post("/api/v1/cases", { headers: auth(), data: { title: "Two files in one body" } });
   const { id } = (await created.json()) as { id: string };
