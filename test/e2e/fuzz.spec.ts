@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { createToken, createUser } from "./support/cli";
 import { bodiesFor, contentTypes, pathIds, queriesFor, SchemaArbitraries, type JsonSchema, type WireBody } from "./support/fuzz-arbitraries";
+import { recordMeasure } from "../support/measures";
 
 const SEED = Number(process.env.LANTERN_FUZZ_SEED ?? 20261129);
 const RUNS_PER_OPERATION = Number(process.env.LANTERN_FUZZ_RUNS ?? 50);
@@ -212,7 +213,7 @@ test("fuzzes every JSON route of the OpenAPI document: never a 5xx, always the e
   }
   console.log(`fuzz seed: ${SEED}, operations: ${operations.length}, runs per operation: ${RUNS_PER_OPERATION}`);
   console.log(`statuses: ${[...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(", ")}`);
-  console.log(`fuzzed requests tried: ${tried}, 5xx seen: ${fiveHundreds}`);
+  recordMeasure(`fuzzed requests tried: ${tried}, 5xx seen: ${fiveHundreds}`);
   expect(fiveHundreds, "5xx answers").toBe(0);
   expect([...groups].map(([key, list]) => `${list.length}× ${key}`), "answers outside the documented error shape").toEqual([]);
 });

@@ -3,12 +3,13 @@
 import { expect, test } from "@playwright/test";
 import { E2E_ADMIN } from "./support/e2e-env";
 import { HOSTILE_REDIRECTS, LOCAL_REDIRECTS } from "../support/redirect-candidates";
+import { recordMeasure } from "../support/measures";
 
 let tried = 0;
 let escapes = 0;
 
 test.afterAll(() => {
-  console.log(`redirect candidates tried: ${tried}, escapes: ${escapes}`);
+  recordMeasure(`redirect candidates tried: ${tried}, escapes: ${escapes}`);
 });
 
 test("a correct sign-in with a hostile callbackUrl lands on this site", async ({ browser, baseURL }) => {

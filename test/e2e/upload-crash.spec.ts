@@ -15,6 +15,7 @@ import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { createToken, createUser } from "./support/cli";
 import { startOwnServer, type OwnServer } from "./support/own-server";
+import { recordMeasure } from "../support/measures";
 
 const PORT = Number(process.env.LANTERN_E2E_CRASH_PORT ?? 3101);
 const ADMIN = { email: "admin@crash.e2e.test", password: "crash e2e admin password" };
@@ -133,7 +134,7 @@ test("SIGKILL mid-upload: the next start sweeps the temporary at once, the gc ta
 
   await s.kill("SIGTERM");
   const counts = { temporaries: temporaries(tmpDir).length, unreferenced: unreferencedBlobs().length };
-  console.log(`leftover temporaries: ${counts.temporaries}, unreferenced blobs: ${counts.unreferenced}`);
+  recordMeasure(`leftover temporaries: ${counts.temporaries}, unreferenced blobs: ${counts.unreferenced}`);
   expect(counts).toEqual({ temporaries: 0, unreferenced: 0 });
 });
 
