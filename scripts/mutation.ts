@@ -1,6 +1,6 @@
 // `npm run test:mutation [-- name ...]`: mutation testing (Stryker, Vitest runner) of the
 // security-critical modules, each against its own test files only. With names (e.g.
-// `login-throttle case-status`), only those modules. Not in CI: all eight take about half an hour
+// `login-throttle case-status`), only those modules. Not in CI: all eight take 30-60 minutes
 // on two cores. Scores and how to read them: docs/MUTATION.md.
 // Stryker 10's command line refuses Node 20; its API works (../shared/OFFLINE.md), hence this script.
 import fs from "node:fs";
