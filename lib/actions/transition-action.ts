@@ -20,7 +20,7 @@ import { recordActionEvent } from "@/lib/actions/record-action-event";
 
 export async function transitionAction(ctx: RequestContext, actionId: string, input: TActionTransitionInput | unknown, client: Db = db()): Promise<ActionDetail> {
   const data = parseInput(ZActionTransitionInput, input);
-  return client.$transaction(async (tx) => {
+  const id = await client.$transaction(async (tx) => {
     const a = await loadActionAccess(tx, ctx.actor, actionId);
     const from = a.status;
     // 404 (hidden case), then 403 (role, four eyes), then 409 (illegal move), then 400 (what the move needs).
@@ -48,8 +48,11 @@ export async function transitionAction(ctx: RequestContext, actionId: string, in
       ),
     });
     await afterTransition(tx, ctx, { actionId: a.id, caseId: a.caseId, proposedById: a.proposedById, type: a.type, from, to: data.to });
-    return loadActionDetail(tx, ctx.actor, a.id);
+    return a.id;
   });
+  // Read after the commit: the answer's read holds no write lock (on SQLite the lock serializes
+  // every writer; decision 0009), and it shows the action as it now stands.
+  return loadActionDetail(client, ctx.actor, id);
 }
 
 /** What a move records beside the status, and what it needs (400 naming the field when missing). */
