@@ -126,7 +126,7 @@ async function main(): Promise<void> {
     trace("migrated");
     const { db } = await import("@/lib/db/client");
     const { importAccounts } = await import("@/lib/accounts/import-accounts");
-    const { recomputeSuggestedLinks } = await import("@/lib/links/suggest-links");
+    const { recomputeSuggestedLinks } = await import("@/lib/link-suggestions/suggest-links");
     const user = await db().user.create({ data: { email: "bench@bench.test", name: "Bench", role: "ADMIN", passwordHash: "x" }, select: { id: true, email: true, name: true, role: true } });
 
     trace("client");

@@ -7,7 +7,7 @@ import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditContextOf } from "@/lib/audit/audit-context";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { recomputeSuggestedLinks } from "@/lib/links/suggest-links";
+import { recomputeSuggestedLinks } from "@/lib/link-suggestions/suggest-links";
 import { parseInput } from "@/lib/validation";
 
 export const duplicateExternalId = (externalId: string) =>

@@ -19,8 +19,8 @@ import { insertRows, newId, type Column } from "@/lib/db/bulk-insert";
 import { db, type Tx } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/errors";
 import type { AttributeType } from "@/lib/generated/sqlite/enums";
-import { recomputeSuggestedLinks } from "@/lib/links/suggest-links";
-import type { RecomputeResult } from "@/lib/links/link-view";
+import { recomputeSuggestedLinks } from "@/lib/link-suggestions/suggest-links";
+import type { RecomputeResult } from "@/lib/link-suggestions/suggestion-types";
 
 export type ImportError = { line: number; reason: string };
 export type ImportCounts = { created: number; updated: number; unchanged: number; refused: number };

@@ -9,7 +9,7 @@ import { auditContextOf } from "@/lib/audit/audit-context";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { AttributeType } from "@/lib/generated/sqlite/enums";
-import { recomputeSuggestedLinks } from "@/lib/links/suggest-links";
+import { recomputeSuggestedLinks } from "@/lib/link-suggestions/suggest-links";
 import { parseInput } from "@/lib/validation";
 
 const attributeKey = (a: { type: string; value: string }) => `${a.type}\u0000${a.value}`;

@@ -8,7 +8,7 @@ import { insertRows, newId } from "@/lib/db/bulk-insert";
 import { db } from "@/lib/db/client";
 import { getCaseGraph } from "@/lib/links/link-graph";
 import { listLinks } from "@/lib/links/list-links";
-import { recomputeSuggestedLinks } from "@/lib/links/suggest-links";
+import { recomputeSuggestedLinks } from "@/lib/link-suggestions/suggest-links";
 import { createCase, createUser } from "@/test/factories";
 
 const N = 600;

@@ -7,7 +7,8 @@ import { visibleCasesWhere } from "@/lib/access/case-access";
 import type { Tx } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/sqlite/client";
-import type { AccountLinkView, SharedAttribute } from "@/lib/links/link-view";
+import type { AccountLinkView } from "@/lib/links/link-view";
+import type { SharedAttribute } from "@/lib/link-suggestions/suggestion-types";
 
 export function visibleLinksWhere(actor: Actor): Prisma.AccountLinkWhereInput {
   const cases = visibleCasesWhere(actor);

@@ -1,8 +1,8 @@
 // What the UI and the API see of account links, clusters and link graphs.
 import type { AccountRef, CaseRef } from "@/lib/accounts/account-view";
 import type { AccountStatus, AttributeType, LinkSource, LinkStatus } from "@/lib/generated/sqlite/enums";
+import type { SharedAttribute } from "@/lib/link-suggestions/suggestion-types";
 
-export type SharedAttribute = { type: AttributeType; value: string };
 
 export type AccountLinkView = {
   id: string;
@@ -40,4 +40,3 @@ export type GraphNode = { id: string; label: string; status: AccountStatus; risk
 export type GraphEdge = { id: string; source: string; target: string; reason: string; state: LinkStatus; confidence: number };
 export type GraphData = { nodes: GraphNode[]; edges: GraphEdge[]; truncated: boolean };
 
-export type RecomputeResult = { created: number; updated: number; removed: number; reopened: number; pairs: number; ms: number };

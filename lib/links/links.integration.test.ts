@@ -9,7 +9,7 @@ import { createLink } from "@/lib/links/create-link";
 import { decideLink } from "@/lib/links/decide-link";
 import { getCaseGraph, getClusterGraph } from "@/lib/links/link-graph";
 import { getLink, listLinks } from "@/lib/links/list-links";
-import { recomputeSuggestedLinks } from "@/lib/links/suggest-links";
+import { recomputeSuggestedLinks } from "@/lib/link-suggestions/suggest-links";
 import { attachAccount, createAccount, createCase, createUser, ctxFor } from "@/test/factories";
 import { expectAppError } from "@/test/support/expect-app-error";
 

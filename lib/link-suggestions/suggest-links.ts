@@ -24,8 +24,8 @@ import {
   linkReason,
   MIN_SUGGESTION_CONFIDENCE,
   type NoiseValue,
-} from "@/lib/links/link-scoring";
-import type { RecomputeResult, SharedAttribute } from "@/lib/links/link-view";
+} from "@/lib/link-suggestions/link-scoring";
+import type { RecomputeResult, SharedAttribute } from "@/lib/link-suggestions/suggestion-types";
 
 /** Above this many changed accounts a scoped recompute is slower than a full one. */
 // (Also keeps the scope under 999 parameters a query, the most Prisma sends SQLite.)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evidenceFingerprint, explainLink, linkConfidence, linkReason, MIN_SUGGESTION_CONFIDENCE } from "@/lib/links/link-scoring";
+import { evidenceFingerprint, explainLink, linkConfidence, linkReason, MIN_SUGGESTION_CONFIDENCE } from "@/lib/link-suggestions/link-scoring";
 
 describe("link scoring", () => {
   it("weighs payment, API key, device and IP far above email domain and user agent", () => {

@@ -2,7 +2,7 @@
 // combined confidence, the plain-words explanation and the fingerprint of the evidence.
 import { createHash } from "node:crypto";
 import type { AttributeType } from "@/lib/generated/sqlite/enums";
-import type { SharedAttribute } from "@/lib/links/link-view";
+import type { SharedAttribute } from "@/lib/link-suggestions/suggestion-types";
 
 /** How strongly one shared value says "same operator". Payment, API key, device and IP weigh most. */
 export const ATTRIBUTE_WEIGHTS: Record<AttributeType, number> = {
