@@ -12,6 +12,7 @@ import { startServer } from "./server";
 import { benchUpload, formatUploadResult, type UploadBenchResult } from "./upload";
 import { runAccountsBench } from "./accounts-child";
 import { runActionsBenchChild } from "./actions";
+import { runDashboardExportBench } from "./dashboard-export";
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -19,17 +20,25 @@ const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const UPLOAD_BYTES = Number(process.env.BENCH_UPLOAD_MB ?? 1024) * 1024 * 1024;
 const UPLOAD_ROUNDS = Number(process.env.BENCH_UPLOAD_ROUNDS ?? 3);
 
-const PARTS = ["http", "upload", "accounts", "actions"] as const;
+const PARTS = ["http", "upload", "accounts", "actions", "dashboard-export"] as const;
 type Part = (typeof PARTS)[number];
 
 function partsToRun(args: string[]): Set<Part> {
   if (args.length === 0) return new Set(PARTS);
+  // `dashboard-export a|b` names one part of that benchmark (bench/dashboard-export.ts).
+  if (args[0] === "dashboard-export") return new Set(["dashboard-export"]);
   for (const a of args) if (!PARTS.includes(a as Part)) throw new Error(`Unknown benchmark part '${a}' (known: ${PARTS.join(", ")})`);
   return new Set(args as Part[]);
 }
 
 async function main(): Promise<void> {
   const parts = partsToRun(process.argv.slice(2));
+  if (parts.has("dashboard-export")) {
+    // Its own data folders and servers (bench/dashboard-export.ts).
+    await runDashboardExportBench(process.argv[2] === "dashboard-export" ? process.argv.slice(3) : []);
+    parts.delete("dashboard-export");
+    if (parts.size === 0) return;
+  }
   if (parts.has("actions")) {
     // Its own data folder, server and process (bench/actions.ts).
     await runActionsBenchChild();
