@@ -101,3 +101,20 @@ export function commaList(column: string): string {
 export function enumParam(enumName: string): string {
   return dbProvider() === "postgresql" ? `CAST(? AS "${enumName}")` : "?";
 }
+
+/** Whole seconds since 1970 (UTC) of a DateTime column. SQLite holds the text Prisma writes
+ *  (2026-01-02T03:04:05.678+00:00), which strftime reads with its offset; PostgreSQL's timestamp
+ *  columns are UTC. Time buckets are `epochSeconds(col) / size * size` on both. */
+export function epochSeconds(column: string): string {
+  return dbProvider() === "postgresql" ? `CAST(FLOOR(EXTRACT(EPOCH FROM ${column})) AS BIGINT)` : `CAST(strftime('%s', ${column}) AS INTEGER)`;
+}
+
+/** The UTC day of the week of a DateTime column, 0 = Sunday … 6 = Saturday. */
+export function utcWeekday(column: string): string {
+  return dbProvider() === "postgresql" ? `CAST(EXTRACT(DOW FROM ${column}) AS INTEGER)` : `CAST(strftime('%w', ${column}) AS INTEGER)`;
+}
+
+/** The UTC hour (0-23) of a DateTime column. */
+export function utcHour(column: string): string {
+  return dbProvider() === "postgresql" ? `CAST(EXTRACT(HOUR FROM ${column}) AS INTEGER)` : `CAST(strftime('%H', ${column}) AS INTEGER)`;
+}
