@@ -4,8 +4,11 @@
 // first admin, build check and build) runs in scripts/start.ts, a child process under tsx that
 // exits once done and hands back, over IPC, how to start the server. The launcher then starts the
 // server, forwards SIGINT, SIGTERM and SIGHUP to whichever child is running, and ends as the
-// server does: with its exit code, or, when a signal ended it, by the same signal (re-raised on
-// itself), so a supervisor sees a crash as a crash and a stop as a stop.
+// server does: with its exit code; when the signal it forwarded (a stop asked of it) ended the
+// server, by the same signal re-raised on itself; when any other signal ended the server (the OOM
+// killer's SIGKILL, a stray kill), with 128 + the signal's number, as a shell reports it. So a
+// supervisor (systemd Restart=on-failure, a container restart policy) sees a crash as a failure
+// and a stop as a stop.
 import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
@@ -24,8 +27,10 @@ for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM", "SIGHUP"])) {
   });
 }
 
-/** Ends this process as a child ended: with its exit code, or killed by the same signal. */
+/** Ends this process as a child ended: with its exit code; killed by the same signal when that is
+ *  the stop this process was asked for and forwarded; else with 128 + the signal's number. */
 function endLike({ code, signal }) {
+  if (signal && signal !== stopping) process.exit(128 + (os.constants.signals[signal] ?? 0));
   if (signal) {
     process.removeAllListeners(signal);
     process.kill(process.pid, signal);

@@ -16,6 +16,12 @@ export function ensureAuthSecret(): string {
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const secret = randomBytes(48).toString("base64url");
-  fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+  try {
+    fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+  } catch (e) {
+    // Another process on the same data folder wrote it first: theirs is the secret.
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    return fs.readFileSync(file, "utf8").trim();
+  }
   return secret;
 }

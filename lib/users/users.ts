@@ -4,7 +4,7 @@ import { assertCan } from "@/lib/access/assert-can";
 import { hashPassword } from "@/lib/auth/password";
 import { appendAuditEvent, diffFields } from "@/lib/audit/append-audit-event";
 import type { AuditContext } from "@/lib/audit/audit-context";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { ZCreateUserInput, ZUpdateUserInput, type TCreateUserInput } from "@/lib/users/user-schemas";
@@ -39,25 +39,29 @@ function toView(u: { disabledAt: Date | null } & Omit<UserView, "disabled">): Us
 export async function unsafeCreateUser(ctx: AuditContext, input: TCreateUserInput): Promise<UserView> {
   const data = parseInput(ZCreateUserInput, input);
   const passwordHash = await hashPassword(data.password);
-  return db().$transaction(async (tx) => {
-    const existing = await tx.user.findUnique({ where: { email: data.email }, select: { id: true } });
-    if (existing) {
-      throw new AppError("CONFLICT", "A user with this email already exists", {
-        fieldErrors: { email: ["is already in use"] },
-      });
-    }
-    const user = await tx.user.create({
-      data: { email: data.email, name: data.name, role: data.role, passwordHash },
-      select: userSelect,
+  return db().$transaction((tx) => insertUser(tx, ctx, data, passwordHash));
+}
+
+/** The insert of unsafeCreateUser inside a transaction of the caller's (first-run bootstrap takes a
+ *  lock first); `data` is already validated and the password hashed. */
+export async function insertUser(tx: Tx, ctx: AuditContext, data: TCreateUserInput, passwordHash: string): Promise<UserView> {
+  const existing = await tx.user.findUnique({ where: { email: data.email }, select: { id: true } });
+  if (existing) {
+    throw new AppError("CONFLICT", "A user with this email already exists", {
+      fieldErrors: { email: ["is already in use"] },
     });
-    await appendAuditEvent(tx, ctx, {
-      action: "user.create",
-      entityType: "User",
-      entityId: user.id,
-      changes: { email: { after: user.email }, role: { after: user.role } },
-    });
-    return toView(user);
+  }
+  const user = await tx.user.create({
+    data: { email: data.email, name: data.name, role: data.role, passwordHash },
+    select: userSelect,
   });
+  await appendAuditEvent(tx, ctx, {
+    action: "user.create",
+    entityType: "User",
+    entityId: user.id,
+    changes: { email: { after: user.email }, role: { after: user.role } },
+  });
+  return toView(user);
 }
 
 export async function createUser(actor: Actor, ctx: AuditContext, input: TCreateUserInput): Promise<UserView> {
