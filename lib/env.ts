@@ -71,6 +71,11 @@ const EnvSchema = z.object({
   // Email for notifications (lib/notifications): smtp://user:pass@host:port or smtps://…; none: in-app only.
   LANTERN_SMTP_URL: optionalString.pipe(z.url("must be a URL such as smtp://user:pass@mail.example:587").optional()),
   LANTERN_MAIL_FROM: z.string().trim().default("Lantern <lantern@localhost>"),
+  // The instance's Ed25519 signing key (lib/signing, decision 0016) as a PKCS#8 PEM ("\n" escapes
+  // allowed); unset: one is created at first start as <LANTERN_DATA_DIR>/signing-key.pem.
+  LANTERN_SIGNING_KEY: optionalString,
+  // A signed audit checkpoint (the chain head) is published this often, when the head moved (0: never).
+  LANTERN_AUDIT_CHECKPOINT_MINUTES: z.coerce.number({ error: "must be a number of minutes" }).int().min(0).max(10_080).default(60),
   LANTERN_S3_ENDPOINT: optionalString.pipe(z.url("must be a URL such as http://127.0.0.1:9000").optional()),
   LANTERN_S3_REGION: optionalString.transform((v) => v ?? "us-east-1"),
   LANTERN_S3_BUCKET: optionalString,

@@ -7,6 +7,7 @@ import path from "node:path";
 import { ensureAuthSecret } from "@/lib/auth/auth-secret";
 import { db } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate-database";
+import { ensureSigningKey } from "@/lib/signing/signing-key";
 import { EnvError, env } from "@/lib/env";
 import { bootstrapFirstAdmin } from "@/lib/setup/bootstrap-admin";
 import { buildIsStale } from "@/lib/setup/build-freshness";
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
   if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
   if (searchIndexRebuilt) console.log("Rebuilt the case search index.");
   ensureAuthSecret();
+  // The Ed25519 key that signs case files and audit checkpoints (decision 0016).
+  console.log(`Signing key ${ensureSigningKey().keyId} (public key: GET /api/v1/signing-key).`);
   // Temporaries left by a crash mid-upload; an hour is longer than any upload in progress elsewhere.
   const swept = await blobStore().sweepStale(60 * 60 * 1000);
   if (swept) console.log(`Removed ${swept} unfinished upload(s) left by an earlier crash.`);

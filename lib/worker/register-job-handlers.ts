@@ -2,6 +2,7 @@
 // features that enqueue jobs) so that lib/jobs imports no feature and no feature imports back.
 import { registerJobHandler } from "@/lib/jobs/job-handlers";
 import { pruneFinishedJobs } from "@/lib/jobs/prune-jobs";
+import { publishCheckpoint } from "@/lib/audit/checkpoints";
 import { EMAIL_JOB } from "@/lib/notifications/notify";
 import { REMINDER_SCAN_JOB, scanReviewReminders } from "@/lib/notifications/review-reminders";
 import { sendNotificationEmail } from "@/lib/notifications/send-notification-email";
@@ -9,6 +10,8 @@ import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
 import { WEBHOOK_JOB } from "@/lib/webhooks/enqueue-webhook";
 
 export const HOUSEKEEPING_JOB = "housekeeping";
+/** Signs the audit chain's head (decision 0016); enqueued every LANTERN_AUDIT_CHECKPOINT_MINUTES. */
+export const AUDIT_CHECKPOINT_JOB = "audit.checkpoint";
 
 let registered = false;
 
@@ -24,5 +27,8 @@ export function registerAppJobHandlers(): void {
   });
   registerJobHandler(HOUSEKEEPING_JOB, async () => {
     await pruneFinishedJobs();
+  });
+  registerJobHandler(AUDIT_CHECKPOINT_JOB, async () => {
+    await publishCheckpoint();
   });
 }
