@@ -11,7 +11,7 @@ import { can } from "@/lib/access/permissions";
 
 type Props = {
   actor: Actor;
-  c: { id: string; number: string; restricted: boolean; isMember: boolean };
+  c: { id: string; number: string; restricted: boolean; isMember: boolean; closed?: boolean };
   accounts: { id: string; label: string; hint?: string }[];
   evidence: { id: string; label: string }[];
   create: FormAction;
@@ -19,7 +19,8 @@ type Props = {
 
 export async function CaseActionsSection({ actor, c, accounts, evidence, create }: Props) {
   const [actions, events] = await Promise.all([listCaseActions(actor, c.id, { pageSize: "200" }), listCaseActionEvents(actor, c.id)]);
-  const canPropose = decideAction(actor, { restricted: c.restricted, isMember: c.isMember, isProposer: true }, "propose") === "allow";
+  // A closed case takes no new actions (lib/actions/create-action.ts answers 409).
+  const canPropose = !c.closed && decideAction(actor, { restricted: c.restricted, isMember: c.isMember, isProposer: true }, "propose") === "allow";
   return (
     <CaseActionsPanel
       caseNumber={c.number}

@@ -10,7 +10,8 @@ import { CaseStatusPanel } from "@/components/cases/case-status-panel";
 import { CaseEvidence } from "@/components/evidence/case-evidence";
 import { Panel } from "@/components/panel";
 import type { Actor } from "@/lib/access/actor";
-import { decideCase, type CaseOperation } from "@/lib/access/case-policy";
+import { decideCase, isClosedTo, type CaseOperation } from "@/lib/access/case-policy";
+import { ReadOnlyNotice } from "@/components/cases/read-only-notice";
 import { allowedTransitions, isReopen, label } from "@/lib/cases/case-status";
 import type { CaseDetail, UserRef } from "@/lib/cases/case-view";
 import { Resolution } from "@/lib/generated/sqlite/enums";
@@ -35,17 +36,25 @@ type Props = {
 
 export function CaseDetailView({ actor, c, notes, evidence, maxUploadBytes, assignableUsers, actions, accountsPanel, actionsPanel }: Props) {
   const facts = { restricted: c.restricted, isMember: c.members.some((m) => m.id === actor.id) };
-  const allowed = (op: CaseOperation) => decideCase(actor, facts, op) === "allow";
+  // A closed case takes no writes of its content (lib/ refuses them with 409): hide their controls too.
+  const allowed = (op: CaseOperation) => decideCase(actor, facts, op) === "allow" && !isClosedTo(c.status, op);
   const next = allowedTransitions(c.status);
   const moves = next
     .filter((to) => to !== "CLOSED" && (!isReopen(c.status, to) || allowed("reopen")))
-    .map((to) => ({ value: to, label: label(to) }));
+    .map((to) => ({ value: to, label: label(to), ...(isReopen(c.status, to) && { button: "Reopen case" }) }));
   const resolutions = Object.values(Resolution).map((r) => ({ value: r, label: label(r) }));
   return (
     <>
       <CaseHeader c={c} canEdit={allowed("update")} />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
+      <ReadOnlyNotice
+        c={c}
+        canReopen={allowed("reopen")}
+        readOnlyBecause={readOnlyBecause(actor, facts)}
+      />
+      {/* On phones the two columns dissolve (display: contents) and each panel takes its place by
+          order: details and status first, then the work, assignment last. */}
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <div className="contents lg:col-span-2 lg:block lg:space-y-6 [&>*]:min-w-0">
           <Panel title="Summary" id="case-summary">
             {c.summary ? (
               <p className="whitespace-pre-wrap text-sm">{c.summary}</p>
@@ -62,8 +71,9 @@ export function CaseDetailView({ actor, c, notes, evidence, maxUploadBytes, assi
             actions={allowed("addNote") ? { add: actions.addNote, pin: actions.pinNote } : undefined}
           />
         </div>
-        <div className="space-y-6">
+        <div className="contents lg:block lg:space-y-6">
           {allowed("transition") && (
+            <div className="-order-1 min-w-0 lg:order-none">
             <CaseStatusPanel
               action={actions.transition}
               caseNumber={c.number}
@@ -72,9 +82,13 @@ export function CaseDetailView({ actor, c, notes, evidence, maxUploadBytes, assi
               resolutions={resolutions}
               emptyMessage={c.status === "CLOSED" ? "Only a manager or admin can reopen a closed case." : "No status changes are available."}
             />
+            </div>
           )}
-          <CaseFields c={c} />
+          <div className="-order-1 min-w-0 lg:order-none">
+            <CaseFields c={c} />
+          </div>
           {allowed("assign") && (
+            <div className="min-w-0">
             <CaseAssignmentForm
               action={actions.assign}
               caseNumber={c.number}
@@ -82,11 +96,19 @@ export function CaseDetailView({ actor, c, notes, evidence, maxUploadBytes, assi
               leadId={c.lead?.id ?? null}
               memberIds={c.members.map((m) => m.id)}
             />
+            </div>
           )}
         </div>
       </div>
     </>
   );
+}
+
+/** Why a reader may not change an open case: not a member (though their role could be), or their role. */
+function readOnlyBecause(actor: Actor, facts: { restricted: boolean; isMember: boolean }): "notMember" | "role" | null {
+  if (decideCase(actor, facts, "update") === "allow" || decideCase(actor, facts, "addNote") === "allow") return null;
+  const asMember = { ...facts, isMember: true };
+  return decideCase(actor, asMember, "update") === "allow" || decideCase(actor, asMember, "addNote") === "allow" ? "notMember" : "role";
 }
 
 /** The pickable users plus whoever is already lead or member (even if disabled since), so saving keeps them. */

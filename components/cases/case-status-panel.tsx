@@ -9,7 +9,8 @@ import { Panel } from "@/components/panel";
 import { SubmitButton } from "@/components/submit-button";
 import { useFormFeedback } from "@/components/use-form-feedback";
 
-type Option = { value: string; label: string };
+/** button: the button's text when "Move to {label}" is not the right words (e.g. "Reopen case"). */
+type Option = { value: string; label: string; button?: string };
 
 type Props = {
   action: FormAction;
@@ -34,7 +35,7 @@ export function CaseStatusPanel({ action, caseNumber, moves, canClose, resolutio
           <form key={m.value} action={formAction}>
             <input type="hidden" name="caseId" value={caseNumber} />
             <input type="hidden" name="to" value={m.value} />
-            <SubmitButton variant="secondary">Move to {m.label}</SubmitButton>
+            <SubmitButton variant="secondary">{m.button ?? `Move to ${m.label}`}</SubmitButton>
           </form>
         ))}
       </div>

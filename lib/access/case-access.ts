@@ -6,9 +6,9 @@ import type { Actor } from "@/lib/access/actor";
 import { can } from "@/lib/access/permissions";
 import type { Tx } from "@/lib/db/client";
 import { frag, type Fragment } from "@/lib/db/sql-fragment";
-import { forbidden, notFound } from "@/lib/errors";
+import { AppError, forbidden, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/sqlite/client";
-import { decideCase, type CaseOperation } from "@/lib/access/case-policy";
+import { CLOSED_CASE_MESSAGE, decideCase, isClosedTo, type CaseOperation } from "@/lib/access/case-policy";
 
 export function visibleCasesWhere(actor: Actor): Prisma.CaseWhereInput {
   if (can(actor.role, "case:restricted:all")) return {};
@@ -53,6 +53,7 @@ export async function requireCase(
   const decision = decideCase(actor, { restricted: row.restricted, isMember: row.members.length > 0 }, op);
   if (decision === "notFound") throw notFound("Case not found");
   if (decision === "forbidden") throw forbidden(forbiddenMessage(op));
+  if (isClosedTo(row.status, op)) throw new AppError("CONFLICT", CLOSED_CASE_MESSAGE);
   const { members: _members, ...rest } = row;
   return rest;
 }

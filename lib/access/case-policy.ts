@@ -17,6 +17,16 @@ export const CASE_OPERATIONS = [
 export type CaseOperation = (typeof CASE_OPERATIONS)[number];
 
 export type CaseFacts = { restricted: boolean; isMember: boolean };
+
+/** Operations that write a case's content (fields, notes, evidence, linked accounts). A CLOSED case
+ *  refuses them with 409 until someone who may reopens it; status moves and assignment stay open
+ *  (reopening is a move, and who may see a closed case is still managed). */
+export const CONTENT_WRITES: readonly CaseOperation[] = ["update", "addNote", "addEvidence", "removeEvidence"];
+export const CLOSED_CASE_MESSAGE = "This case is closed: reopen the case first";
+
+export function isClosedTo(status: string, op: CaseOperation): boolean {
+  return status === "CLOSED" && CONTENT_WRITES.includes(op);
+}
 export type Decision = "allow" | "forbidden" | "notFound";
 
 export function canSeeCase(actor: Actor, facts: CaseFacts): boolean {

@@ -7,7 +7,8 @@ import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditContextOf } from "@/lib/audit/audit-context";
 import { addMembers, syncMembersRestricted } from "@/lib/cases/case-members";
 import { db, type Db, type Tx } from "@/lib/db/client";
-import { forbidden, invalidInput, notFound } from "@/lib/errors";
+import { CLOSED_CASE_MESSAGE } from "@/lib/access/case-policy";
+import { AppError, forbidden, invalidInput, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { decideAction, forbiddenMessage, type ActionFacts } from "@/lib/actions/action-policy";
 import { ZCreateActionInput, type ZCreateReviewInput, type ZCreateRevocationInput } from "@/lib/actions/action-schemas";
@@ -31,13 +32,15 @@ export async function createAction(ctx: RequestContext, caseIdOrNumber: string, 
 async function requireCaseForAction(tx: Tx, ctx: RequestContext, idOrNumber: string, op: "propose" | "refer"): Promise<CaseRow> {
   const row = await tx.case.findUnique({
     where: caseKey(idOrNumber),
-    select: { id: true, restricted: true, members: { where: { userId: ctx.actor.id }, select: { userId: true } } },
+    select: { id: true, restricted: true, status: true, members: { where: { userId: ctx.actor.id }, select: { userId: true } } },
   });
   if (!row) throw notFound("Case not found");
   const facts = { restricted: row.restricted, isMember: row.members.length > 0, isProposer: true };
   const decision = decideAction(ctx.actor, facts, op);
   if (decision === "notFound") throw notFound("Case not found");
   if (decision === "forbidden") throw forbidden(forbiddenMessage(ctx.actor, facts, op));
+  // A closed case takes no new actions (its open ones had to finish before it could close).
+  if (row.status === "CLOSED") throw new AppError("CONFLICT", CLOSED_CASE_MESSAGE);
   return { id: row.id, restricted: row.restricted, facts };
 }
 

@@ -101,6 +101,25 @@ test("409 for an illegal transition and for a stale edit", async ({ request }) =
   await expectError(await request.patch(`/api/v1/cases/${c.id}`, { headers: auth(investigator), data: { title: "Second edit", version: c.version } }), 409, "CONFLICT");
 });
 
+test("409 'reopen the case first' for every write to a closed case, until a manager reopens it", async ({ request }) => {
+  const c = await (await request.post("/api/v1/cases", { headers: auth(investigator), data: { title: "Closed means closed" } })).json();
+  for (const to of ["ACTIVE", "IN_REVIEW"]) await request.post(`/api/v1/cases/${c.id}/transitions`, { headers: auth(investigator), data: { to } });
+  const closed = await request.post(`/api/v1/cases/${c.id}/transitions`, { headers: auth(investigator), data: { to: "CLOSED", resolution: "INCONCLUSIVE" } });
+  expect((await closed.json()).status).toBe("CLOSED");
+  const writes = [
+    () => request.patch(`/api/v1/cases/${c.id}`, { headers: auth(investigator), data: { title: "Edited after closing" } }),
+    () => request.post(`/api/v1/cases/${c.id}/notes`, { headers: auth(investigator), data: { body: "After closing" } }),
+    () => request.post(`/api/v1/cases/${c.id}/evidence`, { headers: auth(investigator), multipart: { kind: "DOCUMENT", title: "Late", file: { name: "late.txt", mimeType: "text/plain", buffer: Buffer.from("late") } } }),
+    () => request.post(`/api/v1/cases/${c.id}/accounts`, { headers: auth(investigator), data: { accountId: "acct-after-closing" } }),
+  ];
+  for (const write of writes) {
+    const err = await expectError(await write(), 409, "CONFLICT");
+    expect(err.message).toBe("This case is closed: reopen the case first");
+  }
+  await request.post(`/api/v1/cases/${c.id}/transitions`, { headers: auth(manager), data: { to: "ACTIVE" } });
+  expect((await writes[1]()).status()).toBe(201);
+});
+
 test("413 for an oversized body, 415 for a body that is not JSON", async ({ request }) => {
   const big = { title: "Too big", summary: "x".repeat(1024 * 1024 + 10) };
   await expectError(await request.post("/api/v1/cases", { headers: auth(investigator), data: big }), 413, "PAYLOAD_TOO_LARGE");

@@ -61,12 +61,6 @@ test("an investigator opens a case, finds it, works it to closure with a note, a
     await page.getByRole("button", { name: `Move to ${label}` }).click();
     await expect(page.getByTestId("toast").last()).toContainText(`moved to ${label}`);
   }
-  await page.getByLabel("Resolution").selectOption({ label: "Substantiated" });
-  page.once("dialog", (d) => void d.accept());
-  await page.getByRole("button", { name: "Close case" }).click();
-  await expect(page.getByTestId("toast").last()).toContainText("closed");
-  await expect(page.getByText("Only a manager or admin can reopen a closed case.")).toBeVisible();
-
   // A note, rendered as markdown without raw HTML or script links.
   await page.getByLabel("Note").fill("Confirmed **shared payment** fingerprint. [open](javascript:alert(1)) <img src=x onerror=alert(1)>");
   await page.getByRole("button", { name: "Add note" }).click();
@@ -74,6 +68,16 @@ test("an investigator opens a case, finds it, works it to closure with a note, a
   await expect(note).toBeVisible();
   await expect(page.locator('a[href^="javascript:"]')).toHaveCount(0);
   await expect(page.locator("img[onerror]")).toHaveCount(0);
+
+  await page.getByLabel("Resolution").selectOption({ label: "Substantiated" });
+  page.once("dialog", (d) => void d.accept());
+  await page.getByRole("button", { name: "Close case" }).click();
+  await expect(page.getByTestId("toast").last()).toContainText("closed");
+  await expect(page.getByText("Only a manager or admin can reopen a closed case.")).toBeVisible();
+  // Closed means closed: the page is read-only, with no note form left to write in.
+  await expect(page.getByText(/This case is closed/)).toBeVisible();
+  await expect(page.getByLabel("Note")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
 
   // Sign out ends the session.
   await page.getByRole("button", { name: "Sign out" }).click();

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { CaseAccountsPanel } from "@/components/accounts/case-accounts-panel";
 import { listCaseAccounts } from "@/lib/accounts/case-accounts";
 import { getCaseSightings } from "@/lib/accounts/sightings";
-import { decideCase } from "@/lib/access/case-policy";
+import { decideCase, isClosedTo } from "@/lib/access/case-policy";
 import { CaseDetailView } from "@/components/cases/case-detail-view";
 import { orNotFound } from "@/components/page-errors";
 import { positiveInt, type SearchParams } from "@/components/url";
@@ -41,7 +41,9 @@ export default async function CasePage({ params, searchParams }: Props) {
   const assignableUsers = can(actor.role, "case:assign") ? await listAssignableUsers() : [];
   const [caseAccounts, sightings] = await Promise.all([listCaseAccounts(actor, c.id), getCaseSightings(actor, c.id)]);
   const isMember = c.members.some((m) => m.id === actor.id);
-  const canAttach = can(actor.role, "account:write") && decideCase(actor, { restricted: c.restricted, isMember }, "update") === "allow";
+  // isClosedTo: a closed case takes no account changes (lib/ answers 409), so offer none.
+  const canAttach =
+    can(actor.role, "account:write") && decideCase(actor, { restricted: c.restricted, isMember }, "update") === "allow" && !isClosedTo(c.status, "update");
   return (
     <CaseDetailView
       actor={actor}
@@ -62,7 +64,7 @@ export default async function CasePage({ params, searchParams }: Props) {
       actionsPanel={
         <CaseActionsSection
           actor={actor}
-          c={{ id: c.id, number: c.number, restricted: c.restricted, isMember }}
+          c={{ id: c.id, number: c.number, restricted: c.restricted, isMember, closed: c.status === "CLOSED" }}
           accounts={caseAccounts.map((a) => ({ id: a.accountId, label: a.account.displayName || a.account.externalId, hint: `${a.account.externalId} · ${a.account.status}` }))}
           evidence={evidence.items.filter((e) => !e.removed).map((e) => ({ id: e.id, label: e.title }))}
           create={createActionAction}
