@@ -30,7 +30,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     ...(can(user.role, "account:read") ? [{ href: "/accounts", label: "Accounts" }] : []),
     { href: "/evidence", label: "Evidence" },
     await actionsNavItem(user),
-    ...(can(user.role, "audit:read") ? [{ href: "/audit", label: "Audit" }] : []),
+    ...(can(user.role, "audit:read:cases") ? [{ href: "/audit", label: "Audit" }] : []),
     ...(can(user.role, "users:manage") ? [{ href: "/admin/users", label: "Admin" }] : []),
     await inboxNavItem(user),
     { href: "/settings/tokens", label: "Settings" },

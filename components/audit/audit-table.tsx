@@ -1,57 +1,44 @@
-// One page of audit events, newest first. Changes are shown as compact JSON behind a disclosure.
-import Link from "next/link";
+// One page of audit events, newest first: one sentence each, the before/after as a small table.
+// Readers of the whole chain (ADMIN, AUDITOR) also see the sequence number, address and request id,
+// and events they may not read as withheld rows in their place (decision 0020).
+import { AuditChanges, hasChanges } from "@/components/audit/audit-changes";
+import { AuditSentence } from "@/components/audit/audit-sentence";
 import { formatDateTime } from "@/components/format";
-import type { AuditEventView } from "@/lib/audit/list-audit-events";
+import type { AuditEntry } from "@/lib/audit/list-audit-events";
 import { DataTable } from "@/components/data-table";
 
 const th = "px-3 py-2 text-left font-medium";
 const td = "px-3 py-2 align-top";
 
-function changedFields(changes: unknown): string {
-  if (!changes || typeof changes !== "object") return "—";
-  const keys = Object.keys(changes);
-  if (!keys.length) return "—";
-  return keys.length > 3 ? `${keys.slice(0, 3).join(", ")} +${keys.length - 3}` : keys.join(", ");
-}
-
 const short = (id: string) => (id.length > 10 ? `${id.slice(0, 8)}…` : id);
 
-export function AuditTable({ items }: { items: AuditEventView[] }) {
+export function AuditTable({ items, chain }: { items: AuditEntry[]; chain: boolean }) {
+  const head = chain ? ["Seq", "Time", "Event", "Changes", "IP", "Request ID"] : ["Time", "Event", "Changes"];
   return (
-    <DataTable caption="Audit events" head={
-      <>
-        {["Seq", "Time", "Actor", "Action", "Entity", "Case", "Changes", "IP", "Request ID"].map((h) => (
-          <th key={h} scope="col" className={th}>{h}</th>
-        ))}
-      </>
-    }>
-      {items.map((e) => (
-        <tr key={e.seq}>
-          <td className={`${td} font-mono text-xs`}>{e.seq}</td>
-          <td className={`${td} whitespace-nowrap`}>{formatDateTime(e.at)}</td>
-          <td className={td}>{e.actorEmail ?? e.actorId ?? "system"}</td>
-          <td className={`${td} font-mono text-xs`}>{e.action}</td>
-          <td className={`${td} whitespace-nowrap`}>
-            {e.entityType}
-            {e.entityId && <span className="ml-1 font-mono text-xs text-slate-500" title={e.entityId}>{short(e.entityId)}</span>}
-          </td>
-          <td className={`${td} font-mono text-xs`}>
-            {e.caseId ? <Link href={`/cases/${e.caseId}`} title={e.caseId} className="text-blue-700 hover:underline">{short(e.caseId)}</Link> : "—"}
-          </td>
-          <td className={`${td} max-w-xs`}>
-            {e.changes && typeof e.changes === "object" && Object.keys(e.changes).length ? (
-              <details>
-                <summary className="cursor-pointer text-slate-700">{changedFields(e.changes)}</summary>
-                <pre className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 font-mono text-xs">{JSON.stringify(e.changes)}</pre>
-              </details>
-            ) : (
-              <span className="text-slate-400">—</span>
-            )}
-          </td>
-          <td className={`${td} font-mono text-xs`}>{e.ip ?? "—"}</td>
-          <td className={`${td} font-mono text-xs`} title={e.requestId ?? undefined}>{e.requestId ? short(e.requestId) : "—"}</td>
-        </tr>
-      ))}
+    <DataTable caption="Audit events" head={<>{head.map((h) => <th key={h} scope="col" className={th}>{h}</th>)}</>}>
+      {items.map((e, i) =>
+        e.kind === "withheld" ? (
+          <tr key={`w${e.seq}`} data-withheld className="bg-slate-50">
+            <td className={`${td} font-mono text-xs`}>{e.seq}</td>
+            <td className={`${td} whitespace-nowrap`}>{formatDateTime(e.at)}</td>
+            <td className={`${td} italic text-slate-600`} colSpan={4}>{e.summary}</td>
+          </tr>
+        ) : (
+          <tr key={e.seq ?? `${e.at}-${i}`}>
+            {chain && <td className={`${td} font-mono text-xs`}>{e.seq}</td>}
+            <td className={`${td} whitespace-nowrap`}>{formatDateTime(e.at)}</td>
+            <td className={`${td} min-w-48 max-w-md`}>
+              <AuditSentence e={e} />
+              <span className="block font-mono text-xs text-slate-600">{e.action}</span>
+            </td>
+            <td className={`${td} min-w-48 max-w-md`}>
+              {hasChanges(e.changes) ? <AuditChanges changes={e.changes} people={e.people} /> : <span className="text-slate-600">—</span>}
+            </td>
+            {chain && <td className={`${td} font-mono text-xs`}>{e.ip ?? "—"}</td>}
+            {chain && <td className={`${td} font-mono text-xs`} title={e.requestId ?? undefined}>{e.requestId ? short(e.requestId) : "—"}</td>}
+          </tr>
+        ),
+      )}
     </DataTable>
   );
 }

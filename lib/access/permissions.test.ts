@@ -18,6 +18,7 @@ const HOLDERS: Record<Permission, readonly Role[]> = {
   "note:write:any": ["ADMIN", "MANAGER"],
   "evidence:remove": ["ADMIN"],
   "audit:read": ["ADMIN", "AUDITOR"],
+  "audit:read:cases": ["ADMIN", "MANAGER", "INVESTIGATOR", "AUDITOR"],
   "users:manage": ["ADMIN"],
   "tokens:own": ["ADMIN", "MANAGER", "INVESTIGATOR", "AUDITOR"],
   "account:read": ["ADMIN", "MANAGER", "INVESTIGATOR", "AUDITOR"],
@@ -43,7 +44,7 @@ describe("permissions", () => {
   });
 
   it("lets an AUDITOR write nothing", () => {
-    const reads: Permission[] = ["case:read:any", "audit:read", "tokens:own", "account:read"];
+    const reads: Permission[] = ["case:read:any", "audit:read", "audit:read:cases", "tokens:own", "account:read"];
     const writes = (Object.keys(HOLDERS) as Permission[]).filter((p) => !reads.includes(p));
     expect(writes.filter((p) => can("AUDITOR", p))).toEqual([]);
   });

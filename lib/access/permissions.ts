@@ -13,7 +13,8 @@ export type Permission =
   | "note:write:member"
   | "note:write:any"
   | "evidence:remove"
-  | "audit:read"
+  | "audit:read" // the whole hash-chained trail (events of restricted cases one may not see come redacted)
+  | "audit:read:cases" // the trail of the cases one can see, without the chain's sequence numbers
   | "users:manage"
   | "tokens:own"
   | "account:read" // the account registry (cases, sightings and links still follow case visibility)
@@ -34,6 +35,7 @@ const table: Record<Role, readonly Permission[]> = {
     "note:write:any",
     "evidence:remove",
     "audit:read",
+    "audit:read:cases",
     "users:manage",
     "tokens:own",
     "account:read",
@@ -50,6 +52,7 @@ const table: Record<Role, readonly Permission[]> = {
     "case:reopen",
     "case:assign",
     "note:write:any",
+    "audit:read:cases",
     "tokens:own",
     "account:read",
     "account:write",
@@ -62,12 +65,13 @@ const table: Record<Role, readonly Permission[]> = {
     "case:read:any",
     "case:write:member",
     "note:write:member",
+    "audit:read:cases",
     "tokens:own",
     "account:read",
     "account:write",
     "action:propose",
   ],
-  AUDITOR: ["case:read:any", "audit:read", "tokens:own", "account:read"],
+  AUDITOR: ["case:read:any", "audit:read", "audit:read:cases", "tokens:own", "account:read"],
 };
 
 export function can(role: Role, permission: Permission): boolean {

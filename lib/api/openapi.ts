@@ -93,7 +93,12 @@ export function openApiDocument(): Json {
             "these three also carry page, pageSize, hasMore, truncated. json: text (pretty-printed, or the raw start when over 1 MiB or malformed), truncated. " +
             "image: mediaType (show content?view=1). truncated: a line or cell over 10,000 characters was cut, or the preview stopped at 64 MiB.",
         },
-        AuditEvent: { type: "object", description: "seq, at, actorId, actorEmail, action, entityType, entityId, caseId, changes, requestId, ip, hash" },
+        AuditEvent: {
+          type: "object",
+          description:
+            "kind \"event\": at, actorId, actorEmail, actorName, action, entityType, entityId, caseId, caseNumber, subject, summary (one sentence), changes, people (names by id); " +
+            "seq, requestId, ip and hash only for readers of the whole chain (ADMIN, AUDITOR). kind \"withheld\" (AUDITOR, an event of a restricted case they cannot see): seq, at, hash, summary only",
+        },
         ...accountSchemas(helpers),
         ...actionSchemas(helpers),
       },
@@ -148,7 +153,7 @@ export function openApiDocument(): Json {
         post: { summary: "Re-hash the stored content and record the result", parameters: [evidenceParam], responses: { 200: ok("{ok, expected, observed, reason}"), ...errors(401, 404) } },
       },
       "/audit": {
-        get: { summary: "Audit events, newest first", parameters: queryParameters(ZListAuditQuery), responses: { 200: ok("A page of events", page(ref("AuditEvent"))), ...errors(400, 401, 403) } },
+        get: { summary: "Audit events, newest first: the whole chain for ADMIN and AUDITOR (an auditor gets events of restricted cases they cannot see as withheld rows, unless a filter names an actor, action, entity or case); managers and investigators get the events of the cases they can see, without sequence numbers (answer field scope: all, chain or cases)", parameters: queryParameters(ZListAuditQuery), responses: { 200: ok("A page of events", page(ref("AuditEvent"))), ...errors(400, 401, 403) } },
       },
       ...accountPaths(helpers),
       ...actionPaths(helpers),

@@ -3,11 +3,13 @@ import { CaseAccountsPanel } from "@/components/accounts/case-accounts-panel";
 import { listCaseAccounts } from "@/lib/accounts/case-accounts";
 import { getCaseSightings } from "@/lib/accounts/sightings";
 import { decideCase, isClosedTo } from "@/lib/access/case-policy";
+import { CaseActivity } from "@/components/cases/case-activity";
 import { CaseDetailView } from "@/components/cases/case-detail-view";
 import { orNotFound } from "@/components/page-errors";
 import { positiveInt, type SearchParams } from "@/components/url";
 import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/access/permissions";
+import { listCaseActivity } from "@/lib/audit/list-case-activity";
 import { getCase } from "@/lib/cases/get-case";
 import { env } from "@/lib/env";
 import { listEvidence } from "@/lib/evidence/get-evidence";
@@ -20,6 +22,7 @@ import { createActionAction } from "../../actions/actions";
 
 const NOTES_PAGE_SIZE = 20;
 const EVIDENCE_PAGE_SIZE = 20;
+const ACTIVITY_PAGE_SIZE = 20;
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
@@ -31,11 +34,12 @@ export default async function CasePage({ params, searchParams }: Props) {
   const actor = await requireUser();
   const { id } = await params;
   const query = await searchParams;
-  const [c, notes, evidence] = await orNotFound(
+  const [c, notes, evidence, activity] = await orNotFound(
     Promise.all([
       getCase(actor, id),
       listNotes(actor, id, { page: positiveInt(query.notesPage), pageSize: NOTES_PAGE_SIZE }),
       listEvidence(actor, id, { page: positiveInt(query.evidencePage), pageSize: EVIDENCE_PAGE_SIZE }),
+      listCaseActivity(actor, id, { page: positiveInt(query.activityPage), pageSize: ACTIVITY_PAGE_SIZE }),
     ]),
   );
   const assignableUsers = can(actor.role, "case:assign") ? await listAssignableUsers() : [];
@@ -45,6 +49,7 @@ export default async function CasePage({ params, searchParams }: Props) {
   const canAttach =
     can(actor.role, "account:write") && decideCase(actor, { restricted: c.restricted, isMember }, "update") === "allow" && !isClosedTo(c.status, "update");
   return (
+    <>
     <CaseDetailView
       actor={actor}
       c={c}
@@ -71,5 +76,9 @@ export default async function CasePage({ params, searchParams }: Props) {
         />
       }
     />
+    <div className="mt-6">
+      <CaseActivity caseNumber={c.number} activity={activity} />
+    </div>
+    </>
   );
 }

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { describeAuditEvent } from "@/lib/audit/describe-audit-event";
+
+const base = { entityType: "Case", actorName: "Dana", caseNumber: "LAN-2026-0003" };
+
+describe("describeAuditEvent", () => {
+  it.each([
+    ["case.transition", { status: { before: "ACTIVE", after: "IN_REVIEW" } }, null, "Dana moved LAN-2026-0003 from Active to In review"],
+    ["case.transition", { status: { before: "IN_REVIEW", after: "CLOSED" }, resolution: { after: "SUBSTANTIATED" } }, null, "Dana moved LAN-2026-0003 from In review to Closed (Substantiated)"],
+    ["case.update", { title: { before: "a", after: "b" }, dueAt: { after: null } }, null, "Dana changed the title, due date of LAN-2026-0003"],
+    ["case.update", { restricted: { before: false, after: true }, reason: { after: "review" } }, null, "Dana restricted LAN-2026-0003"],
+    ["case.assign", { leadId: { before: null, after: "u1" } }, null, "Dana changed the lead of LAN-2026-0003"],
+    ["note.pin", { pinned: { before: false, after: true } }, null, "Dana pinned a note on LAN-2026-0003"],
+    ["evidence.upload", {}, "Harvest log", "Dana uploaded “Harvest log” to LAN-2026-0003"],
+    ["evidence.verify", { ok: { after: false } }, "Harvest log", "Dana verified “Harvest log” on LAN-2026-0003: the hash does NOT match"],
+    ["account.attach", { role: { after: "SUBJECT" } }, "acct-1", "Dana attached account “acct-1” to LAN-2026-0003 as Subject"],
+    ["action.transition", { status: { before: "PROPOSED", after: "APPROVED" } }, null, "Dana moved an action on LAN-2026-0003 from Proposed to Approved"],
+  ])("%s %j", (action, changes, subject, sentence) => {
+    expect(describeAuditEvent({ ...base, action, changes, subject })).toBe(sentence);
+  });
+
+  it("names the system and failed sign-ins without an actor, and falls back to the action's words", () => {
+    expect(describeAuditEvent({ ...base, actorName: null, caseNumber: null, action: "evidence.blob_collect", entityType: "Blob", changes: {} })).toBe(
+      "The system deleted a stored file no evidence refers to any more",
+    );
+    expect(describeAuditEvent({ ...base, actorName: null, caseNumber: null, action: "auth.sign-in-failed", entityType: "User", changes: { email: "x@y.z", reason: "bad" } })).toBe(
+      "A sign-in as x@y.z failed",
+    );
+    expect(describeAuditEvent({ ...base, action: "export.case-file", changes: {} })).toBe("Dana: export case file on LAN-2026-0003");
+  });
+});
