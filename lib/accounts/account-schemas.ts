@@ -2,6 +2,7 @@
 // OpenAPI document. Attribute values are normalized here (normalize-attribute.ts), once, at the edge.
 import { z } from "zod";
 import { ATTRIBUTE_TYPES, normalizeAttribute } from "@/lib/accounts/normalize-attribute";
+import { ZBool, ZFromBound, ZToBound } from "@/lib/cases/case-schemas";
 import { emptyToNull, emptyToUndefined } from "@/lib/validation";
 
 export { ATTRIBUTE_TYPES };
@@ -131,6 +132,11 @@ export const ZListAccountsQuery = z.object({
   riskMax: z.preprocess(emptyToUndefined, ZRiskScore.optional()),
   attributeType: csv(ZAttributeType).describe("accounts having at least one attribute of these types"),
   caseId: z.preprocess(emptyToUndefined, z.string().trim().max(64).optional()).describe("accounts on this case"),
+  revokedFrom: ZFromBound.describe("revoked by an access revocation (of a case you can see) executed at or after this time, and not reversed"),
+  revokedTo: ZToBound.describe("revoked by an access revocation executed before this time, and not reversed"),
+  onRevocation: z
+    .preprocess(emptyToUndefined, ZBool.optional())
+    .describe("true: targeted by an access revocation (of a case you can see) that was not rejected or reversed; false: by none"),
   sort: z.preprocess(emptyToUndefined, z.enum(ACCOUNT_SORTS).default("updated")),
   order: z.preprocess(emptyToUndefined, z.enum(["asc", "desc"]).default("desc")),
   page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(1)),

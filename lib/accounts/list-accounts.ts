@@ -13,12 +13,13 @@ import { frag, inList, join, withWhere, type Fragment } from "@/lib/db/sql-fragm
 import type { AccountStatus } from "@/lib/generated/sqlite/enums";
 import { parseInput } from "@/lib/validation";
 
-type Query = ReturnType<typeof ZListAccountsQuery.parse>;
+export type AccountListQuery = ReturnType<typeof ZListAccountsQuery.parse>;
+type Query = AccountListQuery;
 
 export async function listAccounts(actor: Actor, query: unknown): Promise<Page<AccountSummary>> {
   assertAccountRead(actor);
   const q = parseInput(ZListAccountsQuery, query);
-  const conditions = filters(actor, q);
+  const conditions = accountListConditions(actor, q);
   const visible = visibleCasesSql(actor);
   const caseCount = join(
     [frag(`(SELECT count(*) FROM "CaseAccount" ca JOIN "Case" c ON c."id" = ca."caseId" WHERE ca."accountId" = a."id"`), ...visible.map((v) => join([frag(" AND "), v], "")), frag(`) AS "caseCount"`)],
@@ -72,8 +73,21 @@ function toSummary(r: Row): AccountSummary {
   };
 }
 
-function filters(actor: Actor, q: Query): Fragment[] {
+/** The list's filters as conditions on the account aliased `a`; the dashboard counts through them
+ *  too, so a figure and the list it links to agree. */
+export function accountListConditions(actor: Actor, q: Omit<Query, "sort" | "order" | "page" | "pageSize">): Fragment[] {
   const out: Fragment[] = [];
+  if (q.revokedFrom || q.revokedTo) {
+    const range = [
+      ...(q.revokedFrom ? [frag(`x."executedAt" >= ?`, q.revokedFrom)] : []),
+      ...(q.revokedTo ? [frag(`x."executedAt" < ?`, q.revokedTo)] : []),
+    ];
+    out.push(join([frag(`a."id" IN (`), revocationTargets(actor, ["EXECUTED", "VERIFIED"], range), frag(")")], ""));
+  }
+  if (q.onRevocation !== undefined) {
+    const on = revocationTargets(actor, ["PROPOSED", "APPROVED", "EXECUTED", "VERIFIED"], []);
+    out.push(join([frag(`a."id" ${q.onRevocation ? "IN" : "NOT IN"} (`), on, frag(")")], ""));
+  }
   if (q.status?.length) out.push(frag(`CAST(a."status" AS TEXT) IN (${inList(q.status)})`, ...q.status));
   if (q.organization) out.push(frag(`a."organization" = ?`, q.organization));
   if (q.country) out.push(frag(`a."country" = ?`, q.country));
@@ -119,4 +133,19 @@ function orderBy(q: Query): string {
     default:
       return `a."updatedAt" ${dir}, a."id" ${dir}`;
   }
+}
+
+/** Ids of accounts targeted by access revocations in one of `statuses`, on cases the actor can see. */
+export function revocationTargets(actor: Actor, statuses: readonly string[], more: Fragment[]): Fragment {
+  return withWhere(
+    frag(`SELECT t."accountId" FROM "ActionTarget" t JOIN "Action" x ON x."id" = t."actionId" JOIN "Case" c ON c."id" = x."caseId"`),
+    [
+      frag(`t."accountId" IS NOT NULL`),
+      frag(`CAST(x."type" AS TEXT) = 'ACCESS_REVOCATION'`),
+      frag(`CAST(x."status" AS TEXT) IN (${inList(statuses)})`, ...statuses),
+      ...more,
+      ...visibleCasesSql(actor),
+    ],
+    frag(""),
+  );
 }

@@ -1,9 +1,9 @@
 // Input schemas for actions: shared by the forms, the server actions, the REST routes and the
 // OpenAPI document.
 import { z } from "zod";
-import { ZDueAt } from "@/lib/cases/case-schemas";
+import { ZDueAt, ZFromBound, ZSeverity, ZTag, ZToBound } from "@/lib/cases/case-schemas";
 import { emptyToUndefined, ZPageQuery } from "@/lib/validation";
-import { ACTION_STATUSES } from "@/lib/actions/action-status";
+import { ACTION_STATUSES, ACTION_TYPES } from "@/lib/actions/action-status";
 
 const ZId = z.string().trim().min(1).max(64);
 /** A list of ids: an array from the API, one or several repeated form fields from a form. */
@@ -58,7 +58,20 @@ export type TActionTransitionInput = z.input<typeof ZActionTransitionInput>;
 export const ACTION_QUEUES = ["awaiting-approval", "mine", "overdue", "due-soon"] as const;
 export type ActionQueue = (typeof ACTION_QUEUES)[number];
 
+const csv = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(item).optional());
+
 export const ZListActionsQuery = ZPageQuery.extend({
   queue: z.preprocess(emptyToUndefined, z.enum(ACTION_QUEUES).optional()),
+  type: z.preprocess(emptyToUndefined, z.enum(ACTION_TYPES).optional()),
+  status: csv(ZActionStatus),
+  // Filters on the action's case, as on the case list (the dashboard links here with them).
+  severity: csv(ZSeverity).describe("the case's severity"),
+  tag: z.preprocess(emptyToUndefined, ZTag.optional()).describe("a tag of the case"),
+  leadId: z.preprocess(emptyToUndefined, ZId.optional()).describe('the case\'s lead, or "none"'),
+  createdFrom: ZFromBound.describe("proposed or drafted at or after this time"),
+  createdTo: ZToBound.describe("proposed or drafted before this time"),
 });
+/** The filters of the list, without the queue and the page. */
+export type ActionFilters = Omit<z.output<typeof ZListActionsQuery>, "queue" | "page" | "pageSize">;
 export type TListActionsQuery = z.input<typeof ZListActionsQuery>;

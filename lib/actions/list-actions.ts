@@ -8,7 +8,7 @@ import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import { parseInput, ZPageQuery } from "@/lib/validation";
-import { ZListActionsQuery, type ActionQueue } from "@/lib/actions/action-schemas";
+import { ZListActionsQuery, type ActionFilters, type ActionQueue } from "@/lib/actions/action-schemas";
 import { actionSummarySelect, toActionSummary, type ActionSummary } from "@/lib/actions/action-view";
 
 export type ActionPage = { items: ActionSummary[]; total: number; page: number; pageSize: number };
@@ -34,9 +34,22 @@ export function queueWhere(actor: Actor, queue: ActionQueue | undefined, now: Da
   }
 }
 
+/** The list's filters (type, status, the case's severity, tag and lead, when created) as a `where`. */
+export function actionFilterWhere(f: ActionFilters): Prisma.ActionWhereInput {
+  const and: Prisma.ActionWhereInput[] = [];
+  if (f.type) and.push({ type: f.type });
+  if (f.status?.length) and.push({ status: { in: f.status } });
+  if (f.severity?.length) and.push({ case: { severity: { in: f.severity } } });
+  if (f.tag) and.push({ case: { tags: { some: { tag: f.tag } } } });
+  if (f.leadId) and.push({ case: { leadId: f.leadId === "none" ? null : f.leadId } });
+  if (f.createdFrom) and.push({ createdAt: { gte: f.createdFrom } });
+  if (f.createdTo) and.push({ createdAt: { lt: f.createdTo } });
+  return and.length ? { AND: and } : {};
+}
+
 export async function listActions(actor: Actor, query: unknown): Promise<ActionPage> {
-  const { queue, page, pageSize } = parseInput(ZListActionsQuery, query);
-  const where = queueWhere(actor, queue, new Date());
+  const { queue, page, pageSize, ...filters } = parseInput(ZListActionsQuery, query);
+  const where: Prisma.ActionWhereInput = { AND: [queueWhere(actor, queue, new Date()), actionFilterWhere(filters)] };
   const dueFirst = queue === "overdue" || queue === "due-soon";
   const [rows, total] = await Promise.all([
     db().action.findMany({

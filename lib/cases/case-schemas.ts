@@ -97,13 +97,32 @@ export type TCaseTransitionInput = z.input<typeof ZCaseTransitionInput>;
 const csv = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(item).optional());
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+const timeBound = (dateEnd: boolean) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .union([z.iso.date(), z.iso.datetime({ offset: true })], { error: "must be a date (YYYY-MM-DD) or an ISO 8601 time" })
+      .transform((s) => (s.length === 10 ? new Date(Date.parse(`${s}T00:00:00.000Z`) + (dateEnd ? DAY_MS : 0)) : new Date(s)))
+      .optional(),
+  );
+/** The start of a half-open time range [from, to): an ISO 8601 time, or a date meaning the start of that day (UTC). */
+export const ZFromBound = timeBound(false);
+/** The end of a half-open time range [from, to): an ISO 8601 time (excluded), or a date meaning up to the end of that day (UTC). */
+export const ZToBound = timeBound(true);
+
 export const ZListCasesQuery = z.object({
   q: z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()),
   status: csv(ZCaseStatus),
   severity: csv(ZSeverity),
-  leadId: z.preprocess(emptyToUndefined, ZUserId.optional()),
+  leadId: z.preprocess(emptyToUndefined, ZUserId.optional()).describe('the lead\'s user id, or "none" for cases without a lead'),
   tag: z.preprocess(emptyToUndefined, ZTag.optional()),
   restricted: z.preprocess(emptyToUndefined, ZBool.optional()),
+  // Half-open ranges [from, to): the dashboard's weeks and age buckets link here.
+  createdFrom: ZFromBound.describe("opened at or after this time (a date: from the start of that day, UTC)"),
+  createdTo: ZToBound.describe("opened before this time (a date: up to the end of that day, UTC)"),
+  closedFrom: ZFromBound.describe("closed at or after this time"),
+  closedTo: ZToBound.describe("closed before this time (a date: up to the end of that day)"),
   sort: z.preprocess(emptyToUndefined, z.enum(CASE_SORTS).default("updated")),
   order: z.preprocess(emptyToUndefined, z.enum(["asc", "desc"]).default("desc")),
   page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(1)),

@@ -13,12 +13,13 @@ import type { CaseStatus, Severity } from "@/lib/generated/sqlite/enums";
 import { parseInput } from "@/lib/validation";
 
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
-type Query = ReturnType<typeof ZListCasesQuery.parse>;
+export type CaseListQuery = ReturnType<typeof ZListCasesQuery.parse>;
+type Query = CaseListQuery;
 
 export async function listCases(actor: Actor, query: unknown): Promise<Page<CaseSummary>> {
   const q = parseInput(ZListCasesQuery, query);
   const seesAll = can(actor.role, "case:restricted:all");
-  const conditions = filters(q);
+  const conditions = caseListConditions(q);
   // Restricted cases the actor is not a member of; the memberships carry the case's flag so the
   // subquery reads only the actor's few restricted memberships.
   const hidden = frag(
@@ -79,11 +80,18 @@ function toSummary(r: PageRow): CaseSummary {
   };
 }
 
-function filters(q: Query): Fragment[] {
+/** The list's filters as conditions on the case aliased `c` (without visibility: callers add
+ *  visibleCasesSql). The dashboard counts through these too, so a figure and the list it links to agree. */
+export function caseListConditions(q: Omit<Query, "sort" | "order" | "page" | "pageSize">): Fragment[] {
   const out: Fragment[] = [];
   if (q.status?.length) out.push(frag(`CAST(c."status" AS TEXT) IN (${inList(q.status)})`, ...q.status));
   if (q.severity?.length) out.push(frag(`CAST(c."severity" AS TEXT) IN (${inList(q.severity)})`, ...q.severity));
-  if (q.leadId) out.push(frag(`c."leadId" = ?`, q.leadId));
+  if (q.leadId === "none") out.push(frag(`c."leadId" IS NULL`));
+  else if (q.leadId) out.push(frag(`c."leadId" = ?`, q.leadId));
+  if (q.createdFrom) out.push(frag(`c."createdAt" >= ?`, q.createdFrom));
+  if (q.createdTo) out.push(frag(`c."createdAt" < ?`, q.createdTo));
+  if (q.closedFrom) out.push(frag(`c."closedAt" >= ?`, q.closedFrom));
+  if (q.closedTo) out.push(frag(`c."closedAt" < ?`, q.closedTo));
   if (q.tag) out.push(frag(`c."id" IN (SELECT t."caseId" FROM "CaseTag" t WHERE t."tag" = ?)`, q.tag));
   if (q.restricted !== undefined) out.push(frag(`c."restricted" = ${q.restricted ? "TRUE" : "FALSE"}`));
   if (q.q) out.push(caseTextSearch(q.q));
