@@ -12,6 +12,7 @@ export type ActionAccessRow = {
   status: ActionStatus;
   proposedById: string;
   caseId: string;
+  caseNumber: string;
   facts: ActionFacts;
 };
 
@@ -24,14 +25,14 @@ export async function loadActionAccess(tx: Tx, actor: Actor, id: string): Promis
       status: true,
       proposedById: true,
       caseId: true,
-      case: { select: { restricted: true, members: { where: { userId: actor.id }, select: { userId: true } } } },
+      case: { select: { number: true, restricted: true, members: { where: { userId: actor.id }, select: { userId: true } } } },
     },
   });
   if (!row) throw notFound("Action not found");
   const facts = { restricted: row.case.restricted, isMember: row.case.members.length > 0, isProposer: row.proposedById === actor.id };
   if (decideAction(actor, facts, "read") === "notFound") throw notFound("Action not found");
-  const { case: _c, ...rest } = row;
-  return { ...rest, facts };
+  const { case: c, ...rest } = row;
+  return { ...rest, caseNumber: c.number, facts };
 }
 
 export function assertActionOperation(actor: Actor, access: ActionAccessRow, op: ActionOperation): void {

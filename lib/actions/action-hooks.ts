@@ -30,17 +30,16 @@ export async function notifyProposal(tx: Tx, ctx: RequestContext, a: ActionRef):
   });
 }
 
-export type TransitionRef = ActionRef & { proposedById: string; type: string; from: string; to: string };
+export type TransitionRef = ActionRef & { caseNumber: string; proposedById: string; type: string; from: string; to: string };
 
 /** After a move, in its transaction: the proposer hears of an approval or rejection; an executed or
  *  reversed revocation goes to the outbound webhook (the outbox commits with the move or not at all). */
 export async function afterTransition(tx: Tx, ctx: RequestContext, t: TransitionRef): Promise<void> {
   if (t.type === "ACCESS_REVOCATION" && (t.to === "APPROVED" || t.to === "REJECTED") && t.proposedById !== ctx.actor.id) {
-    const c = await tx.case.findUniqueOrThrow({ where: { id: t.caseId }, select: { number: true } });
     await notify(tx, {
       userIds: [t.proposedById],
       kind: t.to === "APPROVED" ? "ACTION_APPROVED" : "ACTION_REJECTED",
-      title: `${ctx.actor.name} ${t.to === "APPROVED" ? "approved" : "rejected"} your access revocation on ${c.number}`,
+      title: `${ctx.actor.name} ${t.to === "APPROVED" ? "approved" : "rejected"} your access revocation on ${t.caseNumber}`,
       link: `/actions/${t.actionId}`,
     });
   }

@@ -47,7 +47,7 @@ export async function transitionAction(ctx: RequestContext, actionId: string, in
           .map(([k, v]) => [k, { after: v }]),
       ),
     });
-    await afterTransition(tx, ctx, { actionId: a.id, caseId: a.caseId, proposedById: a.proposedById, type: a.type, from, to: data.to });
+    await afterTransition(tx, ctx, { actionId: a.id, caseId: a.caseId, caseNumber: a.caseNumber, proposedById: a.proposedById, type: a.type, from, to: data.to });
     return a.id;
   });
   // Read after the commit: the answer's read holds no write lock (on SQLite the lock serializes

@@ -7,14 +7,12 @@ import { frag, type Fragment } from "@/lib/db/sql-fragment";
 /**
  * Serializes the writers of one named resource (the audit chain, the login counters) until the
  * transaction ends. PostgreSQL: a transaction advisory lock on a key derived from the name.
- * SQLite: a write statement takes the database's RESERVED lock at once, so a second process cannot
- * read the same state (in-process transactions are already serialized by the adapter).
+ * SQLite: nothing to do: every transaction begins IMMEDIATE (lib/db/sqlite-adapter.ts), so it holds
+ * the database's write lock, against other processes too, from its first statement to its end.
  */
 export async function lockNamed(tx: Tx, name: string): Promise<void> {
   if (dbProvider() === "postgresql") {
     await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext($1))`, name);
-  } else {
-    await tx.$executeRawUnsafe(`UPDATE "CaseCounter" SET "lastSeq" = "lastSeq" WHERE 0 = 1`);
   }
 }
 

@@ -7,7 +7,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
-import { BUSY_TIMEOUT_MS, createSqliteAdapter } from "@/lib/db/sqlite-adapter";
+import { BUSY_TIMEOUT_MS, createSqliteAdapter, reuseStatements } from "@/lib/db/sqlite-adapter";
 import { PrismaClient } from "@/lib/generated/sqlite/client";
 
 let dir: string;
@@ -115,3 +115,56 @@ it("runs statements outside a transaction on their own connection: they never se
   await write;
   expect((other.prepare(`SELECT body FROM "Note"`).all() as { body: string }[]).map((r) => r.body)).toEqual(["independent"]);
 });
+
+// Prepared statements are kept per SQL text and reused with new arguments (reuseStatements).
+it("reuses a prepared statement with each use's own arguments, for reads and writes", async () => {
+  for (let i = 0; i < 5; i++) await client.$executeRawUnsafe(`INSERT INTO "Note" ("body") VALUES (?)`, `n${i}`);
+  const read = (id: number) => client.$queryRawUnsafe<{ body: string }[]>(`SELECT "body" FROM "Note" WHERE "id" = ?`, id);
+  expect((await read(2))[0].body).toBe("n1");
+  expect((await read(5))[0].body).toBe("n4");
+  expect(await read(99)).toEqual([]);
+  expect((await read(1))[0].body).toBe("n0");
+  await client.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(`INSERT INTO "Note" ("body") VALUES (?)`, "in-tx");
+    expect((await tx.$queryRawUnsafe<{ body: string }[]>(`SELECT "body" FROM "Note" WHERE "id" = ?`, 6))[0].body).toBe("in-tx");
+  });
+  expect(countNotes()).toBe(6);
+});
+
+it("keeps a reused statement usable after it failed (a constraint refusal does not poison it)", async () => {
+  other.exec(`CREATE TABLE "Tag" ("name" TEXT PRIMARY KEY)`);
+  const add = (name: string) => client.$executeRawUnsafe(`INSERT INTO "Tag" ("name") VALUES (?)`, name);
+  await add("a");
+  await expect(add("a")).rejects.toThrow();
+  await add("b");
+  await expect(client.$transaction(async (tx) => tx.$executeRawUnsafe(`INSERT INTO "Tag" ("name") VALUES (?)`, "b"))).rejects.toThrow();
+  await add("c");
+  expect(other.prepare(`SELECT group_concat("name") AS names FROM (SELECT "name" FROM "Tag" ORDER BY 1)`).get()).toEqual({ names: "a,b,c" });
+});
+
+it("sees a table's new columns through a statement prepared before the change", async () => {
+  const all = () => client.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "Note" ORDER BY "id"`);
+  await client.$executeRawUnsafe(`INSERT INTO "Note" ("body") VALUES ('x')`);
+  expect(Object.keys((await all())[0]).sort()).toEqual(["body", "id"]);
+  other.exec(`ALTER TABLE "Note" ADD COLUMN "pinned" INTEGER NOT NULL DEFAULT 0`);
+  expect(Object.keys((await all())[0]).sort()).toEqual(["body", "id", "pinned"]);
+});
+
+it("keeps at most the given number of statements and prepares evicted ones again", async () => {
+  const prepared: string[] = [];
+  const conn = { client: { prepare: (sql: string) => (prepared.push(sql), fakeStatement(sql)) } };
+  reuseStatements(conn, 2);
+  const use = (sql: string) => (conn.client.prepare(sql) as unknown as { bind(a: unknown[]): { run(): unknown } }).bind([1]).run();
+  use("A");
+  use("B");
+  use("A"); // cached
+  use("C"); // evicts B, the least recently used
+  use("A"); // still cached
+  use("B"); // prepared again
+  expect(prepared).toEqual(["A", "B", "C", "B"]);
+});
+
+function fakeStatement(sql: string) {
+  const stmt = { reader: false, run: (...args: unknown[]) => ({ sql, args }), columns: () => [], raw: () => stmt, all: () => [] };
+  return stmt;
+}
