@@ -6,7 +6,7 @@ import { ZCaseTransitionInput, ZCreateCaseInput, ZCreateNoteInput, ZEditCaseInpu
 import { ZEvidenceMetadata } from "@/lib/evidence/evidence-schemas";
 import { ZSignInInput } from "@/lib/auth/sign-in-schema";
 import { ZCreateUserInput } from "@/lib/users/user-schemas";
-import { controlCharacterErrors, parseInput } from "@/lib/validation";
+import { controlCharacterErrors, parseInput, stripInvisible } from "@/lib/validation";
 
 /** The field errors parseInput answers, or null when it accepts the input. */
 function refusal(schema: z.ZodType, input: unknown): Record<string, string[]> | null {
@@ -84,5 +84,63 @@ describe("fields named like Object.prototype's members", () => {
   it("reports a schema error whose path is such a name", () => {
     const errors = refusal(ZListCasesQuery, { constructor: "x", page: "0" });
     expect(errors).not.toBeNull();
+  });
+});
+
+/** The message parseInput answers. */
+function messageFor(schema: z.ZodType, input: unknown): string {
+  try {
+    parseInput(schema, input);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error("accepted");
+}
+
+describe("messages in people's words (issue 13)", () => {
+  it("names the tag that failed, once under the label the form uses, and keeps the details' paths", () => {
+    const input = { title: "Harvesting", tags: ["ok", "x y", "a/b"] };
+    expect(messageFor(ZCreateCaseInput, input)).toBe("Check this field: Tags (Tag “x y” may use letters, digits and . _ : -; Tag “a/b” may use letters, digits and . _ : -)");
+    expect(Object.keys(refusal(ZCreateCaseInput, input)!)).toEqual(["tags.1", "tags.2"]);
+  });
+
+  it.each(["zh-蒸馏", "ru-дистилляция", "ar-تقطير", "hi-आसवन", "ops:2026_q1"])("accepts the tag %s, letters of any script", (tag) => {
+    expect(refusal(ZCreateCaseInput, { title: "Harvesting", tags: [tag] })).toBeNull();
+  });
+
+  it("labels fields as the forms do, never by their internal names", () => {
+    expect(messageFor(ZCreateNoteInput, { body: "" })).toBe("Check this field: Note (is required)");
+    expect(messageFor(ZEvidenceMetadata, { ...evidence, collectedAt: "yesterday" })).toMatch(/^Check this field: Collected at \(/);
+    expect(messageFor(ZCreateCaseInput, {})).toBe("Check this field: Title (is required)");
+  });
+
+  it("says in a sentence what a bad URL parameter should be, instead of the raw list of values", () => {
+    const message = messageFor(ZListCasesQuery, { status: "FOO", sort: "nope", page: "two" });
+    expect(message).toContain("Status (“FOO” is not a choice here; choose Open, Active, On hold, In review or Closed)");
+    expect(message).toContain("Sort by (“nope” is not a choice here; choose Updated, Created, Severity or Due)");
+    expect(message).toContain("Page (must be a number)");
+    expect(message).not.toMatch(/"OPEN"\|/);
+  });
+});
+
+describe("invisible and direction-changing characters", () => {
+  it.each([
+    ["a right-to-left override in a title", ZCreateCaseInput, { title: "Ω\u202eRTL\u202c" }, "title", "U+202E"],
+    ["an isolate in a note", ZCreateNoteInput, { body: "see \u2067this\u2069" }, "body", "U+2067"],
+    ["a zero-width space in a tag", ZCreateCaseInput, { title: "Harvesting", tags: ["a\u200bb"] }, "tags.0", "U+200B"],
+    ["a byte-order mark in a user name", ZCreateUserInput, { ...user, name: "\ufeffAnn" }, "name", "U+FEFF"],
+    ["a right-to-left mark in an evidence title", ZEvidenceMetadata, { ...evidence, title: "Rep\u200fort" }, "title", "U+200F"],
+  ])("refuses %s", (_label, schema, input, field, code) => {
+    expect(refusal(schema, input)?.[field]).toEqual(expect.arrayContaining([expect.stringContaining(`invisible or direction-changing characters (${code}`)]));
+  });
+
+  it("keeps direction marks in free text and joiners in names", () => {
+    expect(refusal(ZCreateNoteInput, { body: "שלום\u200f world" })).toBeNull();
+    expect(refusal(ZCreateUserInput, { ...user, name: "می\u200cخواهم" })).toBeNull();
+  });
+
+  it("takes them out of upload file names", () => {
+    expect(stripInvisible("report\u202efdp.exe")).toBe("reportfdp.exe");
+    expect(stripInvisible("\ufeffa\u200bb\u2066c")).toBe("abc");
   });
 });

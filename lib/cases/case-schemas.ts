@@ -23,9 +23,10 @@ export const ZTag = z
   .string()
   .trim()
   .toLowerCase()
-  .min(1, "tags cannot be empty")
-  .max(40, "tags must be at most 40 characters")
-  .regex(/^[a-z0-9][a-z0-9._:-]*$/, "tags use letters, digits and . _ : -");
+  .min(1, "A tag cannot be empty")
+  .max(40, { error: (issue) => `Tag “${String(issue.input).slice(0, 40)}…” is longer than 40 characters` })
+  // Letters and digits of every script (zh-蒸馏, ru-дистилляция), with the marks some scripts need.
+  .regex(/^[\p{L}\p{N}][\p{L}\p{M}\p{N}._:-]*$/u, { error: (issue) => `Tag “${String(issue.input)}” may use letters, digits and . _ : -` });
 
 /** A list of tags: an array, or a comma-separated string from a form field. */
 export const ZTags = z.preprocess(

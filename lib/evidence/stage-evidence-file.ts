@@ -1,5 +1,6 @@
 // Streams an incoming file into the blob store (hashing as it goes) and keeps its first bytes for
 // sniffing the media type. Nothing is visible until uploadEvidence() records it.
+import { stripInvisible } from "@/lib/validation";
 import { blobStore, type StagedBlob } from "@/lib/storage/blob-store";
 import { env } from "@/lib/env";
 import { sniffMediaType } from "@/lib/evidence/media-type";
@@ -26,7 +27,8 @@ export async function stageEvidenceFile(
   };
   const blob = await blobStore().stage(stream, { maxBytes: env().LANTERN_MAX_UPLOAD_BYTES, onChunk: keepHead });
   // The name is kept for display and download only, never for a path.
-  const originalFilename = (info.filename || "unnamed").replace(/[\u0000-\u001f\u007f/\\]/g, "_").slice(0, 255);
+  // Direction overrides and invisible characters are taken out ("report‮fdp.exe" shows reversed).
+  const originalFilename = (stripInvisible(info.filename ?? "") || "unnamed").replace(/[\u0000-\u001f\u007f/\\]/g, "_").slice(0, 255);
   return {
     blob,
     originalFilename,
