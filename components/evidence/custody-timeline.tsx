@@ -16,6 +16,7 @@ const ACTION_LABELS: Record<string, string> = {
   EDIT: "Details edited",
   SUPERSEDE: "Superseded",
   REMOVE: "Removed",
+  INGEST: "Read for ingestion",
 };
 
 export function CustodyTimeline({ events, sha256 }: { events: CustodyEventView[]; sha256: string }) {

@@ -10,18 +10,28 @@ const ROWS_PER_STATEMENT = 1_000;
 /** A column and how its JSON value becomes the column's type (text unless said otherwise). */
 export type Column = { name: string; type?: "text" | "int" | "float" | "timestamp" | { enum: string } };
 
+export type InsertOptions = {
+  /** Rows whose key (or another unique index) is taken are skipped (ON CONFLICT DO NOTHING); the count leaves them out. */
+  ignoreConflicts?: boolean;
+  /** Rows per statement (default 1,000). */
+  rowsPerStatement?: number;
+};
+
 /** Inserts `rows` (arrays of values in `columns` order; Dates allowed) into `table`; returns the rows written. */
-export async function insertRows(tx: Tx, table: string, columns: readonly Column[], rows: readonly unknown[][]): Promise<number> {
+export async function insertRows(tx: Tx, table: string, columns: readonly Column[], rows: readonly unknown[][], options: InsertOptions = {}): Promise<number> {
   if (rows.length === 0) return 0;
   const pg = dbProvider() === "postgresql";
   const names = columns.map((c) => `"${c.name}"`).join(", ");
   const values = columns.map((c, i) => (pg ? pgValue(c, i) : `j.value ->> ${i}`)).join(", ");
+  // SQLite needs the WHERE before an upsert clause on INSERT … SELECT (else ON reads as a join's).
+  const conflict = options.ignoreConflicts ? (pg ? " ON CONFLICT DO NOTHING" : " WHERE true ON CONFLICT DO NOTHING") : "";
   const sql = pg
-    ? `INSERT INTO "${table}" (${names}) SELECT ${values} FROM json_array_elements($1::json) AS j(value)`
-    : `INSERT INTO "${table}" (${names}) SELECT ${values} FROM json_each(?) AS j`;
+    ? `INSERT INTO "${table}" (${names}) SELECT ${values} FROM json_array_elements($1::json) AS j(value)${conflict}`
+    : `INSERT INTO "${table}" (${names}) SELECT ${values} FROM json_each(?) AS j${conflict}`;
+  const perStatement = options.rowsPerStatement ?? ROWS_PER_STATEMENT;
   let written = 0;
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const chunk = rows.slice(i, i + perStatement);
     written += await tx.$executeRawUnsafe(sql, JSON.stringify(pg ? chunk : chunk.map(sqliteDates)));
   }
   return written;

@@ -7,7 +7,7 @@ import { appendAuditEvent, type Changes } from "@/lib/audit/append-audit-event";
 import { auditContextOf } from "@/lib/audit/audit-context";
 import type { Tx } from "@/lib/db/client";
 
-export type CustodyAction = "UPLOAD" | "VIEW" | "DOWNLOAD" | "VERIFY" | "EXPORT" | "EDIT" | "SUPERSEDE" | "REMOVE";
+export type CustodyAction = "UPLOAD" | "VIEW" | "DOWNLOAD" | "VERIFY" | "EXPORT" | "EDIT" | "SUPERSEDE" | "REMOVE" | "INGEST";
 
 export async function recordCustody(
   tx: Tx,

@@ -38,6 +38,13 @@ describe("content detection", () => {
     expect(out.raw).toBe(bytes.length);
   });
 
+  it("reads a JSON Lines log whose first line is damaged as JSON Lines", async () => {
+    const out = await parse(Buffer.from(["garbage", ok(2), ok(3), "", ok(5)].join("\n")));
+    expect(out.format).toBe("jsonl");
+    expect(out.errors.map((e) => e.line)).toEqual([1]);
+    expect(out.rows.map((r) => r.line)).toEqual([2, 3, 5]);
+  });
+
   it("refuses empty, binary, header-less CSV and corrupt gzip content as a whole", async () => {
     await expect(parse(Buffer.from(""))).rejects.toThrow(LogFormatError);
     await expect(parse(Buffer.from("\n \n"))).rejects.toThrow(/no content/);

@@ -49,14 +49,14 @@ export async function readLogStream(source: NodeJS.ReadableStream | Readable): P
   let format: LogFormat | undefined;
   let seen = 0;
   try {
-    while (format === undefined) {
+    // Enough text to judge by (or the whole file when it is shorter).
+    while (seen < DETECT_LIMIT) {
       const next = await textIterator.next();
       if (next.done) break;
       head.push(next.value);
       seen += next.value.length;
-      format = detectTextFormat(Buffer.concat(head).subarray(0, DETECT_LIMIT));
-      if (format === undefined && seen >= DETECT_LIMIT) break;
     }
+    format = detectTextFormat(Buffer.concat(head).subarray(0, DETECT_LIMIT));
   } catch (e) {
     close();
     throw compressed && isZlibError(e) ? new LogFormatError(`The gzip data is corrupt: ${(e as Error).message}`) : e;

@@ -2,6 +2,8 @@
 // features that enqueue jobs) so that lib/jobs imports no feature and no feature imports back.
 import { registerJobHandler } from "@/lib/jobs/job-handlers";
 import { pruneFinishedJobs } from "@/lib/jobs/prune-jobs";
+import { INGEST_JOB } from "@/lib/ingest/ingest-run-view";
+import { runIngestJob } from "@/lib/ingest/run-ingest-job";
 import { publishCheckpoint } from "@/lib/audit/checkpoints";
 import { EMAIL_JOB } from "@/lib/notifications/notify";
 import { REMINDER_SCAN_JOB, scanReviewReminders } from "@/lib/notifications/review-reminders";
@@ -21,6 +23,7 @@ export function registerAppJobHandlers(): void {
   // A job that does nothing: the bench measures the runner with it; an admin can enqueue one to check a worker.
   registerJobHandler("noop", async () => {});
   registerJobHandler(WEBHOOK_JOB, deliverWebhook);
+  registerJobHandler(INGEST_JOB, (payload, ctx) => runIngestJob(payload, ctx));
   registerJobHandler(EMAIL_JOB, sendNotificationEmail);
   registerJobHandler(REMINDER_SCAN_JOB, async () => {
     await scanReviewReminders();
