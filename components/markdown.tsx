@@ -1,7 +1,10 @@
 // Markdown rendered safely: no raw HTML (no rehype-raw, and HTML in the source is skipped), only
 // http(s), mailto and relative URLs survive, links carry rel="noopener noreferrer nofollow", and
 // images are shown as links so a note cannot make every reader's browser fetch a remote file.
+// GitHub-flavoured markdown (remark-gfm): tables, strikethrough, task lists, autolinks. A link whose
+// URL is refused (javascript:, data: ...) shows as its plain text, not as a dead link.
 import ReactMarkdown, { type Components } from "react-markdown";
+import remarkGfm from "remark-gfm";
 
 const ALLOWED_SCHEMES = new Set(["http", "https", "mailto"]);
 
@@ -17,11 +20,22 @@ export function safeUrl(url: string): string | undefined {
 }
 
 const components: Components = {
-  a: ({ node: _node, href, children, ...rest }) => (
-    <a {...rest} href={href} rel="noopener noreferrer nofollow">
-      {children}
-    </a>
+  a: ({ node: _node, href, children, ...rest }) =>
+    href ? (
+      <a {...rest} href={href} rel="noopener noreferrer nofollow">
+        {children}
+      </a>
+    ) : (
+      <span data-refused-link="">{children}</span>
+    ),
+  // A wide table scrolls inside its own box instead of widening the page.
+  table: ({ node: _node, children, ...rest }) => (
+    <div className="my-2 overflow-x-auto">
+      <table {...rest} className="min-w-full border-collapse text-left text-sm">{children}</table>
+    </div>
   ),
+  th: ({ node: _node, children, style }) => <th style={style} className="border border-slate-300 bg-slate-50 px-2 py-1 font-medium">{children}</th>,
+  td: ({ node: _node, children, style }) => <td style={style} className="border border-slate-300 px-2 py-1 align-top">{children}</td>,
   img: ({ src, alt }) => {
     const href = typeof src === "string" ? src : undefined;
     const text = `Image: ${alt || href || "untitled"}`;
@@ -37,8 +51,8 @@ const components: Components = {
 
 export function Markdown({ children, className }: { children: string; className?: string }) {
   return (
-    <div className={`prose-note text-sm break-words ${className ?? ""}`}>
-      <ReactMarkdown skipHtml urlTransform={safeUrl} components={components}>
+    <div className={`prose-note min-w-0 text-sm break-words [overflow-wrap:anywhere] ${className ?? ""}`}>
+      <ReactMarkdown skipHtml urlTransform={safeUrl} remarkPlugins={[remarkGfm]} components={components}>
         {children}
       </ReactMarkdown>
     </div>

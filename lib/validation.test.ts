@@ -144,3 +144,14 @@ describe("invisible and direction-changing characters", () => {
     expect(stripInvisible("\ufeffa\u200bb\u2066c")).toBe("abc");
   });
 });
+
+describe("due dates", () => {
+  it.each(["0202-03-04", "1999-12-31", "2101-01-01", "20266-01-01T00:00:00Z"])("refuses %s, a year outside 2000 to 2100", (dueAt) => {
+    expect(refusal(ZCreateCaseInput, { title: "Harvesting", dueAt })?.dueAt?.[0]).toMatch(/pick a year from 2000 to 2100|date/);
+    expect(refusal(ZEditCaseInput, { dueAt })).toHaveProperty("dueAt");
+  });
+
+  it.each(["2000-01-01", "2026-12-01", "2100-12-31", ""])("accepts %j", (dueAt) => {
+    expect(refusal(ZCreateCaseInput, { title: "Harvesting", dueAt })).toBeNull();
+  });
+});

@@ -1,8 +1,9 @@
 "use client";
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, type FormEvent } from "react";
 import { checkedOf, idleState, valueOf, type FormAction } from "@/components/action-state";
 import { CaseFieldsInputs } from "@/components/cases/case-fields-inputs";
+import { isPastDueDate, pastDueDateQuestion } from "@/components/cases/due-date";
 import { Field } from "@/components/field";
 import { FormAlert } from "@/components/form-alert";
 import { buttonClass, inputClass } from "@/components/form-styles";
@@ -24,8 +25,13 @@ export function CaseCreateForm({ action, users, meId }: Props) {
     tags: valueOf(v, "tags"),
     dueAt: valueOf(v, "dueAt"),
   };
+  // A due date that has already passed is usually a slip of the year or month: ask before opening.
+  function confirmPastDueDate(event: FormEvent<HTMLFormElement>) {
+    const due = new FormData(event.currentTarget).get("dueAt");
+    if (typeof due === "string" && isPastDueDate(due) && !window.confirm(pastDueDateQuestion(due))) event.preventDefault();
+  }
   return (
-    <form key={formKey} ref={formRef} action={formAction} noValidate className="max-w-2xl space-y-4 rounded-md border border-slate-200 bg-white p-6 shadow-sm">
+    <form key={formKey} ref={formRef} action={formAction} onSubmit={confirmPastDueDate} noValidate className="max-w-2xl space-y-4 rounded-md border border-slate-200 bg-white p-6 shadow-sm">
       <FormAlert state={state} />
       <CaseFieldsInputs values={values} errors={errors} />
       <Field name="leadId" label="Lead" errors={errors.leadId} idPrefix="case">

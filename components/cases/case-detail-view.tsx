@@ -8,6 +8,7 @@ import { CaseHeader } from "@/components/cases/case-header";
 import { CaseNotes } from "@/components/cases/case-notes";
 import { CaseStatusPanel } from "@/components/cases/case-status-panel";
 import { CaseEvidence } from "@/components/evidence/case-evidence";
+import { Markdown } from "@/components/markdown";
 import { Panel } from "@/components/panel";
 import type { Actor } from "@/lib/access/actor";
 import { decideCase, isClosedTo, type CaseOperation } from "@/lib/access/case-policy";
@@ -57,7 +58,7 @@ export function CaseDetailView({ actor, c, notes, evidence, maxUploadBytes, assi
         <div className="contents lg:col-span-2 lg:block lg:space-y-6 [&>*]:min-w-0">
           <Panel title="Summary" id="case-summary">
             {c.summary ? (
-              <p className="whitespace-pre-wrap text-sm">{c.summary}</p>
+              <Markdown>{c.summary}</Markdown>
             ) : (
               <p className="text-sm text-slate-500">No summary.</p>
             )}

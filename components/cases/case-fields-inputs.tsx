@@ -1,4 +1,5 @@
 // The editable fields of a case, shared by the "new case" and "edit case" forms.
+import { DUE_MAX, DUE_MIN } from "@/components/cases/due-date";
 import { CheckboxField, Field } from "@/components/field";
 import { inputClass } from "@/components/form-styles";
 import { label } from "@/lib/cases/case-status";
@@ -33,7 +34,7 @@ export function CaseFieldsInputs({ values, errors, restrictedHint }: Props) {
           )}
         </Field>
         <Field name="dueAt" label="Due date" errors={errors.dueAt} idPrefix="case">
-          {(c) => <input {...c} type="date" defaultValue={values.dueAt} className={inputClass} />}
+          {(c) => <input {...c} type="date" min={DUE_MIN} max={DUE_MAX} defaultValue={values.dueAt} className={inputClass} />}
         </Field>
       </div>
       <Field name="tags" label="Tags" errors={errors.tags} hint="Comma-separated, e.g. api-abuse, reseller" idPrefix="case">

@@ -6,11 +6,11 @@ import type { CaseDetail } from "@/lib/cases/case-view";
 export function CaseHeader({ c, canEdit }: { c: CaseDetail; canEdit: boolean }) {
   return (
     <header className="mb-6 flex flex-wrap items-start justify-between gap-4">
-      <div>
+      <div className="min-w-0 max-w-full">
         <p className="font-mono text-sm text-slate-500">
           <Link href="/cases" className="hover:underline">Cases</Link> / {c.number}
         </p>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight">{c.title}</h1>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight [overflow-wrap:anywhere]">{c.title}</h1>
         <div className="mt-2 flex flex-wrap items-center gap-2">
           <StatusBadge status={c.status} />
           <SeverityBadge severity={c.severity} />

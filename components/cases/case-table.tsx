@@ -30,7 +30,7 @@ export function CaseTable({ items, params }: { items: CaseSummary[]; params: Rec
               <Link href={`/cases/${c.number}`} className="text-blue-700 hover:underline">{c.number}</Link>
             </td>
             <td className="max-w-md px-3 py-2">
-              <span className="line-clamp-2">{c.title}</span>
+              <span className="line-clamp-2 [overflow-wrap:anywhere]">{c.title}</span>
               {c.restricted && <Badge tone="red">Restricted</Badge>}
             </td>
             <td className="px-3 py-2"><StatusBadge status={c.status} /></td>

@@ -31,7 +31,7 @@ export function EvidenceTable({ items, showCase = false }: { items: Row[]; showC
             </td>
           )}
           <td className="max-w-xs px-3 py-2">
-            <Link href={`/evidence/${e.id}`} className={`font-medium text-blue-700 hover:underline ${e.removed ? "line-through" : ""}`}>{e.title}</Link>
+            <Link href={`/evidence/${e.id}`} className={`font-medium text-blue-700 hover:underline [overflow-wrap:anywhere] ${e.removed ? "line-through" : ""}`}>{e.title}</Link>
             {e.originalFilename !== e.title && <span className="block truncate font-mono text-xs text-slate-500" title={e.originalFilename}>{e.originalFilename}</span>}
           </td>
           <td className="whitespace-nowrap px-3 py-2">{kindLabel(e.kind)}</td>

@@ -34,12 +34,19 @@ export const ZTags = z.preprocess(
   z.array(ZTag).max(20, "at most 20 tags").transform((tags) => [...new Set(tags)]),
 );
 
-/** A date (YYYY-MM-DD, taken as the end of that day UTC) or a full ISO 8601 time. */
+/** The years a due date may fall in. */
+export const DUE_YEARS = { min: 2000, max: 2100 } as const;
+
+/** A date (YYYY-MM-DD, taken as the end of that day UTC) or a full ISO 8601 time, in DUE_YEARS. */
 export const ZDueAt = z.preprocess(
   emptyToNull,
   z
     .union([z.iso.date(), z.iso.datetime({ offset: true })], { error: "must be a date (YYYY-MM-DD) or an ISO 8601 time" })
     .transform((s) => new Date(s.length === 10 ? `${s}T23:59:59.000Z` : s))
+    // A year like 0202 or 20266 is a typo, not a deadline.
+    .refine((d) => d.getUTCFullYear() >= DUE_YEARS.min && d.getUTCFullYear() <= DUE_YEARS.max, {
+      error: (issue) => `${(issue.input as Date).toISOString().slice(0, 10)} is not a due date: pick a year from ${DUE_YEARS.min} to ${DUE_YEARS.max}`,
+    })
     .nullable(),
 );
 
