@@ -11,7 +11,8 @@ export const MAX_BUCKETS = 120;
 export const OTHERS_KEY = "__others__";
 const LADDER = [60, 300, 900, 1800, 3600, 2 * 3600, 3 * 3600, 6 * 3600, 12 * 3600, 86400, 2 * 86400, 7 * 86400, 14 * 86400, 28 * 86400, 91 * 86400, 364 * 86400];
 
-export type Series = { key: string; label: string; requests: number };
+/** `others`: the sum of every series past the top N. */
+export type Series = { key: string; label: string; requests: number; others: boolean };
 export type ActivityPoint = { t: number; counts: Record<string, number>; promptTokens: number; completionTokens: number };
 export type ActivityOverTime = { bucketSeconds: number; series: Series[]; points: ActivityPoint[] };
 
@@ -52,7 +53,7 @@ export async function getActivityOverTime(client: Tx, scope: ViewScope, topN: nu
     ),
   );
   const labels = await by.label(keys);
-  const series: Series[] = top.map((t) => ({ key: t.k, label: labels.get(t.k) ?? t.k, requests: num(t.n) }));
+  const series: Series[] = top.map((t) => ({ key: t.k, label: labels.get(t.k) ?? t.k, requests: num(t.n), others: false }));
   const points = new Map<number, ActivityPoint>();
   const first = Math.floor(lo / bucket) * bucket;
   for (let t = first; t <= hi; t += bucket) points.set(t, { t, counts: {}, promptTokens: 0, completionTokens: 0 });
@@ -65,7 +66,7 @@ export async function getActivityOverTime(client: Tx, scope: ViewScope, topN: nu
     p.completionTokens += num(r.ct);
     if (r.k === OTHERS_KEY) others += num(r.n);
   }
-  if (others > 0) series.push({ key: OTHERS_KEY, label: "Others", requests: others });
+  if (others > 0) series.push({ key: OTHERS_KEY, label: "Others", requests: others, others: true });
   return { bucketSeconds: bucket, series, points: [...points.values()] };
 }
 

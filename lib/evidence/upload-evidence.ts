@@ -22,7 +22,7 @@ export async function uploadEvidence(
   caseIdOrNumber: string,
   file: StagedEvidenceFile | null,
   fields: Record<string, unknown>,
-  opts: { supersedesId?: string } = {},
+  opts: { supersedesId?: string; onRecorded?: (tx: Tx, evidence: EvidenceView) => Promise<void> } = {},
 ): Promise<EvidenceView> {
   if (!file) throw new AppError("INVALID_INPUT", "Attach the file in the multipart field 'file'", { fieldErrors: { file: ["is required"] } });
   try {
@@ -58,7 +58,10 @@ export async function uploadEvidence(
       });
       await recordCustody(tx, ctx, row, "UPLOAD", { sha256Observed: row.sha256, ok: true, detail: file.originalFilename });
       if (opts.supersedesId) await recordCustody(tx, ctx, { id: opts.supersedesId, caseId: access.id }, "SUPERSEDE", { detail: `superseded by ${row.id}` });
-      return toEvidenceView(row);
+      const view = toEvidenceView(row);
+      // What the caller records about the new item (a generated report's audit event) commits with it.
+      if (opts.onRecorded) await opts.onRecorded(tx, view);
+      return view;
     });
   } finally {
     await file.blob.discard(); // a no-op once committed

@@ -4,6 +4,7 @@ import { AccountCases } from "@/components/accounts/account-cases";
 import { AccountFacts } from "@/components/accounts/account-facts";
 import { AccountHeader } from "@/components/accounts/account-header";
 import { AccountHistory } from "@/components/accounts/account-history";
+import { AccountUsageSection } from "@/components/distillation/account-usage-section";
 import { AccountLinks } from "@/components/accounts/account-links";
 import { LinkAccountForm, type EvidenceOption } from "@/components/accounts/link-account-form";
 import { orNotFound } from "@/components/page-errors";
@@ -12,7 +13,8 @@ import { getAccount, listAccountHistory } from "@/lib/accounts/get-account";
 import { getAccountSightings } from "@/lib/accounts/sightings";
 import type { AccountDetail } from "@/lib/accounts/account-view";
 import type { Actor } from "@/lib/access/actor";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireRequestContext, requireUser } from "@/lib/auth/current-user";
+import { getAccountDistillationViews, getAccountSampleLines } from "@/lib/distillation-views/account-distillation-views";
 import { can } from "@/lib/access/permissions";
 import { listEvidence } from "@/lib/evidence/get-evidence";
 import { listLinks } from "@/lib/links/list-links";
@@ -40,6 +42,9 @@ export default async function AccountPage({ params, searchParams }: Props) {
     listAccountHistory(actor, account.id, { page: positiveInt(query.historyPage), pageSize: HISTORY_PAGE_SIZE }),
   ]);
   const canWrite = can(actor.role, "account:write");
+  const usage = await getAccountDistillationViews(actor, account.id);
+  // Raw log lines are an audited read: only when asked for.
+  const lines = usage.charts && query.lines === "1" ? await getAccountSampleLines(await requireRequestContext(), account.id, { page: String(positiveInt(query.samplesPage)) }) : null;
   const evidence = canWrite ? await evidenceOptions(actor, account) : [];
   return (
     <>
@@ -50,6 +55,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
           <AccountLinks accountId={account.id} links={links} decide={canWrite ? decideLinkAction : undefined}>
             {canWrite && <LinkAccountForm action={createLinkAction} accountId={account.id} evidence={evidence} />}
           </AccountLinks>
+          <AccountUsageSection accountId={account.id} usage={usage} lines={lines} />
           <AccountHistory accountId={account.id} history={history} />
         </div>
         <div className="space-y-6">
