@@ -1,0 +1,260 @@
+// The case file export (issue 12 points 2 and 3): what the ZIP holds, that the export is audited
+// (one audit event, one custody event per evidence item), that restricted cases stay hidden, and
+// that verification, in the library and through `npm run verify-export`, names each file that was
+// altered (one byte of evidence flipped, case.json edited), added or dropped. Also runs the README's
+// commands for checking a case file without Lantern (unzip, openssl, base64, sed, sha256sum).
+import { execFile, execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+import { eventHash } from "@/lib/audit/canonical";
+import { addNote } from "@/lib/notes/notes";
+import { db } from "@/lib/db/client";
+import { uploadEvidence } from "@/lib/evidence/upload-evidence";
+import { exportCaseFile } from "@/lib/export/export-case-file";
+import { ManifestSchema } from "@/lib/export/manifest";
+import { verifyCaseFile } from "@/lib/export/verify-case-file";
+import { signingKey } from "@/lib/signing/signing-key";
+import { verifySignature } from "@/lib/signing/verify-signature";
+import { attachAccount, createAccount, createCase, createUser, ctxFor } from "@/test/factories";
+import { expectAppError } from "@/test/support/expect-app-error";
+import { stageBytes } from "@/test/support/evidence-files";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-casefile-"));
+const EVIDENCE_A = Buffer.from("request log line 1\nrequest log line 2\n".repeat(1000));
+const EVIDENCE_B = Buffer.from("second item: a screenshot stand-in ".repeat(300));
+
+const sha = (b: Buffer | string) => createHash("sha256").update(b).digest("hex");
+
+async function exportTo(file: string, ...args: Parameters<typeof exportCaseFile>): Promise<string> {
+  const out = await exportCaseFile(...args);
+  await pipeline(out.stream, fs.createWriteStream(file));
+  return out.filename;
+}
+
+function unzip(zip: string, into: string): void {
+  fs.rmSync(into, { recursive: true, force: true });
+  execFileSync("unzip", ["-q", zip, "-d", into]);
+}
+
+async function verifyCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  // Offline: no DATABASE_URL and a data folder that does not exist.
+  const env = { ...process.env, DATABASE_URL: "file:/nonexistent/lantern.db", LANTERN_DATA_DIR: "/nonexistent" };
+  return promisify(execFile)(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/verify-export.ts", ...args], { cwd: root, env }).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+}
+
+/** Copies the ZIP, lets `change` edit its unpacked files, and packs it again with `zip`. */
+function repack(zip: string, name: string, change: (folder: string) => void): string {
+  const folder = path.join(dir, `${name}-files`);
+  unzip(zip, folder);
+  change(folder);
+  const target = path.join(dir, `${name}.zip`);
+  fs.rmSync(target, { force: true });
+  execFileSync("zip", ["-q", "-r", "-X", target, "."], { cwd: folder });
+  return target;
+}
+
+describe("case file export", () => {
+  let investigator: Awaited<ReturnType<typeof createUser>>;
+  let caseId: string;
+  let caseNumber: string;
+  let zip: string;
+  let evidenceIds: string[];
+  const keyPem = () => path.join(dir, "key.pem");
+
+  beforeAll(async () => {
+    investigator = await createUser({ role: "INVESTIGATOR" });
+    const c = await createCase(investigator, { title: "Harvesting via rotated keys", memberIds: [investigator.id] });
+    caseId = c.id;
+    caseNumber = c.number;
+    await addNote(ctxFor(investigator), c.id, { body: "Keys rotate every 90 minutes." });
+    const account = await createAccount(investigator, { externalId: "acct-export-1", attributes: [{ type: "IP", value: "203.0.113.7" }] });
+    await attachAccount(investigator, c.id, account.id);
+    const a = await uploadEvidence(ctxFor(investigator), c.id, await stageBytes(EVIDENCE_A, "requests.log", "text/plain"), { kind: "API_LOG", title: "Request log" });
+    const b = await uploadEvidence(ctxFor(investigator), c.id, await stageBytes(EVIDENCE_B, "../weird/na\"me?.txt", "text/plain"), { kind: "DOCUMENT", title: "Odd name" });
+    evidenceIds = [a.id, b.id];
+    zip = path.join(dir, "case.zip");
+    expect(await exportTo(zip, ctxFor(investigator), c.number)).toMatch(new RegExp(`^${caseNumber}-case-file-\\d{4}-\\d{2}-\\d{2}\\.zip$`));
+    fs.writeFileSync(keyPem(), signingKey().publicKeyPem);
+  });
+
+  it("holds case.json, audit.jsonl, the checkpoint, the key, report.pdf, the evidence, and a signed manifest listing every other file", async () => {
+    const folder = path.join(dir, "intact");
+    unzip(zip, folder);
+    const entries = execFileSync("unzip", ["-Z1", zip], { encoding: "utf8" }).trim().split("\n");
+    const evidenceFiles = entries.filter((e) => e.startsWith("evidence/"));
+    expect(entries).toEqual(["case.json", "audit.jsonl", "audit-checkpoint.json", "signing-key.pem", "report.pdf", ...evidenceFiles, "manifest.json", "manifest.sig"]);
+    expect(evidenceFiles).toEqual([`evidence/${evidenceIds[0]}-requests.log`, expect.stringMatching(new RegExp(`^evidence/${evidenceIds[1]}-[\\w .-]+$`))]);
+    expect(fs.readFileSync(path.join(folder, evidenceFiles[0])).equals(EVIDENCE_A)).toBe(true);
+    expect(fs.readFileSync(path.join(folder, evidenceFiles[1])).equals(EVIDENCE_B)).toBe(true);
+
+    const manifestBytes = fs.readFileSync(path.join(folder, "manifest.json"));
+    const manifest = ManifestSchema.parse(JSON.parse(manifestBytes.toString("utf8")));
+    expect(manifest.files.map((f) => f.path)).toEqual(entries.slice(0, -2));
+    for (const f of manifest.files) {
+      const bytes = fs.readFileSync(path.join(folder, f.path));
+      expect({ path: f.path, size: bytes.length, sha256: sha(bytes) }).toEqual(f);
+    }
+    expect(manifest.keyId).toBe(signingKey().keyId);
+    expect(verifySignature(manifestBytes, fs.readFileSync(path.join(folder, "manifest.sig"), "utf8"), signingKey().publicKeyPem)).toBe(true);
+    expect(fs.readFileSync(path.join(folder, "report.pdf")).subarray(0, 5).toString()).toBe("%PDF-");
+
+    const data = JSON.parse(fs.readFileSync(path.join(folder, "case.json"), "utf8"));
+    expect(data).toMatchObject({ format: "lantern-case-file/1", schemaVersion: 1, case: { id: caseId, number: caseNumber, title: "Harvesting via rotated keys" } });
+    expect(data.notes.map((n: { body: string }) => n.body)).toEqual(["Keys rotate every 90 minutes."]);
+    expect(data.accounts).toMatchObject([{ externalId: "acct-export-1", attributes: [{ type: "IP", value: "203.0.113.7" }], role: "SUBJECT" }]);
+    expect(data.statusHistory).toMatchObject([{ from: null, to: "OPEN" }]);
+    expect(data.evidence.map((e: { sha256: string; file: string }) => [e.sha256, e.file])).toEqual([
+      [sha(EVIDENCE_A), evidenceFiles[0]],
+      [sha(EVIDENCE_B), evidenceFiles[1]],
+    ]);
+    // The file shows its own export: a custody event per evidence item.
+    for (const e of data.evidence) expect(e.custody.map((k: { action: string }) => k.action)).toEqual(["UPLOAD", "EXPORT"]);
+
+    // audit.jsonl: the case's events with their chain hashes, each recomputable; the last is the export's.
+    const events = fs.readFileSync(path.join(folder, "audit.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    for (const e of events) {
+      const { hash, ...fields } = e;
+      expect(eventHash({ ...fields, at: new Date(fields.at) })).toBe(hash);
+      expect(e.caseId).toBe(caseId);
+    }
+    expect(events.map((e) => e.action)).toContain("case.export");
+    expect(events.at(-1).action).toBe("evidence.export");
+    // The checkpoint covers the export's own events and is signed by the instance key.
+    const checkpoint = JSON.parse(fs.readFileSync(path.join(folder, "audit-checkpoint.json"), "utf8"));
+    expect(checkpoint.checkpoint.seq).toBeGreaterThanOrEqual(events.at(-1).seq);
+    expect(verifySignature(checkpoint.payload, checkpoint.signature, signingKey().publicKeyPem)).toBe(true);
+  });
+
+  it("is recorded: one case.export audit event and an EXPORT custody event per evidence item", async () => {
+    expect(await db().auditEvent.count({ where: { caseId, action: "case.export", actorId: investigator.id } })).toBe(1);
+    for (const id of evidenceIds) expect(await db().custodyEvent.count({ where: { evidenceId: id, action: "EXPORT", actorId: investigator.id } })).toBe(1);
+  });
+
+  it("answers 404 for a restricted case to outsiders, and exports it for members", async () => {
+    const lead = await createUser({ role: "INVESTIGATOR" });
+    const outsider = await createUser({ role: "INVESTIGATOR" });
+    const secret = await createCase(lead, { title: "Restricted probe", restricted: true, memberIds: [lead.id] });
+    const before = await db().auditEvent.count({ where: { action: "case.export" } });
+    const e = await expectAppError(exportCaseFile(ctxFor(outsider), secret.id));
+    expect(e.code).toBe("NOT_FOUND");
+    expect(await db().auditEvent.count({ where: { action: "case.export" } })).toBe(before);
+    const file = path.join(dir, "restricted.zip");
+    await exportTo(file, ctxFor(lead), secret.id);
+    expect((await verifyCaseFile(file, [{ publicKeyPem: signingKey().publicKeyPem }])).ok).toBe(true);
+  });
+
+  it("verifies intact: library and offline CLI (with --key and with the key inside the file)", async () => {
+    const report = await verifyCaseFile(zip, [{ publicKeyPem: signingKey().publicKeyPem }]);
+    expect(report).toMatchObject({ ok: true, signature: { status: "valid", keySource: "given", keyId: signingKey().keyId }, missing: [], extra: [], altered: [], problems: [] });
+    const withKey = await verifyCli([zip, "--key", keyPem()]);
+    expect(withKey.stderr).toBe("");
+    expect(withKey.code).toBe(0);
+    expect(withKey.stdout).toContain("OK: the signature and every file check out");
+    const embedded = await verifyCli([zip]);
+    expect(embedded.code).toBe(0);
+    expect(embedded.stdout).toContain("under the key inside the file");
+  });
+
+  it("names an evidence file in which one byte was flipped", async () => {
+    const bytes = fs.readFileSync(zip);
+    const at = bytes.indexOf(EVIDENCE_A.subarray(0, 64)) + 100; // evidence is stored, not deflated
+    expect(at).toBeGreaterThan(100);
+    bytes[at] ^= 0x01;
+    const flipped = path.join(dir, "flipped.zip");
+    fs.writeFileSync(flipped, bytes);
+    const report = await verifyCaseFile(flipped, [{ publicKeyPem: signingKey().publicKeyPem }]);
+    expect(report.ok).toBe(false);
+    expect(report.signature.status).toBe("valid");
+    expect(report.altered).toEqual([{ path: `evidence/${evidenceIds[0]}-requests.log`, expected: { size: EVIDENCE_A.length, sha256: sha(EVIDENCE_A) }, actual: { size: EVIDENCE_A.length, sha256: expect.not.stringMatching(sha(EVIDENCE_A)) } }]);
+    const cli = await verifyCli([flipped, "--key", keyPem()]);
+    expect(cli.code).toBe(1);
+    expect(cli.stdout).toContain(`ALTERED  evidence/${evidenceIds[0]}-requests.log: expected ${EVIDENCE_A.length} bytes sha256 ${sha(EVIDENCE_A)}`);
+    expect(cli.stdout).toContain("FAILED");
+  });
+
+  it("names case.json when it was edited, a file that was added, and one that was dropped", async () => {
+    const edited = repack(zip, "edited", (f) => {
+      const p = path.join(f, "case.json");
+      fs.writeFileSync(p, fs.readFileSync(p, "utf8").replace("Harvesting via rotated keys", "Nothing to see"));
+    });
+    const added = repack(zip, "added", (f) => fs.writeFileSync(path.join(f, "evidence", "planted.txt"), "planted"));
+    const dropped = repack(zip, "dropped", (f) => fs.rmSync(path.join(f, "report.pdf")));
+    const key = [{ publicKeyPem: signingKey().publicKeyPem }];
+
+    const e = await verifyCaseFile(edited, key);
+    expect([e.ok, e.altered.map((a) => a.path), e.missing, e.extra]).toEqual([false, ["case.json"], [], []]);
+    const a = await verifyCaseFile(added, key);
+    expect([a.ok, a.altered, a.missing, a.extra]).toEqual([false, [], [], ["evidence/planted.txt"]]);
+    const d = await verifyCaseFile(dropped, key);
+    expect([d.ok, d.altered, d.missing, d.extra]).toEqual([false, [], ["report.pdf"], []]);
+
+    expect((await verifyCli([edited, "--key", keyPem()])).stdout).toMatch(/^ALTERED  case\.json: expected/m);
+    expect((await verifyCli([added, "--key", keyPem()])).stdout).toMatch(/^EXTRA    evidence\/planted\.txt$/m);
+    const cliDropped = await verifyCli([dropped, "--key", keyPem()]);
+    expect(cliDropped.code).toBe(1);
+    expect(cliDropped.stdout).toMatch(/^MISSING  report\.pdf$/m);
+  });
+
+  it("refuses a manifest that was edited to match an altered file, or signed by another key", async () => {
+    const forged = repack(zip, "forged", (f) => {
+      const p = path.join(f, "case.json");
+      fs.writeFileSync(p, fs.readFileSync(p, "utf8").replace("Harvesting", "Nothing"));
+      const m = path.join(f, "manifest.json");
+      const line = fs.readFileSync(m, "utf8").split("\n").find((l) => l.includes('"case.json"'))!;
+      const bytes = fs.readFileSync(p);
+      fs.writeFileSync(m, fs.readFileSync(m, "utf8").replace(line, JSON.stringify({ path: "case.json", size: bytes.length, sha256: sha(bytes) }) + ","));
+    });
+    const r = await verifyCaseFile(forged, [{ publicKeyPem: signingKey().publicKeyPem }]);
+    expect([r.ok, r.signature.status, r.altered]).toEqual([false, "invalid", []]);
+    const otherKey = path.join(dir, "other.pem");
+    execFileSync("openssl", ["genpkey", "-algorithm", "ed25519", "-out", path.join(dir, "other-private.pem")]);
+    execFileSync("openssl", ["pkey", "-in", path.join(dir, "other-private.pem"), "-pubout", "-out", otherKey]);
+    const cli = await verifyCli([zip, "--key", otherKey]);
+    expect(cli.code).toBe(1);
+    expect(cli.stdout).toContain("Signature: INVALID");
+  });
+
+  it("checks out with the README's commands alone: unzip, base64, openssl pkeyutl -verify, sed and sha256sum -c", async () => {
+    const work = path.join(dir, "readme-check");
+    fs.mkdirSync(work);
+    fs.copyFileSync(zip, path.join(work, "case.zip"));
+    fs.copyFileSync(keyPem(), path.join(work, "key.pem"));
+    const script = fs.readFileSync(path.join(root, "README.md"), "utf8").match(/<!-- verify-case-file:start -->\n```sh\n([\s\S]*?)```\n<!-- verify-case-file:end -->/)?.[1];
+    expect(script).toBeDefined();
+    const run = (s: string) => execFileSync("bash", ["-euo", "pipefail", "-c", s], { cwd: work, encoding: "utf8" });
+    const out = run(script!);
+    expect(out).toContain("Signature Verified Successfully");
+    expect(out).toMatch(new RegExp(`evidence/${evidenceIds[0]}-requests.log: OK`));
+    expect(out).not.toContain("FAILED");
+    const again = (file: string) => {
+      fs.copyFileSync(file, path.join(work, "case.zip"));
+      fs.rmSync(path.join(work, "case"), { recursive: true, force: true });
+      return () => run(script!);
+    };
+    // The same commands fail on a flipped byte (unzip's CRC check), on an edited file packed again
+    // with a fresh CRC (sha256sum), and on an added file.
+    const bytes = fs.readFileSync(zip);
+    bytes[bytes.indexOf(EVIDENCE_B.subarray(0, 64)) + 10] ^= 0x01;
+    fs.writeFileSync(path.join(dir, "readme-flipped.zip"), bytes);
+    expect(again(path.join(dir, "readme-flipped.zip"))).toThrow(new RegExp(`evidence/${evidenceIds[1]}-.*bad CRC`));
+    const edited = repack(zip, "readme-edited", (f) => fs.appendFileSync(path.join(f, "audit.jsonl"), "{}\n"));
+    expect(again(edited)).toThrow(/WARNING: 1 computed checksum did NOT match/);
+    const added = repack(zip, "readme-added", (f) => fs.writeFileSync(path.join(f, "extra.txt"), "x"));
+    let failure = "";
+    try {
+      again(added)();
+    } catch (e) {
+      failure = String((e as { stdout?: string }).stdout);
+    }
+    expect(failure).toContain("EXTRA: extra.txt");
+  });
+});

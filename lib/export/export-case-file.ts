@@ -1,0 +1,92 @@
+// GET /api/v1/cases/{id}/export: the case file, a ZIP streamed to the client as it is written
+// (decision 0016). Evidence goes from the blob store into the response chunk by chunk, so the
+// server's memory stays flat whatever the evidence weighs. Every file's size and SHA-256 are
+// computed on the way; manifest.json (written last) lists them, and manifest.sig signs it.
+// The export is an audit event, and a custody event for each evidence item in it, committed before
+// the first byte goes out (the file then shows its own export).
+import { Readable } from "node:stream";
+import type { RequestContext } from "@/lib/access/actor";
+import { requireCase } from "@/lib/access/case-access";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { auditContextOf } from "@/lib/audit/audit-context";
+import { publishCheckpoint } from "@/lib/audit/checkpoints";
+import { db } from "@/lib/db/client";
+import { recordCustody } from "@/lib/evidence/custody";
+import { readCaseFileData, type CaseFileData } from "@/lib/export/case-file-data";
+import { caseReportPdf, TIMELINE_LIMIT, type TimelineEntry } from "@/lib/export/case-report-pdf";
+import { MANIFEST_PATH, manifestText, PUBLIC_KEY_PATH, SIGNATURE_PATH } from "@/lib/export/manifest";
+import { ZipWriter } from "@/lib/export/zip-writer";
+import { signBytes, signingKey } from "@/lib/signing/signing-key";
+import { blobStore } from "@/lib/storage/blob-store";
+
+export type CaseFileExport = { filename: string; stream: Readable };
+
+const AUDIT_BATCH = 2_000;
+
+export async function exportCaseFile(ctx: RequestContext, idOrNumber: string): Promise<CaseFileExport> {
+  const exportedAt = new Date();
+  const snapshot = await db().$transaction(async (tx) => {
+    const access = await requireCase(tx, ctx.actor, idOrNumber, "read");
+    const items = await tx.evidence.findMany({ where: { caseId: access.id, removedAt: null }, select: { id: true, caseId: true, sha256: true }, orderBy: { createdAt: "asc" } });
+    await appendAuditEvent(tx, auditContextOf(ctx), {
+      action: "case.export",
+      entityType: "Case",
+      entityId: access.id,
+      caseId: access.id,
+      changes: { evidenceItems: { after: items.length }, format: { after: "lantern-case-file/1" } },
+    });
+    for (const e of items) await recordCustody(tx, ctx, e, "EXPORT", { sha256Observed: e.sha256, detail: `in the case file of ${exportedAt.toISOString()} (request ${ctx.requestId})` });
+    const data = await readCaseFileData(tx, ctx.actor, access.id, exportedAt);
+    const timeline = await tx.auditEvent.findMany({
+      where: { caseId: access.id },
+      orderBy: { seq: "asc" },
+      take: TIMELINE_LIMIT,
+      select: { seq: true, at: true, actorEmail: true, action: true, entityType: true, entityId: true },
+    });
+    // The chain is locked by this transaction's appends: the head is its last custody event.
+    const head = await tx.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" }, select: { seq: true } });
+    const timelineTotal = await tx.auditEvent.count({ where: { caseId: access.id } });
+    return { data, exportSeq: head.seq, timeline: timeline.map((t): TimelineEntry => ({ ...t, at: t.at.toISOString() })), timelineTotal };
+  });
+  // A checkpoint covering the export's own events, so the file carries proof of the chain up to them.
+  const checkpoint = await publishCheckpoint();
+  const filename = `${snapshot.data.case.number}-case-file-${exportedAt.toISOString().slice(0, 10)}.zip`;
+  return { filename, stream: Readable.from(caseFileChunks(snapshot, checkpoint), { objectMode: false, highWaterMark: 1 }) };
+}
+
+type Snapshot = { data: CaseFileData; exportSeq: number; timeline: TimelineEntry[]; timelineTotal: number };
+
+async function* caseFileChunks(s: Snapshot, checkpoint: Awaited<ReturnType<typeof publishCheckpoint>>): AsyncGenerator<Buffer> {
+  const zip = new ZipWriter(new Date(s.data.exportedAt));
+  const json = (v: unknown) => [Buffer.from(`${JSON.stringify(v, null, 2)}\n`, "utf8")];
+  yield* zip.entry("case.json", json(s.data), { compress: true });
+  yield* zip.entry("audit.jsonl", auditLines(s.data.case.id, s.exportSeq), { compress: true });
+  if (checkpoint) yield* zip.entry("audit-checkpoint.json", json(checkpoint), { compress: true });
+  yield* zip.entry(PUBLIC_KEY_PATH, [Buffer.from(signingKey().publicKeyPem, "utf8")]);
+  yield* zip.entry("report.pdf", caseReportPdf(s.data, s.timeline, s.timelineTotal, checkpoint?.checkpoint ?? null) as unknown as AsyncIterable<Buffer>);
+  for (const e of s.data.evidence) {
+    if (!e.file) continue;
+    yield* zip.entry(e.file, (await blobStore().open(e.sha256)) as Readable);
+    const written = zip.written[zip.written.length - 1];
+    // The store's bytes must still be those recorded at upload: never sign a manifest over others.
+    if (written.sha256 !== e.sha256 || written.size !== e.sizeBytes) {
+      throw new Error(`Evidence ${e.id} in the store no longer matches its recorded SHA-256 (${e.sha256}); the export stopped. Run npm run evidence -- verify.`);
+    }
+  }
+  const manifest = manifestText({ caseId: s.data.case.id, caseNumber: s.data.case.number, exportedAt: s.data.exportedAt, keyId: signingKey().keyId }, zip.written);
+  yield* zip.entry(MANIFEST_PATH, [Buffer.from(manifest, "utf8")], { compress: true });
+  yield* zip.entry(SIGNATURE_PATH, [Buffer.from(`${signBytes(manifest).signature}\n`, "utf8")]);
+  yield* zip.finish();
+}
+
+/** The case's audit events, one JSON object per line with every hashed field, the hash and the
+ *  previous event's hash; up to the export's own events. */
+async function* auditLines(caseId: string, maxSeq: number): AsyncGenerator<Buffer> {
+  let after = 0;
+  for (;;) {
+    const rows = await db().auditEvent.findMany({ where: { caseId, seq: { gt: after, lte: maxSeq } }, orderBy: { seq: "asc" }, take: AUDIT_BATCH });
+    if (rows.length === 0) return;
+    yield Buffer.from(rows.map((r) => JSON.stringify({ ...r, at: r.at.toISOString() })).join("\n") + "\n", "utf8");
+    after = rows[rows.length - 1].seq;
+  }
+}
