@@ -74,6 +74,8 @@ const EnvSchema = z.object({
   // The instance's Ed25519 signing key (lib/signing, decision 0016) as a PKCS#8 PEM ("\n" escapes
   // allowed); unset: one is created at first start as <LANTERN_DATA_DIR>/signing-key.pem.
   LANTERN_SIGNING_KEY: optionalString,
+  // The largest case file (ZIP) the "Verify a case file" page accepts.
+  LANTERN_VERIFY_MAX_BYTES: z.coerce.number({ error: "must be a number of bytes" }).int().min(1).max(Number.MAX_SAFE_INTEGER).default(8 * 1024 ** 3),
   // A signed audit checkpoint (the chain head) is published this often, when the head moved (0: never).
   LANTERN_AUDIT_CHECKPOINT_MINUTES: z.coerce.number({ error: "must be a number of minutes" }).int().min(0).max(10_080).default(60),
   LANTERN_S3_ENDPOINT: optionalString.pipe(z.url("must be a URL such as http://127.0.0.1:9000").optional()),

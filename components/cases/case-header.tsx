@@ -24,11 +24,20 @@ export function CaseHeader({ c, canEdit }: { c: CaseDetail; canEdit: boolean }) 
           )}
         </div>
       </div>
-      {canEdit && (
-        <Link href={`/cases/${c.number}/edit`} className={buttonClass("secondary")}>
-          Edit
+      <div className="flex flex-wrap items-center gap-2">
+        {/* A plain download: the ZIP streams from the API (lib/export, decision 0016). */}
+        <a href={`/api/v1/cases/${c.id}/export`} download className={buttonClass("secondary")} title="A signed ZIP of the case, its evidence, audit events and a PDF report">
+          Export case file
+        </a>
+        <Link href="/case-files/verify" className="text-sm text-blue-700 hover:underline">
+          Verify a case file
         </Link>
-      )}
+        {canEdit && (
+          <Link href={`/cases/${c.number}/edit`} className={buttonClass("secondary")}>
+            Edit
+          </Link>
+        )}
+      </div>
     </header>
   );
 }

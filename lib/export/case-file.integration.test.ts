@@ -17,7 +17,9 @@ import { db } from "@/lib/db/client";
 import { uploadEvidence } from "@/lib/evidence/upload-evidence";
 import { exportCaseFile } from "@/lib/export/export-case-file";
 import { ManifestSchema } from "@/lib/export/manifest";
-import { verifyCaseFile } from "@/lib/export/verify-case-file";
+import { verifyCaseFile, type CaseFileReport } from "@/lib/export/verify-case-file";
+import { verifyUploadedCaseFile } from "@/lib/export/verify-uploaded-case-file";
+import { Readable } from "node:stream";
 import { signingKey } from "@/lib/signing/signing-key";
 import { verifySignature } from "@/lib/signing/verify-signature";
 import { attachAccount, createAccount, createCase, createUser, ctxFor } from "@/test/factories";
@@ -202,6 +204,20 @@ describe("case file export", () => {
     const cliDropped = await verifyCli([dropped, "--key", keyPem()]);
     expect(cliDropped.code).toBe(1);
     expect(cliDropped.stdout).toMatch(/^MISSING  report\.pdf$/m);
+  });
+
+  it("the verify page's server function (POST /api/v1/case-files/verify) names the same findings, with this instance's keys", async () => {
+    const upload = (file: string) => verifyUploadedCaseFile(investigator, Readable.toWeb(fs.createReadStream(file)) as ReadableStream<Uint8Array>, fs.statSync(file).size);
+    const pick = (r: CaseFileReport) => ({ ok: r.ok, signature: r.signature.status, altered: r.altered.map((a) => a.path), missing: r.missing, extra: r.extra });
+    expect(pick(await upload(zip))).toEqual({ ok: true, signature: "valid", altered: [], missing: [], extra: [] });
+    expect(pick(await upload(path.join(dir, "flipped.zip")))).toEqual({ ok: false, signature: "valid", altered: [`evidence/${evidenceIds[0]}-requests.log`], missing: [], extra: [] });
+    expect(pick(await upload(path.join(dir, "edited.zip")))).toEqual({ ok: false, signature: "valid", altered: ["case.json"], missing: [], extra: [] });
+    expect(pick(await upload(path.join(dir, "added.zip")))).toEqual({ ok: false, signature: "valid", altered: [], missing: [], extra: ["evidence/planted.txt"] });
+    expect(pick(await upload(path.join(dir, "dropped.zip")))).toEqual({ ok: false, signature: "valid", altered: [], missing: ["report.pdf"], extra: [] });
+    const notZip = path.join(dir, "not.zip");
+    fs.writeFileSync(notZip, "hello");
+    expect((await upload(notZip)).problems[0]).toMatch(/^not a readable ZIP file/);
+    expect((await expectAppError(verifyUploadedCaseFile(investigator, Readable.toWeb(fs.createReadStream(zip)) as ReadableStream<Uint8Array>, 1e15))).code).toBe("PAYLOAD_TOO_LARGE");
   });
 
   it("refuses a manifest that was edited to match an altered file, or signed by another key", async () => {

@@ -1,0 +1,37 @@
+// POST /api/v1/case-files/verify, behind the "Verify a case file" page: the ZIP streams to a
+// temporary file (memory stays flat; more than LANTERN_VERIFY_MAX_BYTES is refused as it
+// arrives), is checked against this instance's signing keys (current and retired) and removed.
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { Actor } from "@/lib/access/actor";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { verifyCaseFile, type CaseFileReport } from "@/lib/export/verify-case-file";
+import { knownPublicKeys } from "@/lib/signing/signing-key";
+
+export async function verifyUploadedCaseFile(_actor: Actor, body: ReadableStream<Uint8Array> | null, declaredLength: number | null): Promise<CaseFileReport> {
+  const limit = env().LANTERN_VERIFY_MAX_BYTES;
+  const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `Case files over ${limit} bytes cannot be verified here; use npm run verify-export`);
+  if (!body) throw new AppError("INVALID_INPUT", "Send the case file (a ZIP) as the request body", { fieldErrors: { body: ["is required"] } });
+  if (declaredLength !== null && declaredLength > limit) throw tooLarge();
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), "lantern-verify-"));
+  const file = path.join(dir, `${randomUUID()}.zip`);
+  try {
+    let size = 0;
+    const limiter = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        size += chunk.length;
+        done(size > limit ? tooLarge() : null, chunk);
+      },
+    });
+    await pipeline(Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>), limiter, fs.createWriteStream(file, { mode: 0o600 }));
+    if (size === 0) throw new AppError("INVALID_INPUT", "The case file is empty", { fieldErrors: { body: ["is empty"] } });
+    return await verifyCaseFile(file, knownPublicKeys());
+  } finally {
+    await fs.promises.rm(dir, { recursive: true, force: true });
+  }
+}
