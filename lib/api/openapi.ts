@@ -16,6 +16,7 @@ import { ZPreviewQuery } from "@/lib/evidence/preview-evidence";
 import { ZFindEvidenceQuery } from "@/lib/evidence/find-evidence";
 import { accountPaths, accountSchemas, type OpenApiHelpers } from "@/lib/api/openapi-accounts";
 import { actionPaths, actionSchemas } from "@/lib/api/openapi-actions";
+import { exportPaths, exportSchemas } from "@/lib/api/openapi-export";
 import { ZRemoveEvidenceInput } from "@/lib/evidence/remove-evidence";
 
 type Json = Record<string, unknown>;
@@ -101,6 +102,7 @@ export function openApiDocument(): Json {
         },
         ...accountSchemas(helpers),
         ...actionSchemas(helpers),
+        ...exportSchemas(helpers),
       },
     },
     paths: {
@@ -157,6 +159,7 @@ export function openApiDocument(): Json {
       },
       ...accountPaths(helpers),
       ...actionPaths(helpers),
+      ...exportPaths(helpers),
       "/audit/verify": {
         get: { summary: "Verify the audit hash chain", responses: { 200: ok("OK, or the first broken event"), ...errors(401, 403) } },
       },

@@ -9,4 +9,4 @@ export const POST = apiRoute(async (req, ctx) => {
   return json(await verifyUploadedCaseFile(ctx.actor, req.body, length === null ? null : Number(length)));
 });
 
-export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });
+export const { GET, PUT, PATCH, DELETE, HEAD, OPTIONS } = otherMethods({ POST });
