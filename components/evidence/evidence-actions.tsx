@@ -3,6 +3,8 @@
 // lib/ enforces who may do what, these only hide what the user cannot use.
 import { useActionState } from "react";
 import { idleState, valueOf, type FormAction } from "@/components/action-state";
+import { CollectedAtField } from "@/components/evidence/collected-at-field";
+import { KIND_OPTIONS } from "@/components/evidence/evidence-kind";
 import { Field } from "@/components/field";
 import { FormAlert } from "@/components/form-alert";
 import { inputClass } from "@/components/form-styles";
@@ -21,7 +23,7 @@ export function VerifyEvidenceForm({ action, evidenceId }: { action: FormAction;
   );
 }
 
-type EditInitial = { title: string; description: string; source: string; collectedAt: string | null; version: number };
+type EditInitial = { kind: string; title: string; description: string; source: string; collectedAt: string | null; version: number };
 
 export function EditEvidenceForm({ action, evidenceId, initial }: { action: FormAction; evidenceId: string; initial: EditInitial }) {
   const [state, formAction] = useActionState(action, idleState);
@@ -35,12 +37,17 @@ export function EditEvidenceForm({ action, evidenceId, initial }: { action: Form
       <Field name="title" label="Title" errors={errors.title} idPrefix="evidence-edit">
         {(c) => <input {...c} required maxLength={200} defaultValue={valueOf(state.values, "title", initial.title)} className={inputClass} />}
       </Field>
+      <Field name="kind" label="Kind" errors={errors.kind} hint="Correct it if the upload guessed wrong; the change is recorded." idPrefix="evidence-edit">
+        {(c) => (
+          <select {...c} defaultValue={valueOf(state.values, "kind", initial.kind)} className={inputClass}>
+            {KIND_OPTIONS.map((k) => <option key={k.value} value={k.value}>{k.label}</option>)}
+          </select>
+        )}
+      </Field>
       <Field name="source" label="Source" errors={errors.source} idPrefix="evidence-edit">
         {(c) => <input {...c} maxLength={500} defaultValue={valueOf(state.values, "source", initial.source)} className={inputClass} />}
       </Field>
-      <Field name="collectedAt" label="Collected at" errors={errors.collectedAt} hint="ISO 8601 with a zone, e.g. 2026-11-02T14:30:00Z" idPrefix="evidence-edit">
-        {(c) => <input {...c} defaultValue={valueOf(state.values, "collectedAt", initial.collectedAt ?? "")} className={`${inputClass} font-mono`} />}
-      </Field>
+      <CollectedAtField id="evidence-edit-collectedAt" name="collectedAt" initialIso={valueOf(state.values, "collectedAt", initial.collectedAt ?? "")} errors={errors.collectedAt} />
       <Field name="description" label="Description" errors={errors.description} idPrefix="evidence-edit">
         {(c) => <textarea {...c} rows={3} maxLength={10_000} defaultValue={valueOf(state.values, "description", initial.description)} className={inputClass} />}
       </Field>

@@ -11,7 +11,11 @@ import { FieldError } from "@/components/field-error";
 import { buttonClass, inputClass, linkClass } from "@/components/form-styles";
 import { formatBytes } from "@/components/format";
 import { useToast } from "@/components/toast";
-import { guessKind, KIND_OPTIONS, type EvidenceKind } from "@/components/evidence/evidence-kind";
+import { CollectedAtField } from "@/components/evidence/collected-at-field";
+import { guessKind, guessKindFromContent, KIND_OPTIONS, readHead, type EvidenceKind } from "@/components/evidence/evidence-kind";
+import { SameContentNote } from "@/components/evidence/same-content-note";
+import { localToIso } from "@/components/evidence/local-time";
+import type { SameContentItem } from "@/lib/evidence/same-content";
 import { ZEvidenceMetadata } from "@/lib/evidence/evidence-schemas";
 import { fieldErrorsOf } from "@/lib/validation";
 
@@ -27,21 +31,24 @@ type Item = {
   progress: number;
   error?: string;
   fieldErrors?: Record<string, string[]>;
-  result?: { id: string; sha256: string; mediaType: string; mediaTypeMismatch: boolean };
+  result?: { id: string; sha256: string; mediaType: string; mediaTypeMismatch: boolean; sameContent?: SameContentItem[] };
+  /** The kind was picked by the investigator: a later guess from the content leaves it alone. */
+  kindChosen?: boolean;
 };
 
 type Props = {
   caseNumber: string;
   maxBytes: number;
   /** Single-file mode: the upload replaces this item (it stays visible, marked superseded). */
-  supersede?: { id: string; kind: EvidenceKind; title: string };
+  supersede?: { id: string; kind: EvidenceKind; title: string; source?: string; description?: string };
 };
 
 const busy = (p: Phase) => p === "uploading" || p === "recording";
 
 export function EvidenceUploader({ caseNumber, maxBytes, supersede }: Props) {
   const [items, setItems] = useState<Item[]>([]);
-  const [shared, setShared] = useState({ source: "", collectedAt: "", description: "" });
+  // A replacement keeps what was said about the file it corrects.
+  const [shared, setShared] = useState({ source: supersede?.source ?? "", collectedAt: "", description: supersede?.description ?? "" });
   const [dragging, setDragging] = useState(false);
   const requests = useRef(new Map<string, XMLHttpRequest>());
   const nextKey = useRef(0);
@@ -80,6 +87,15 @@ export function EvidenceUploader({ caseNumber, maxBytes, supersede }: Props) {
       error: sizeProblem(file.size, maxBytes),
     }));
     setItems((all) => (multiple ? [...all.filter((i) => i.phase !== "done"), ...added] : added));
+    // Then a better guess from the first bytes (an API log's columns), unless the kind was chosen.
+    if (!supersede) {
+      for (const item of added) {
+        void readHead(item.file).then((head) => {
+          const kind = guessKindFromContent(item.file.name, head);
+          if (kind) setItems((all) => all.map((i) => (i.key === item.key && !i.kindChosen && i.phase === "ready" ? { ...i, kind } : i)));
+        });
+      }
+    }
   }
 
   function start(item: Item) {
@@ -212,7 +228,7 @@ export function EvidenceUploader({ caseNumber, maxBytes, supersede }: Props) {
                   lockedKind={!!supersede}
                   othersBusy={anyBusy}
                   blocked={!!sizeProblem(item.file.size, maxBytes)}
-                  onChange={(change) => update(item.key, { ...change, fieldErrors: undefined, error: item.phase === "failed" ? undefined : item.error })}
+                  onChange={(change) => update(item.key, { ...change, ...(change.kind && { kindChosen: true }), fieldErrors: undefined, error: item.phase === "failed" ? undefined : item.error })}
                   onRemove={() => setItems((all) => all.filter((i) => i.key !== item.key))}
                   onCancel={() => requests.current.get(item.key)?.abort()}
                   onRetry={() => start(item)}
@@ -229,10 +245,7 @@ export function EvidenceUploader({ caseNumber, maxBytes, supersede }: Props) {
                 <input id={`${id}-source`} value={shared.source} maxLength={500} onChange={(e) => setShared({ ...shared, source: e.target.value })}
                   placeholder="e.g. gateway export, vendor report" className={inputClass} />
               </div>
-              <div>
-                <label htmlFor={`${id}-collected`} className="block text-sm font-medium text-slate-700">Collected at (your local time)</label>
-                <input id={`${id}-collected`} type="datetime-local" value={shared.collectedAt} onChange={(e) => setShared({ ...shared, collectedAt: e.target.value })} className={inputClass} />
-              </div>
+              <CollectedAtField id={`${id}-collected`} value={shared.collectedAt} onLocalChange={(local) => setShared({ ...shared, collectedAt: local })} />
               <div className="sm:col-span-2">
                 <label htmlFor={`${id}-description`} className="block text-sm font-medium text-slate-700">Description</label>
                 <textarea id={`${id}-description`} rows={2} maxLength={10_000} value={shared.description} onChange={(e) => setShared({ ...shared, description: e.target.value })} className={inputClass} />
@@ -262,7 +275,7 @@ export function EvidenceUploader({ caseNumber, maxBytes, supersede }: Props) {
 }
 
 type ApiAnswer =
-  | { id: string; sha256: string; mediaType: string; mediaTypeMismatch: boolean }
+  | { id: string; sha256: string; mediaType: string; mediaTypeMismatch: boolean; sameContent?: SameContentItem[] }
   | { error: { message: string; details?: { fieldErrors?: Record<string, string[]> } | null } };
 
 type RowProps = {
@@ -336,6 +349,7 @@ function UploadRow({ item, idPrefix, lockedKind, othersBusy, blocked, onChange, 
           <p className="mt-1 break-all font-mono text-xs text-slate-700">
             SHA-256 <span data-testid="uploaded-sha256">{item.result.sha256}</span>
           </p>
+          {item.result.sameContent && item.result.sameContent.length > 0 && <SameContentNote items={item.result.sameContent} />}
           {item.result.mediaTypeMismatch && (
             <p className="mt-1 text-xs text-amber-800">The content is {item.result.mediaType}, not the type the file claimed.</p>
           )}
@@ -363,11 +377,4 @@ function sizeProblem(size: number, maxBytes: number): string | undefined {
   if (size === 0) return "This file is empty; there is nothing to record.";
   if (size > maxBytes) return `This file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit.`;
   return undefined;
-}
-
-/** A datetime-local value (the browser's local time) as an ISO time with offset, or "" when empty. */
-function localToIso(value: string): string {
-  if (!value) return "";
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? value : d.toISOString();
 }

@@ -124,7 +124,7 @@ export function openApiDocument(): Json {
       "/cases/{id}/evidence": {
         get: { summary: "Evidence of a case", parameters: [idParam], responses: { 200: ok("A page of evidence", page(ref("Evidence"))), ...errors(401, 404) } },
         post: {
-          summary: "Upload evidence (streams to storage while hashing)",
+          summary: "Upload evidence (streams to storage while hashing). The answer adds sameContent: other items with the same SHA-256 on cases the caller can see ({id, title, caseNumber, sameCase, removed}). A superseding upload (supersedesId) without description or source keeps those of the item it replaces",
           parameters: [idParam],
           requestBody: { required: true, content: { "multipart/form-data": { schema: ref("EvidenceUpload") } } },
           responses: { 201: ok("The evidence", ref("Evidence")), ...errors(400, 401, 403, 404, 409, 413, 415) },
@@ -135,7 +135,7 @@ export function openApiDocument(): Json {
       },
       "/evidence/{id}": {
         get: { summary: "Evidence metadata with its custody events", parameters: [evidenceParam], responses: { 200: ok("The evidence", ref("Evidence")), ...errors(401, 404) } },
-        patch: { summary: "Edit metadata (title, description, source, collectedAt)", parameters: [evidenceParam], requestBody: { required: true, content: { "application/json": { schema: schema(ZEditEvidenceInput) } } }, responses: { 200: ok("The evidence", ref("Evidence")), ...errors(400, 401, 403, 404, 409, 415) } },
+        patch: { summary: "Edit metadata (kind, title, description, source, collectedAt); a kind that does not fit the stored content is refused with 415", parameters: [evidenceParam], requestBody: { required: true, content: { "application/json": { schema: schema(ZEditEvidenceInput) } } }, responses: { 200: ok("The evidence", ref("Evidence")), ...errors(400, 401, 403, 404, 409, 415) } },
         delete: { summary: "Remove (ADMIN; a tombstone keeping hash and custody); body {reason}", parameters: [evidenceParam], requestBody: { required: true, content: { "application/json": { schema: schema(ZRemoveEvidenceInput) } } }, responses: { 200: ok("The evidence", ref("Evidence")), ...errors(400, 401, 403, 404, 409, 413, 415) } },
       },
       "/evidence/{id}/custody": {

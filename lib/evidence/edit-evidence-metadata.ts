@@ -1,5 +1,6 @@
-// Metadata edits (never content): title, description, source, collected-at. One custody EDIT
-// event, whose audit event carries the before and after.
+// Metadata edits (never content): kind, title, description, source, collected-at. One custody EDIT
+// event, whose audit event carries the before and after. The kind may be corrected after upload,
+// to any kind that accepts the stored content's type.
 import { z } from "zod";
 import type { RequestContext } from "@/lib/access/actor";
 import { diffFields } from "@/lib/audit/append-audit-event";
@@ -7,11 +8,13 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordCustody } from "@/lib/evidence/custody";
 import { requireEvidence } from "@/lib/evidence/evidence-access";
+import { acceptedTypes, acceptsKind } from "@/lib/evidence/media-type";
+import { label as kindWords } from "@/lib/state-machine/state-machine";
 import { ZEvidenceMetadata } from "@/lib/evidence/evidence-schemas";
 import { evidenceSelect, toEvidenceView, type EvidenceView } from "@/lib/evidence/evidence-view";
 import { emptyToNull, parseInput } from "@/lib/validation";
 
-export const ZEditEvidenceInput = ZEvidenceMetadata.pick({ title: true, description: true, source: true })
+export const ZEditEvidenceInput = ZEvidenceMetadata.pick({ kind: true, title: true, description: true, source: true })
   .partial()
   .extend({
     // Unlike at upload, "" or null here clears a collected-at time that was recorded in error.
@@ -28,11 +31,16 @@ export async function editEvidenceMetadata(ctx: RequestContext, evidenceId: stri
   return db().$transaction(async (tx) => {
     const e = await requireEvidence(tx, ctx.actor, evidenceId, "addEvidence");
     if (e.removedAt) throw new AppError("CONFLICT", "Removed evidence cannot be edited");
-    const { version: current, ...before } = await tx.evidence.findUniqueOrThrow({
+    const { version: current, sniffedMediaType, ...before } = await tx.evidence.findUniqueOrThrow({
       where: { id: e.id },
-      select: { title: true, description: true, source: true, collectedAt: true, version: true },
+      select: { kind: true, title: true, description: true, source: true, collectedAt: true, version: true, sniffedMediaType: true },
     });
     if (version !== undefined && version !== current) throw new AppError("CONFLICT", STALE_VERSION);
+    if (data.kind && data.kind !== before.kind && !acceptsKind(data.kind, sniffedMediaType)) {
+      throw new AppError("UNSUPPORTED_MEDIA_TYPE", `${kindWords(data.kind)} evidence must be ${acceptedTypes(data.kind)}; this file is ${sniffedMediaType}`, {
+        fieldErrors: { kind: [`${kindWords(data.kind)} does not fit this file (${sniffedMediaType})`] },
+      });
+    }
     const changes = diffFields(before, data);
     if (Object.keys(changes).length) {
       // The version in the condition closes the gap between the read above and this write (PostgreSQL).

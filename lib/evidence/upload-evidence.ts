@@ -10,6 +10,7 @@ import { ZEvidenceMetadata } from "@/lib/evidence/evidence-schemas";
 import { evidenceSelect, toEvidenceView, type EvidenceView } from "@/lib/evidence/evidence-view";
 import { acceptedTypes, acceptsKind } from "@/lib/evidence/media-type";
 import type { StagedEvidenceFile } from "@/lib/evidence/stage-evidence-file";
+import { withSupersededDefaults } from "@/lib/evidence/supersede-defaults";
 import { parseInput } from "@/lib/validation";
 
 /** Checked before the body is read, so nobody streams gigabytes into a case they may not touch. */
@@ -26,7 +27,7 @@ export async function uploadEvidence(
 ): Promise<EvidenceView> {
   if (!file) throw new AppError("INVALID_INPUT", "Attach the file in the multipart field 'file'", { fieldErrors: { file: ["is required"] } });
   try {
-    const metadata = parseInput(ZEvidenceMetadata, fields);
+    const metadata = parseInput(ZEvidenceMetadata, opts.supersedesId ? await withSupersededDefaults(db(), opts.supersedesId, fields) : fields);
     if (!acceptsKind(metadata.kind, file.sniffedMediaType)) {
       throw new AppError(
         "UNSUPPORTED_MEDIA_TYPE",

@@ -31,7 +31,7 @@ export async function verifyEvidenceAction(_state: ActionState, form: FormData):
 export async function editEvidenceAction(_state: ActionState, form: FormData): Promise<ActionState> {
   const ctx = await requireRequestContext();
   try {
-    await editEvidenceMetadata(ctx, evidenceId(form), pickFields(form, ["title", "description", "source", "collectedAt", "version"]));
+    await editEvidenceMetadata(ctx, evidenceId(form), pickFields(form, ["kind", "title", "description", "source", "collectedAt", "version"]));
   } catch (e) {
     return failure(e, formValues(form));
   }

@@ -20,6 +20,8 @@ import { getCase } from "@/lib/cases/get-case";
 import { env } from "@/lib/env";
 import { isCrossSiteNavigation } from "@/lib/http/same-origin";
 import { getEvidenceMetadata, listCustody } from "@/lib/evidence/get-evidence";
+import { listSameContent } from "@/lib/evidence/same-content";
+import { SameContentNote } from "@/components/evidence/same-content-note";
 import { editEvidenceAction, removeEvidenceAction, verifyEvidenceAction } from "./actions";
 
 const CUSTODY_PAGE_SIZE = 50;
@@ -39,7 +41,9 @@ export default async function EvidencePage({ params, searchParams }: Props) {
   // followed from another site (the user did not ask to view anything).
   const asked = query.preview === "1" && !isCrossSiteNavigation(await headers());
   const preview = asked && canPreview(e) ? await readPreview(ctx, id, positiveInt(query.previewPage)) : null;
-  const [c, custody] = await orNotFound(Promise.all([getCase(actor, e.caseId), listCustody(actor, id, { page: custodyPage, pageSize: CUSTODY_PAGE_SIZE })]));
+  const [c, custody, sameContent] = await orNotFound(
+    Promise.all([getCase(actor, e.caseId), listCustody(actor, id, { page: custodyPage, pageSize: CUSTODY_PAGE_SIZE }), listSameContent(actor, e)]),
+  );
   const facts = { restricted: c.restricted, isMember: c.members.some((m) => m.id === actor.id) };
   const allowed = (op: CaseOperation) => decideCase(actor, facts, op) === "allow";
   const current = !e.removed && !e.supersededById;
@@ -93,15 +97,16 @@ export default async function EvidencePage({ params, searchParams }: Props) {
         </div>
         <div className="space-y-6">
           <EvidenceFacts e={e} />
+          <SameContentNote items={sameContent} />
           {current && allowed("addEvidence") && (
             <Panel title="Edit details" id="evidence-edit">
-              <EditEvidenceForm action={editEvidenceAction} evidenceId={e.id} initial={{ title: e.title, description: e.description, source: e.source, collectedAt: e.collectedAt, version: e.version }} />
+              <EditEvidenceForm action={editEvidenceAction} evidenceId={e.id} initial={{ kind: e.kind, title: e.title, description: e.description, source: e.source, collectedAt: e.collectedAt, version: e.version }} />
             </Panel>
           )}
           {current && allowed("addEvidence") && (
             <Panel title="Supersede" id="evidence-supersede">
               <p className="mb-3 text-sm text-slate-600">Upload a corrected file. Both stay on the case; this one is marked superseded.</p>
-              <EvidenceUploader caseNumber={c.number} maxBytes={env().LANTERN_MAX_UPLOAD_BYTES} supersede={{ id: e.id, kind: e.kind as EvidenceKind, title: e.title }} />
+              <EvidenceUploader caseNumber={c.number} maxBytes={env().LANTERN_MAX_UPLOAD_BYTES} supersede={{ id: e.id, kind: e.kind as EvidenceKind, title: e.title, source: e.source, description: e.description }} />
             </Panel>
           )}
           {!e.removed && allowed("removeEvidence") && (

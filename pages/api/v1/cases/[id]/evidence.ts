@@ -5,6 +5,7 @@
 import { nodeApiRoute, json, searchParamsObject } from "@/lib/api/api-handler";
 import { listEvidence } from "@/lib/evidence/get-evidence";
 import { readMultipartUpload } from "@/lib/evidence/read-multipart-upload";
+import { listSameContent } from "@/lib/evidence/same-content";
 import { authorizeEvidenceUpload, uploadEvidence } from "@/lib/evidence/upload-evidence";
 
 type Params = { id: string };
@@ -17,6 +18,8 @@ export default nodeApiRoute<Params>({
     await authorizeEvidenceUpload(ctx, id);
     const { fields, file } = await readMultipartUpload(req.headers.get("content-type"), body);
     const { supersedesId, ...metadata } = fields;
-    return json(await uploadEvidence(ctx, id, file, metadata, { supersedesId: supersedesId || undefined }), 201);
+    const evidence = await uploadEvidence(ctx, id, file, metadata, { supersedesId: supersedesId || undefined });
+    // Say when the same bytes are already evidence on a case this user can see.
+    return json({ ...evidence, sameContent: await listSameContent(ctx.actor, evidence) }, 201);
   },
 });
