@@ -16,10 +16,18 @@ export function visibleCasesWhere(actor: Actor): Prisma.CaseWhereInput {
 }
 
 /** visibleCasesWhere() as conditions on the case aliased `c`, for the hand-built queries (none
- *  when the role sees every case). */
+ *  when the role sees every case). A restricted case's memberships carry caseRestricted = TRUE
+ *  (lib/cases/case-members.ts keeps it in step), so the membership test reads only the actor's
+ *  restricted memberships: PostgreSQL hashes them once per query, a few hundred rows instead of all
+ *  of the actor's memberships (decision 0021). */
 export function visibleCasesSql(actor: Actor): Fragment[] {
   if (can(actor.role, "case:restricted:all")) return [];
-  return [frag(`(c."restricted" = FALSE OR EXISTS (SELECT 1 FROM "CaseMember" m WHERE m."caseId" = c."id" AND m."userId" = ?))`, actor.id)];
+  return [
+    frag(
+      `(c."restricted" = FALSE OR EXISTS (SELECT 1 FROM "CaseMember" m WHERE m."caseId" = c."id" AND m."userId" = ? AND m."caseRestricted" = TRUE))`,
+      actor.id,
+    ),
+  ];
 }
 
 const CASE_NUMBER = /^LAN-(R-)?\d{4}-\d{4,}$/;

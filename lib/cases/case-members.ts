@@ -28,9 +28,9 @@ export async function addMembers(tx: Tx, c: { id: string; restricted: boolean },
 }
 
 /** "You were added to case LAN-…" in each user's inbox (and email when SMTP is configured). */
-export async function notifyAddedToCase(tx: Tx, caseId: string, userIds: string[]): Promise<void> {
+export async function notifyAddedToCase(tx: Tx, caseId: string, userIds: string[], known?: { number: string; title: string }): Promise<void> {
   if (!userIds.length) return;
-  const c = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { number: true, title: true } });
+  const c = known ?? (await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { number: true, title: true } }));
   await notify(tx, { userIds, kind: "CASE_MEMBER_ADDED", title: `You were added to case ${c.number}: ${c.title}`, link: `/cases/${c.number}` });
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { RequestContext } from "@/lib/access/actor";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditContextOf } from "@/lib/audit/audit-context";
@@ -18,10 +19,14 @@ export async function createCase(ctx: RequestContext, input: unknown): Promise<C
     // The creator and the lead are members, so a restricted case stays visible to them.
     const memberIds = [...new Set([ctx.actor.id, leadId, ...data.memberIds])];
     await assertAssignableUsers(tx, [leadId, ...data.memberIds]);
-    const number = await nextCaseNumber(tx, data.restricted);
+    // Everything that needs no shared lock comes first: the case (under a provisional number no one
+    // outside this transaction sees), its tags and members, and its view. The two resources every
+    // create shares, the number series' counter row and the audit chain head, are taken last, so
+    // concurrent creates (on any instance) wait for each other only over those few statements and
+    // the commit (decision 0021).
     const row = await tx.case.create({
       data: {
-        number,
+        number: `PENDING-${randomUUID()}`,
         title: data.title,
         summary: data.summary,
         severity: data.severity,
@@ -35,8 +40,10 @@ export async function createCase(ctx: RequestContext, input: unknown): Promise<C
       },
       select: caseDetailSelect,
     });
-    const view = toCaseDetail(row);
-    await notifyAddedToCase(tx, row.id, memberIds.filter((id) => id !== ctx.actor.id));
+    const number = await nextCaseNumber(tx, data.restricted);
+    await tx.case.update({ where: { id: row.id }, data: { number, updatedAt: row.updatedAt }, select: { id: true } });
+    const view = { ...toCaseDetail(row), number };
+    await notifyAddedToCase(tx, row.id, memberIds.filter((id) => id !== ctx.actor.id), { number, title: view.title });
     await appendAuditEvent(tx, auditContextOf(ctx), {
       action: "case.create",
       entityType: "Case",

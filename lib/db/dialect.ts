@@ -42,14 +42,24 @@ export function containsText(columns: string[], q: string): Fragment {
   return frag(`(${columns.map((c) => `${c} ${op}`).join(" OR ")})`, ...columns.map(() => p));
 }
 
+/** A search that starts like a case number (LAN-…): every number starts with "LAN-" and holds it
+ *  nowhere else, so such a search matches a number only as its prefix. ASCII only, so upper-casing
+ *  it is exact. */
+const CASE_NUMBER_START = /^lan-[a-z0-9-]*$/i;
+
 /**
  * Case-insensitive substring search over a case's number, title and summary, as a condition on
  * the case aliased `c`. SQLite: the trigram FTS5 index for 3+ characters (LIKE below that, which
- * trigrams cannot serve). PostgreSQL: ILIKE, served by the pg_trgm GIN indexes.
+ * trigrams cannot serve). PostgreSQL: ILIKE, served by the pg_trgm GIN indexes; a search that
+ * starts like a case number matches the number as a prefix (LIKE 'LAN-2026-042%', a range of the
+ * text_pattern_ops index), since the trigrams of "LAN-2026-" occur in every number (decision 0021).
  */
 export function caseTextSearch(q: string): Fragment {
   if (dbProvider() === "postgresql") {
     const p = likePattern(q);
+    if (CASE_NUMBER_START.test(q)) {
+      return frag(`(c."number" LIKE ? OR c."title" ILIKE ? OR c."summary" ILIKE ?)`, `${likePattern(q.toUpperCase()).slice(1)}`, p, p);
+    }
     return frag(`(c."number" ILIKE ? OR c."title" ILIKE ? OR c."summary" ILIKE ?)`, p, p, p);
   }
   if ([...q].length >= 3) {
