@@ -38,7 +38,7 @@ async function uploadLog(actor: Actor, caseId: string, bytes: Buffer, kind = "AP
 }
 
 async function rowsOf(runId: string) {
-  return db().apiRequest.findMany({ where: { runId }, orderBy: { line: "asc" }, select: { line: true, accountId: true, ip: true, extra: true } });
+  return db().apiRequest.findMany({ where: { runId }, orderBy: { line: "asc" }, select: { line: true, accountId: true, ip: true, extra: true, ts: true } });
 }
 
 /** A log of `n` good lines over 3 accounts (one of them `known`), with malformed lines mixed in. */
@@ -97,6 +97,9 @@ describe("ingesting a log", () => {
     expect(rows.map((r) => r.line)).not.toContain(7); // the blank line
     expect(rows.every((r) => r.ip === "10.0.0.0" || r.ip === "10.0.0.1")).toBe(true);
     expect(JSON.parse(rows[0].extra!)).toEqual({ shard: 1 });
+    expect(rows[0].ts.toISOString()).toBe("2026-03-01T00:00:01.000Z");
+    const late = await db().apiRequest.count({ where: { runId: run.id, ts: { gte: new Date("2026-03-01T00:00:10Z") } } });
+    expect(late).toBe(rows.filter((r) => r.line >= 10).length);
 
     const accounts = await db().account.findMany({ where: { externalId: { in: [known.externalId, "acct-new-a", "acct-new-b"] } }, include: { attributes: true } });
     expect(accounts).toHaveLength(3);
