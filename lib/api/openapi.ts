@@ -17,6 +17,7 @@ import { ZFindEvidenceQuery } from "@/lib/evidence/find-evidence";
 import { accountPaths, accountSchemas, type OpenApiHelpers } from "@/lib/api/openapi-accounts";
 import { actionPaths, actionSchemas } from "@/lib/api/openapi-actions";
 import { exportPaths, exportSchemas } from "@/lib/api/openapi-export";
+import { ingestPaths, ingestSchemas } from "@/lib/api/openapi-ingest";
 import { ZRemoveEvidenceInput } from "@/lib/evidence/remove-evidence";
 
 type Json = Record<string, unknown>;
@@ -103,6 +104,7 @@ export function openApiDocument(): Json {
         ...accountSchemas(helpers),
         ...actionSchemas(helpers),
         ...exportSchemas(helpers),
+        ...ingestSchemas(helpers),
       },
     },
     paths: {
@@ -160,6 +162,7 @@ export function openApiDocument(): Json {
       ...accountPaths(helpers),
       ...actionPaths(helpers),
       ...exportPaths(helpers),
+      ...ingestPaths(helpers),
       "/audit/verify": {
         get: { summary: "Verify the audit hash chain", responses: { 200: ok("OK, or the first broken event"), ...errors(401, 403) } },
       },
