@@ -6,8 +6,10 @@ import { splitEmails } from "@/lib/accounts/account-detail";
 import { ZListAccountsQuery } from "@/lib/accounts/account-schemas";
 import type { AccountSummary } from "@/lib/accounts/account-view";
 import { visibleCasesSql } from "@/lib/access/case-access";
+import { notHiddenCaseSql } from "@/lib/access/hidden-cases";
 import type { Page } from "@/lib/cases/list-cases";
 import { containsText } from "@/lib/db/dialect";
+import { enumIn } from "@/lib/db/enum-in";
 import { queryCount, queryRows } from "@/lib/db/query-rows";
 import { frag, inList, join, withWhere, type Fragment } from "@/lib/db/sql-fragment";
 import type { AccountStatus } from "@/lib/generated/sqlite/enums";
@@ -138,13 +140,13 @@ function orderBy(q: Query): string {
 /** Ids of accounts targeted by access revocations in one of `statuses`, on cases the actor can see. */
 export function revocationTargets(actor: Actor, statuses: readonly string[], more: Fragment[]): Fragment {
   return withWhere(
-    frag(`SELECT t."accountId" FROM "ActionTarget" t JOIN "Action" x ON x."id" = t."actionId" JOIN "Case" c ON c."id" = x."caseId"`),
+    frag(`SELECT t."accountId" FROM "ActionTarget" t JOIN "Action" x ON x."id" = t."actionId"`),
     [
       frag(`t."accountId" IS NOT NULL`),
-      frag(`CAST(x."type" AS TEXT) = 'ACCESS_REVOCATION'`),
-      frag(`CAST(x."status" AS TEXT) IN (${inList(statuses)})`, ...statuses),
+      enumIn(`x."type"`, "ActionType", ["ACCESS_REVOCATION"]),
+      enumIn(`x."status"`, "ActionStatus", statuses),
       ...more,
-      ...visibleCasesSql(actor),
+      ...notHiddenCaseSql(actor, `x."caseId"`),
     ],
     frag(""),
   );

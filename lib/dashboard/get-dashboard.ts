@@ -6,8 +6,8 @@ import { accountListConditions } from "@/lib/accounts/list-accounts";
 import { queryCount } from "@/lib/db/query-rows";
 import { frag, withWhere } from "@/lib/db/sql-fragment";
 import { parseInput } from "@/lib/validation";
-import { accountsRevokedPerWeek, actionsByStatus, medianSecondsToExecution, overdueReviews, type OverdueReview } from "@/lib/dashboard/action-figures";
-import { caseGroups, caseQuery, casesPerWeek, leadNames } from "@/lib/dashboard/case-figures";
+import { accountsRevokedPerWeek, actionsByTypeAndStatus, medianSecondsToExecution, overdueReviews, type OverdueReview } from "@/lib/dashboard/action-figures";
+import { caseGroups, caseQuery, closedPerWeek, leadNames } from "@/lib/dashboard/case-figures";
 import {
   actionsHref, casesHref, closedCasesHref, FLAGGED_RISK_SCORE, flaggedAccountsHref, OPEN_STATUSES, revokedAccountsHref,
 } from "@/lib/dashboard/dashboard-links";
@@ -44,18 +44,20 @@ export async function getDashboard(actor: Actor, query: unknown, now = new Date(
   const month: Range = { from: monthStart(now), to: undefined };
   const base = caseQuery(f, period);
 
-  const [groups, opened, closed, revocations, reviews, median, overdue, revokedWeeks, revokedThisMonth, flagged] = await Promise.all([
-    caseGroups(actor, base, ages),
-    casesPerWeek(actor, caseQuery(f, weeksRange), "createdAt", weeks),
-    casesPerWeek(actor, caseQuery(f, {}, { status: ["CLOSED"], closedFrom: weeksRange.from, closedTo: weeksRange.to }), "closedAt", weeks),
-    actionsByStatus(actor, "ACCESS_REVOCATION", base, period),
-    actionsByStatus(actor, "NATIONAL_SECURITY_REVIEW", base, period),
+  const [groups, closed, actions, median, overdue, revokedWeeks, revokedThisMonth, flagged] = await Promise.all([
+    caseGroups(actor, base, ages, weeks),
+    // Closings need no status condition: closedAt is set only while a case is CLOSED.
+    closedPerWeek(actor, caseQuery(f, {}, { closedFrom: weeksRange.from, closedTo: weeksRange.to }), weeks),
+    actionsByTypeAndStatus(actor, base, period),
     medianSecondsToExecution(actor, base, period),
     overdueReviews(actor, base, period, now),
     readsAccounts ? accountsRevokedPerWeek(actor, weeks) : Promise.resolve(null),
-    readsAccounts ? countAccounts(actor, { revokedFrom: month.from }) : Promise.resolve(null),
-    readsAccounts ? countAccounts(actor, { riskMin: FLAGGED_RISK_SCORE, status: ["ACTIVE", "SUSPENDED"], onRevocation: false }) : Promise.resolve(null),
+    readsAccounts ? countDashboardAccounts(actor, { revokedFrom: month.from }) : Promise.resolve(null),
+    readsAccounts ? countDashboardAccounts(actor, { riskMin: FLAGGED_RISK_SCORE, status: ["ACTIVE", "SUSPENDED"], onRevocation: false }) : Promise.resolve(null),
   ]);
+  const byType = (type: string) => new Map([...actions].filter(([k]) => k.startsWith(`${type} `)).map(([k, n]) => [k.slice(type.length + 1), n]));
+  const revocations = byType("ACCESS_REVOCATION");
+  const reviews = byType("NATIONAL_SECURITY_REVIEW");
 
   const open = groups.filter((g) => g.status !== "CLOSED");
   const sum = (rows: { n: number }[]) => rows.reduce((s, r) => s + r.n, 0);
@@ -99,7 +101,7 @@ export async function getDashboard(actor: Actor, query: unknown, now = new Date(
     }),
     openedClosed: weeks.map((w, i) => ({
       week: w.label,
-      opened: { label: "Opened", value: opened[i], href: casesHref(f, w) },
+      opened: { label: "Opened", value: sum(groups.filter((g) => g.week === i)), href: casesHref(f, w) },
       closed: { label: "Closed", value: closed[i], href: closedCasesHref(f, w) },
     })),
     openCaseAge: ages.map((b, i) => ({ label: b.label, value: sum(open.filter((g) => g.age === i)), href: casesHref(f, intersect(period, b), { status: openStatus }) })),
@@ -124,6 +126,6 @@ export async function getDashboard(actor: Actor, query: unknown, now = new Date(
   };
 }
 
-function countAccounts(actor: Actor, q: Parameters<typeof accountListConditions>[1]): Promise<number> {
+export function countDashboardAccounts(actor: Actor, q: Parameters<typeof accountListConditions>[1]): Promise<number> {
   return queryCount(withWhere(frag(`SELECT count(*) AS "n" FROM "Account" a`), accountListConditions(actor, q), frag("")));
 }
