@@ -22,7 +22,10 @@ import { isCrossSiteNavigation } from "@/lib/http/same-origin";
 import { getEvidenceMetadata, listCustody } from "@/lib/evidence/get-evidence";
 import { listSameContent } from "@/lib/evidence/same-content";
 import { SameContentNote } from "@/components/evidence/same-content-note";
+import { EvidenceIngestPanel } from "@/components/ingest/evidence-ingest-panel";
+import { listIngestRuns } from "@/lib/ingest/get-ingest-run";
 import { editEvidenceAction, removeEvidenceAction, verifyEvidenceAction } from "./actions";
+import { startIngestAction } from "./ingest-actions";
 
 const CUSTODY_PAGE_SIZE = 50;
 
@@ -47,6 +50,7 @@ export default async function EvidencePage({ params, searchParams }: Props) {
   const facts = { restricted: c.restricted, isMember: c.members.some((m) => m.id === actor.id) };
   const allowed = (op: CaseOperation) => decideCase(actor, facts, op) === "allow";
   const current = !e.removed && !e.supersededById;
+  const ingestRuns = e.kind === "API_LOG" ? await listIngestRuns(actor, e.id) : null;
 
   return (
     <>
@@ -97,6 +101,9 @@ export default async function EvidencePage({ params, searchParams }: Props) {
         </div>
         <div className="space-y-6">
           <EvidenceFacts e={e} />
+          {ingestRuns && (
+            <EvidenceIngestPanel evidenceId={e.id} runs={ingestRuns} canStart={!e.removed && allowed("addEvidence")} action={startIngestAction} />
+          )}
           <SameContentNote items={sameContent} />
           {current && allowed("addEvidence") && (
             <Panel title="Edit details" id="evidence-edit">
