@@ -5,6 +5,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { refuseCrossOriginAction } from "@/lib/http/cross-origin-action";
+import { REQUESTED_PATH_HEADER } from "@/lib/http/safe-redirect";
 import { contentSecurityPolicy, createNonce, HSTS, isHttpsRequest } from "@/lib/http/security-headers";
 
 export function proxy(request: NextRequest) {
@@ -15,6 +16,9 @@ export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(createNonce(), { dev: NODE_ENV === "development", https });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", csp);
+  // The page asked for, so requireUser() can send a signed-out visitor back to it after sign-in
+  // (set here, never taken from the client).
+  requestHeaders.set(REQUESTED_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", csp);
   if (https) response.headers.set("strict-transport-security", HSTS);

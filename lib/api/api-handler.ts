@@ -7,13 +7,16 @@ import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import type { NextApiRequest, NextApiResponse } from "next";
 import { getServerSession } from "next-auth";
 import type { Actor, RequestContext } from "@/lib/access/actor";
-import { actorForToken } from "@/lib/auth/api-tokens";
+import { tokenAccess } from "@/lib/auth/api-tokens";
 import { actorOfSession, authOptions } from "@/lib/auth/auth-options";
 import { AppError, isAppError } from "@/lib/errors";
 import { databaseBusyCode, databaseBusyError, storageFullCode, storageFullError } from "@/lib/storage-full";
 import { clientAddress } from "@/lib/http/client-address";
 import { requestIdOf } from "@/lib/http/request-id";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
+
+/** What a read-only API token may do (OPTIONS is answered before authentication). */
+const READ_METHODS = ["GET", "HEAD", "OPTIONS"];
 
 type RouteContext<P> = { params: Promise<P> };
 type Handler<P> = (req: Request, ctx: RequestContext, params: P) => Promise<Response>;
@@ -89,7 +92,11 @@ async function authenticate(req: Request, readSession: SessionReader): Promise<A
   const auth = req.headers.get("authorization");
   if (auth) {
     const match = /^Bearer\s+(\S+)$/i.exec(auth);
-    return match ? actorForToken(match[1]) : null;
+    const access = match ? await tokenAccess(match[1]) : null;
+    if (access?.readOnly && !READ_METHODS.includes(req.method)) {
+      throw new AppError("FORBIDDEN", "This API token is read-only: it may only read (GET). Use a read-write token to change anything");
+    }
+    return access?.actor ?? null;
   }
   const actor = actorOfSession(await readSession());
   if (!actor) return null;

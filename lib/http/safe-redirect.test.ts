@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeAuthRedirect, safeLocalPath } from "@/lib/http/safe-redirect";
+import { safeAuthRedirect, safeLocalPath, signInPathFor } from "@/lib/http/safe-redirect";
 import { HOSTILE_REDIRECTS, LOCAL_REDIRECTS } from "@/test/support/redirect-candidates";
 
 const ORIGIN = "https://lantern.example.org";
@@ -57,5 +57,17 @@ describe("safeAuthRedirect with a base URL that ends in slashes", () => {
     expect(safeAuthRedirect("/cases/LAN-2026-0001", base)).toBe("https://l.example/cases/LAN-2026-0001");
     expect(safeAuthRedirect("https://l.example/audit", base)).toBe("https://l.example/audit");
     expect(safeAuthRedirect("https://evil.example/", base)).toBe("https://l.example/cases");
+  });
+});
+
+describe("signInPathFor (a signed-out visitor keeps their place)", () => {
+  it("carries a local path and its query to the sign-in page", () => {
+    expect(signInPathFor("/cases/LAN-2026-0003?notesPage=2")).toBe(`/login?callbackUrl=${encodeURIComponent("/cases/LAN-2026-0003?notesPage=2")}`);
+  });
+
+  it("carries nothing for the home page, the sign-in page itself, no path, or anything off this origin", () => {
+    for (const p of [null, undefined, "", "/", "/login", "/login?callbackUrl=%2Fcases", "//evil.example/x", "https://evil.example/", "/\\evil.example"]) {
+      expect(signInPathFor(p), String(p)).toBe("/login");
+    }
   });
 });

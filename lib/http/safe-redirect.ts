@@ -31,3 +31,12 @@ export function safeAuthRedirect(url: string, baseUrl: string, fallback = "/case
   const path = url.startsWith(`${base}/`) ? url.slice(base.length) : url;
   return `${base}${safeLocalPath(path, fallback)}`;
 }
+
+/** The request header proxy.ts sets to the page's own path and query (overwriting any sent). */
+export const REQUESTED_PATH_HEADER = "x-lantern-requested-path";
+
+/** The sign-in page for a signed-out visitor of `requested`, carrying it when it is a safe local path. */
+export function signInPathFor(requested: string | null | undefined): string {
+  const back = safeLocalPath(requested, "");
+  return back && back !== "/" && !back.startsWith("/login") ? `/login?callbackUrl=${encodeURIComponent(back)}` : "/login";
+}
