@@ -130,5 +130,5 @@ describe("signed audit checkpoints", () => {
     const cut = await auditCli(["verify", "--checkpoint", out]);
     expect(cut.code).toBe(1);
     expect(cut.stdout).toContain(`BROKEN at event ${seq}: the chain was cut: it ends at event ${seq - 1}`);
-  });
+  }, 120_000); // three CLI processes, each starting tsx
 });

@@ -164,7 +164,7 @@ describe("case file export", () => {
     const embedded = await verifyCli([zip]);
     expect(embedded.code).toBe(0);
     expect(embedded.stdout).toContain("under the key inside the file");
-  });
+  }, 120_000);
 
   it("names an evidence file in which one byte was flipped", async () => {
     const bytes = fs.readFileSync(zip);
@@ -181,7 +181,7 @@ describe("case file export", () => {
     expect(cli.code).toBe(1);
     expect(cli.stdout).toContain(`ALTERED  evidence/${evidenceIds[0]}-requests.log: expected ${EVIDENCE_A.length} bytes sha256 ${sha(EVIDENCE_A)}`);
     expect(cli.stdout).toContain("FAILED");
-  });
+  }, 120_000);
 
   it("names case.json when it was edited, a file that was added, and one that was dropped", async () => {
     const edited = repack(zip, "edited", (f) => {
@@ -204,7 +204,7 @@ describe("case file export", () => {
     const cliDropped = await verifyCli([dropped, "--key", keyPem()]);
     expect(cliDropped.code).toBe(1);
     expect(cliDropped.stdout).toMatch(/^MISSING  report\.pdf$/m);
-  });
+  }, 120_000);
 
   it("the verify page's server function (POST /api/v1/case-files/verify) names the same findings, with this instance's keys", async () => {
     const upload = (file: string) => verifyUploadedCaseFile(investigator, Readable.toWeb(fs.createReadStream(file)) as ReadableStream<Uint8Array>, fs.statSync(file).size);
@@ -237,7 +237,7 @@ describe("case file export", () => {
     const cli = await verifyCli([zip, "--key", otherKey]);
     expect(cli.code).toBe(1);
     expect(cli.stdout).toContain("Signature: INVALID");
-  });
+  }, 120_000);
 
   it("checks out with the README's commands alone: unzip, base64, openssl pkeyutl -verify, sed and sha256sum -c", async () => {
     const work = path.join(dir, "readme-check");
