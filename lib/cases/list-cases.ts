@@ -28,24 +28,29 @@ export async function listCases(actor: Actor, query: unknown): Promise<Page<Case
     actor.id,
   );
   const visible = [...visibleCasesSql(actor), ...conditions];
-  const page = (withTotal: boolean) =>
-    withWhere(
-      frag(`SELECT ${PAGE_COLUMNS}${withTotal ? `, count(*) OVER () AS "total"` : ""},
-          (SELECT ${commaList(`t."tag"`)} FROM "CaseTag" t WHERE t."caseId" = c."id") AS "tags"
-        FROM "Case" c LEFT JOIN "User" u ON u."id" = c."leadId"`),
-      visible,
-      frag(` ORDER BY ${orderBy(q)} LIMIT ? OFFSET ?`, q.pageSize, (q.page - 1) * q.pageSize),
-    );
+  const limit = frag(` LIMIT ? OFFSET ?`, q.pageSize, (q.page - 1) * q.pageSize);
   if (q.q) {
-    // A search runs its text match once per request: the page and the visible total in one
-    // statement (a window count over the matches). Only a page past the last match counts again.
-    const rows = await queryRows<PageRow & { total: bigint | number }>(page(true));
+    // A search runs its text match once per request: the visible matches (id and sort keys only)
+    // are found once, then counted and paged; only the page's rows are joined. A page past the
+    // last match counts again.
+    const found = withWhere(frag(`WITH "found" AS MATERIALIZED (SELECT ${SORT_KEYS} FROM "Case" c`), visible, frag(`)`));
+    const rows = await queryRows<PageRow & { total: bigint | number }>(
+      frag(
+        `${found.text} SELECT ${PAGE_COLUMNS}, (SELECT count(*) FROM "found") AS "total", ${TAGS}
+          FROM (SELECT c."id" FROM "found" c ORDER BY ${orderBy(q)}${limit.text}) p
+          JOIN "Case" c ON c."id" = p."id" LEFT JOIN "User" u ON u."id" = c."leadId"
+          ORDER BY ${orderBy(q)}`,
+        ...found.params,
+        ...limit.params,
+      ),
+    );
     const total = rows.length ? Number(rows[0].total) : await count(visible);
     return { items: rows.map(toSummary), total, page: q.page, pageSize: q.pageSize };
   }
+  const page = withWhere(frag(`SELECT ${PAGE_COLUMNS}, ${TAGS} FROM "Case" c LEFT JOIN "User" u ON u."id" = c."leadId"`), visible, frag(` ORDER BY ${orderBy(q)}${limit.text}`, ...limit.params));
   // Visible = all that match − hidden ones. Without filters, all = the case numbers handed out.
   const [pageRows, total, hiddenCount] = await Promise.all([
-    queryRows<PageRow>(page(false)),
+    queryRows<PageRow>(page),
     conditions.length ? count(conditions) : countAllCases(),
     seesAll ? Promise.resolve(0) : conditions.length ? count([...conditions, hidden]) : hiddenWithoutFilters(actor.id),
   ]);
@@ -56,6 +61,10 @@ const PAGE_COLUMNS = [
   `c."id"`, `c."number"`, `c."title"`, `c."status"`, `c."severity"`, `c."restricted"`, `c."dueAt"`, `c."createdAt"`, `c."updatedAt"`,
   `u."id" AS "leadId"`, `u."name" AS "leadName"`, `u."email" AS "leadEmail"`,
 ].join(", ");
+
+const TAGS = `(SELECT ${commaList(`t."tag"`)} FROM "CaseTag" t WHERE t."caseId" = c."id") AS "tags"`;
+/** The columns every sort order reads (orderBy), so a search pages its matches without the rows. */
+const SORT_KEYS = [`c."id"`, `c."updatedAt"`, `c."createdAt"`, `c."severityRank"`, `c."dueAt"`].join(", ");
 
 type PageRow = {
   id: string;
