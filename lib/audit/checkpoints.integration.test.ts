@@ -9,7 +9,7 @@ import { promisify } from "node:util";
 import { beforeEach, describe, expect, it } from "vitest";
 import { eventHash, type HashedFields } from "@/lib/audit/canonical";
 import { checkpointPayload, parseCheckpointFile } from "@/lib/audit/checkpoint-file";
-import { latestCheckpoint, publishCheckpoint, verifyAgainstCheckpoint } from "@/lib/audit/checkpoints";
+import { checkpointForReader, latestCheckpoint, publishCheckpoint, verifyAgainstCheckpoint } from "@/lib/audit/checkpoints";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -18,6 +18,7 @@ import { jobHandler } from "@/lib/jobs/job-handlers";
 import { AUDIT_CHECKPOINT_JOB, registerAppJobHandlers } from "@/lib/worker/register-job-handlers";
 import { enqueuePeriodicJobs } from "@/lib/worker/schedule-periodic-jobs";
 import { createCase, createUser } from "@/test/factories";
+import { expectAppError } from "@/test/support/expect-app-error";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -58,6 +59,14 @@ describe("signed audit checkpoints", () => {
     expect(await publishCheckpoint()).toEqual(file);
     expect(await latestCheckpoint()).toEqual(file);
     expect(await db().auditCheckpoint.count({ where: { seq: head.seq } })).toBe(1);
+  });
+
+  it("is taken on demand by admins and auditors (GET /api/v1/audit/checkpoint), not by others", async () => {
+    for (const role of ["ADMIN", "AUDITOR"] as const) {
+      const file = await checkpointForReader(await createUser({ role }));
+      expect(file.checkpoint.seq).toBe((await db().auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } })).seq);
+    }
+    for (const role of ["INVESTIGATOR", "MANAGER"] as const) expect((await expectAppError(checkpointForReader(await createUser({ role })))).code).toBe("FORBIDDEN");
   });
 
   it("is published on a schedule: one checkpoint job per LANTERN_AUDIT_CHECKPOINT_MINUTES slot, which signs the head", async () => {
