@@ -17,6 +17,7 @@ import { ZFindEvidenceQuery } from "@/lib/evidence/find-evidence";
 import { accountPaths, accountSchemas, type OpenApiHelpers } from "@/lib/api/openapi-accounts";
 import { actionPaths, actionSchemas } from "@/lib/api/openapi-actions";
 import { exportPaths, exportSchemas } from "@/lib/api/openapi-export";
+import { stixPaths } from "@/lib/api/openapi-stix";
 import { ingestPaths, ingestSchemas } from "@/lib/api/openapi-ingest";
 import { ZRemoveEvidenceInput } from "@/lib/evidence/remove-evidence";
 
@@ -162,6 +163,7 @@ export function openApiDocument(): Json {
       ...accountPaths(helpers),
       ...actionPaths(helpers),
       ...exportPaths(helpers),
+      ...stixPaths(helpers),
       ...ingestPaths(helpers),
       "/audit/verify": {
         get: { summary: "Verify the audit hash chain", responses: { 200: ok("OK, or the first broken event"), ...errors(401, 403) } },
