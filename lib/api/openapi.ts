@@ -19,6 +19,7 @@ import { actionPaths, actionSchemas } from "@/lib/api/openapi-actions";
 import { exportPaths, exportSchemas } from "@/lib/api/openapi-export";
 import { stixPaths } from "@/lib/api/openapi-stix";
 import { ingestPaths, ingestSchemas } from "@/lib/api/openapi-ingest";
+import { distillationPaths, distillationSchemas } from "@/lib/api/openapi-distillation";
 import { ZRemoveEvidenceInput } from "@/lib/evidence/remove-evidence";
 
 type Json = Record<string, unknown>;
@@ -106,6 +107,7 @@ export function openApiDocument(): Json {
         ...actionSchemas(helpers),
         ...exportSchemas(helpers),
         ...ingestSchemas(helpers),
+        ...distillationSchemas(helpers),
       },
     },
     paths: {
@@ -165,6 +167,7 @@ export function openApiDocument(): Json {
       ...exportPaths(helpers),
       ...stixPaths(helpers),
       ...ingestPaths(helpers),
+      ...distillationPaths(helpers),
       "/audit/verify": {
         get: { summary: "Verify the audit hash chain", responses: { 200: ok("OK, or the first broken event"), ...errors(401, 403) } },
       },

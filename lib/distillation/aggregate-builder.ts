@@ -1,0 +1,247 @@
+// The one streaming pass over a case's request rows: per-account sums, the values accounts share,
+// exact prompt reuse within and across accounts, and SimHash band counts. Memory grows with the
+// number of accounts, distinct prompts and distinct shared values, never with the rows themselves
+// (each row is read once and dropped). Pure: account-aggregates.ts feeds it rows.
+import type { RequestTuple } from "@/lib/distillation/distillation-dialect";
+
+export type AccountAggregate = {
+  accountId: string;
+  requests: number;
+  promptTokens: number;
+  completionTokens: number;
+  /** Seconds since the epoch. */
+  firstAt: number;
+  lastAt: number;
+  /** Rows with prompt text / with a prompt key (text or hash) / distinct keys / with a SimHash. */
+  withText: number;
+  keyed: number;
+  distinctKeys: number;
+  hashed: number;
+  /** Rows with text that ask for reasoning or a worked solution (every row is checked). */
+  sampledText: number;
+  reasoning: number;
+  /** Of a fixed-size sample of the rows with a SimHash (SAMPLE_PER_ACCOUNT): in a near-duplicate
+   *  group, and the distinct prompts among those. */
+  sampledHashed: number;
+  templated: number;
+  templatedDistinct: number;
+  /** Requests by UTC hour of day (24 entries). */
+  hourOfDay: number[];
+  /** Distinct clock hours with a request; the busiest hour's count; sum of squared hourly counts. */
+  activeHours: number;
+  peakHour: number;
+  hourSquares: number;
+  /** Inter-arrival gaps (seconds, each capped, see GAP_CAP_SECONDS): count, sum, sum of squares. */
+  gaps: number;
+  gapSum: number;
+  gapSquares: number;
+};
+
+export type SharedValue = { type: "IP" | "API_KEY" | "USER_AGENT"; value: string; accountIds: string[] };
+export type PromptOverlap = { a: string; b: string; shared: number };
+
+/** SimHash bands: 4 × 16 bits. A band value shared by at least MIN_GROUP prompts and 8× what chance
+ *  gives (n / 65,536) marks a near-duplicate group. */
+export const BANDS = 4;
+export const MIN_GROUP = 10;
+/** Rows with a SimHash kept per account to classify against the final band counts (reservoir). */
+export const SAMPLE_PER_ACCOUNT = 400;
+/** Gaps longer than this count as this long (an account idle for a week is not "irregular" seven times over). */
+export const GAP_CAP_SECONDS = 86_400;
+/** Accounts tracked per exact prompt before the prompt counts as common ("hello") and joins nobody. */
+const MAX_ACCOUNTS_PER_PROMPT = 64;
+
+type Acc = AccountAggregate & { index: number; lastSeen: number | null; hours: Map<number, number>; seenHashed: number; sample: { simhash: string; key: number }[] };
+
+/** A 30-bit number for a prompt key (a small integer keeps the key map fast; a rare collision only
+ *  merges two prompts in the reuse counts): FNV-1a over its first 16 characters and its length. */
+function keyNumber(key: string): number {
+  let h = 0x811c9dc5 ^ key.length;
+  const n = Math.min(16, key.length);
+  for (let i = 0; i < n; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  if (key.length > 16) for (let i = key.length - 8; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return (h >>> 2) & 0x3fffffff;
+}
+
+/** A deterministic 0..1 from a number (reservoir sampling that gives the same answer every run). */
+function unit(seed: number): number {
+  let h = Math.imul((seed | 0) ^ 0x9e3779b9, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return (h >>> 0) / 4294967296;
+}
+
+export function toEpochSeconds(ts: string | Date): number {
+  return (ts instanceof Date ? ts.getTime() : Date.parse(ts)) / 1000;
+}
+
+export class AggregateBuilder {
+  private accounts = new Map<string, Acc>();
+  private list: Acc[] = [];
+  /** key → the one account that sent it (index), or a Set of accounts. */
+  private keys = new Map<number, number | Set<number>>();
+  private shared: Record<SharedValue["type"], Map<string, number | Set<number>>> = { IP: new Map(), API_KEY: new Map(), USER_AGENT: new Map() };
+  private bandCounts = Array.from({ length: BANDS }, () => new Uint32Array(65_536));
+  private totalHashed = 0;
+  private rows = 0;
+  private outOfOrderRows = 0;
+  private readonly phrases: string[];
+
+  constructor(phrases: readonly string[]) {
+    this.phrases = phrases.map((p) => p.toLowerCase()).filter((p) => p.length > 0);
+  }
+
+  private account(id: string): Acc {
+    let a = this.accounts.get(id);
+    if (!a) {
+      a = {
+        accountId: id, index: this.list.length, requests: 0, promptTokens: 0, completionTokens: 0, firstAt: Infinity, lastAt: -Infinity,
+        withText: 0, keyed: 0, distinctKeys: 0, hashed: 0, sampledText: 0, reasoning: 0, sampledHashed: 0, templated: 0, templatedDistinct: 0,
+        hourOfDay: new Array<number>(24).fill(0), activeHours: 0, peakHour: 0, hourSquares: 0, gaps: 0, gapSum: 0, gapSquares: 0,
+        lastSeen: null, hours: new Map(), seenHashed: 0, sample: [],
+      };
+      this.accounts.set(id, a);
+      this.list.push(a);
+    }
+    return a;
+  }
+
+  asksForReasoning(prompt: string): boolean {
+    const text = prompt.toLowerCase();
+    for (const p of this.phrases) if (text.includes(p)) return true;
+    return false;
+  }
+
+  add(row: RequestTuple): void {
+    const [accountId, ts, promptTokens, completionTokens, ip, apiKeyId, userAgent, promptKey, simhash, prompt] = row;
+    const a = this.account(accountId);
+    const t = toEpochSeconds(ts);
+    this.rows += 1;
+    a.requests += 1;
+    a.promptTokens += Number(promptTokens);
+    a.completionTokens += Number(completionTokens);
+    if (t < a.firstAt) a.firstAt = t;
+    if (t > a.lastAt) a.lastAt = t;
+    const hour = Math.floor(t / 3600);
+    a.hours.set(hour, (a.hours.get(hour) ?? 0) + 1);
+    a.hourOfDay[((hour % 24) + 24) % 24] += 1;
+    if (prompt !== null) {
+      a.withText += 1;
+      // Every row of a small account; past SAMPLE_PER_ACCOUNT a thinning sample (the share is what counts).
+      if (a.withText <= SAMPLE_PER_ACCOUNT || unit(a.withText * 40503 + a.index) * a.withText < SAMPLE_PER_ACCOUNT) {
+        a.sampledText += 1;
+        if (this.asksForReasoning(prompt)) a.reasoning += 1;
+      }
+    }
+    // Gaps in arrival order; rows read out of time order are counted, and when there are many the
+    // caller computes the gaps in the database instead (see outOfOrder).
+    if (a.lastSeen !== null) {
+      if (t < a.lastSeen) this.outOfOrderRows += 1;
+      else {
+        const g = Math.min(t - a.lastSeen, GAP_CAP_SECONDS);
+        a.gaps += 1;
+        a.gapSum += g;
+        a.gapSquares += g * g;
+      }
+    }
+    if (a.lastSeen === null || t > a.lastSeen) a.lastSeen = t;
+    if (promptKey !== null) this.addKey(a, keyNumber(promptKey));
+    if (simhash !== null && simhash.length === 16) this.addSimhash(a, simhash, promptKey === null ? 0 : keyNumber(promptKey));
+    if (ip !== null) this.addShared("IP", ip, a.index);
+    if (apiKeyId !== null) this.addShared("API_KEY", apiKeyId, a.index);
+    if (userAgent !== null) this.addShared("USER_AGENT", userAgent, a.index);
+  }
+
+  private addKey(a: Acc, key: number): void {
+    a.keyed += 1;
+    const seen = this.keys.get(key);
+    if (seen === undefined) {
+      this.keys.set(key, a.index);
+      a.distinctKeys += 1;
+    } else if (typeof seen === "number") {
+      if (seen !== a.index) {
+        this.keys.set(key, new Set([seen, a.index]));
+        a.distinctKeys += 1;
+      }
+    } else if (!seen.has(a.index)) {
+      a.distinctKeys += 1;
+      if (seen.size < MAX_ACCOUNTS_PER_PROMPT) seen.add(a.index);
+    }
+  }
+
+  private addSimhash(a: Acc, simhash: string, key: number): void {
+    a.hashed += 1;
+    this.totalHashed += 1;
+    const hi = parseInt(simhash.slice(0, 8), 16), lo = parseInt(simhash.slice(8, 16), 16);
+    this.bandCounts[0][hi >>> 16] += 1;
+    this.bandCounts[1][hi & 0xffff] += 1;
+    this.bandCounts[2][lo >>> 16] += 1;
+    this.bandCounts[3][lo & 0xffff] += 1;
+    a.seenHashed += 1;
+    if (a.sample.length < SAMPLE_PER_ACCOUNT) a.sample.push({ simhash, key });
+    else {
+      const j = Math.floor(unit(a.seenHashed * 2654435761 + a.index) * a.seenHashed);
+      if (j < SAMPLE_PER_ACCOUNT) a.sample[j] = { simhash, key };
+    }
+  }
+
+  private addShared(type: SharedValue["type"], value: string, index: number): void {
+    const map = this.shared[type];
+    const seen = map.get(value);
+    if (seen === undefined) map.set(value, index);
+    else if (typeof seen === "number") {
+      if (seen !== index) map.set(value, new Set([seen, index]));
+    } else if (seen.size < MAX_ACCOUNTS_PER_PROMPT * 4) seen.add(index);
+  }
+
+  /** True when more than 1 % of the rows came out of time order: the gaps measured in arrival
+   *  order are then not the account's, and the caller measures them in the database. */
+  outOfOrder(): boolean {
+    return this.outOfOrderRows > this.rows * 0.01;
+  }
+
+  /** The per-account aggregates. */
+  finish(promptMaxAccounts: (accountCount: number) => number): { aggregates: AccountAggregate[]; shared: SharedValue[]; overlaps: PromptOverlap[] } {
+    const min = Math.max(MIN_GROUP, (8 * this.totalHashed) / 65_536);
+    for (const a of this.list) {
+      for (const n of a.hours.values()) {
+        a.activeHours += 1;
+        a.hourSquares += n * n;
+        if (n > a.peakHour) a.peakHour = n;
+      }
+      const templatedKeys = new Set<number>();
+      for (const s of a.sample) {
+        a.sampledHashed += 1;
+        let templ = false;
+        for (let b = 0; b < BANDS && !templ; b++) templ = this.bandCounts[b][parseInt(s.simhash.slice(4 * b, 4 * b + 4), 16)] >= min;
+        if (templ) {
+          a.templated += 1;
+          templatedKeys.add(s.key);
+        }
+      }
+      a.templatedDistinct = templatedKeys.size;
+    }
+    const ids = this.list.map((a) => a.accountId);
+    const shared: SharedValue[] = [];
+    for (const type of ["IP", "API_KEY", "USER_AGENT"] as const) {
+      for (const [value, seen] of this.shared[type]) {
+        if (typeof seen !== "number") shared.push({ type, value, accountIds: [...seen].map((i) => ids[i]) });
+      }
+    }
+    const pairs = new Map<number, number>();
+    const n = this.list.length;
+    const common = Math.min(MAX_ACCOUNTS_PER_PROMPT - 1, promptMaxAccounts(n));
+    for (const seen of this.keys.values()) {
+      if (typeof seen === "number" || seen.size > common) continue;
+      const members = [...seen].sort((x, y) => x - y);
+      for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) {
+        const k = members[i] * n + members[j];
+        pairs.set(k, (pairs.get(k) ?? 0) + 1);
+      }
+    }
+    const overlaps = [...pairs].map(([k, count]) => ({ a: ids[Math.floor(k / n)], b: ids[k % n], shared: count }));
+    const aggregates = this.list.map(({ index: _i, lastSeen: _l, hours: _h, seenHashed: _s, sample: _p, ...rest }) => rest);
+    return { aggregates, shared, overlaps };
+  }
+}

@@ -1,0 +1,83 @@
+// The provider-specific SQL of the distillation analytics (everything else in lib/distillation is
+// portable SQL or plain TypeScript): time expressions for charts and the timing query, and the
+// streaming read of a case's request rows. Timestamps: SQLite stores them as UTC text (2026-01-02T03:04:05.678+00:00),
+// PostgreSQL as timestamp(3) without time zone holding UTC.
+import { db, dbProvider, sqlitePath } from "@/lib/db/client";
+import { env } from "@/lib/env";
+
+const pg = () => dbProvider() === "postgresql";
+
+/** Seconds since the epoch (a double) of a timestamp column. */
+export function epochSeconds(column: string): string {
+  return pg() ? `EXTRACT(EPOCH FROM ${column})::double precision` : `(julianday(${column}) * 86400.0)`;
+}
+
+/** The UTC hour a timestamp falls in, as text "YYYY-MM-DDTHH" (same text on both providers). */
+export function hourBucket(column: string): string {
+  return pg() ? `to_char(${column}, 'YYYY-MM-DD"T"HH24')` : `substr(${column}, 1, 13)`;
+}
+
+/** The UTC weekday (0 = Sunday) of a timestamp. */
+export function weekday(column: string): string {
+  return pg() ? `CAST(EXTRACT(DOW FROM ${column}) AS integer)` : `CAST(strftime('%w', ${column}) AS integer)`;
+}
+
+/** The columns the streaming pass reads, in this order. */
+export type RequestTuple = [
+  accountId: string,
+  ts: string | Date,
+  promptTokens: number,
+  completionTokens: number,
+  ip: string | null,
+  apiKeyId: string | null,
+  userAgent: string | null,
+  promptKey: string | null,
+  promptSimhash: string | null,
+  prompt: string | null,
+];
+
+const TUPLE_COLUMNS = `r."accountId", r."ts", r."promptTokens", r."completionTokens", r."ip", r."apiKeyId", r."userAgent", r."promptKey", r."promptSimhash", r."prompt"`;
+const PAGE = 10_000;
+
+/**
+ * Calls `onRow` for every request row of the case (of `runIds` unless `allRunsOfCase`), in no
+ * particular order, holding one row (SQLite) or one page of rows (PostgreSQL) at a time.
+ * SQLite: a read-only connection of its own iterates a plain table scan (no sort, WAL snapshot).
+ * PostgreSQL: keyset pages in primary-key order.
+ */
+export async function forEachRequestRow(
+  caseId: string,
+  runIds: readonly string[],
+  allRunsOfCase: boolean,
+  onRow: (row: RequestTuple) => void,
+): Promise<void> {
+  const runFilter = allRunsOfCase ? "" : ` AND r."runId" IN (${runIds.map(() => "?").join(", ")})`;
+  const runParams = allRunsOfCase ? [] : [...runIds];
+  if (!pg()) {
+    const Database = (await import("better-sqlite3")).default;
+    const connection = new Database(sqlitePath(env().databaseUrl), { readonly: true, fileMustExist: true });
+    try {
+      // "+" keeps SQLite from walking the (caseId, …) index, which would read the table in random order.
+      const statement = connection.prepare(`SELECT ${TUPLE_COLUMNS} FROM "ApiRequest" r WHERE +r."caseId" = ?${runFilter}`).raw(true);
+      for (const row of statement.iterate(caseId, ...runParams)) onRow(row as RequestTuple);
+    } finally {
+      connection.close();
+    }
+    return;
+  }
+  let after: [string, number] | null = null;
+  for (;;) {
+    const cursor: string = after ? ` AND (r."runId", r."line") > (?, ?)` : "";
+    const params: unknown[] = [caseId, ...runParams, ...(after ?? [])];
+    let n = 0;
+    const text = `SELECT ${TUPLE_COLUMNS}, r."runId" AS "runId", r."line" AS "line" FROM "ApiRequest" r WHERE r."caseId" = ?${runFilter}${cursor} ORDER BY r."runId", r."line" LIMIT ${PAGE}`;
+    const page = await db().$queryRawUnsafe<Record<string, unknown>[]>(text.replace(/\?/g, () => `$${++n}`), ...params);
+    for (const r of page) {
+      onRow([r.accountId, r.ts, r.promptTokens, r.completionTokens, r.ip, r.apiKeyId, r.userAgent, r.promptKey, r.promptSimhash, r.prompt] as RequestTuple);
+    }
+    if (page.length < PAGE) return;
+    const last = page[page.length - 1];
+    after = [String(last.runId), Number(last.line)];
+  }
+}
+
