@@ -6,7 +6,7 @@ import { db, type Db } from "@/lib/db/client";
 import { invalidInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { ActionStatus } from "@/lib/generated/sqlite/enums";
-import { parseInput } from "@/lib/validation";
+import { messageOf, parseInput } from "@/lib/validation";
 import { assertActionOperation, loadActionAccess } from "@/lib/actions/action-access";
 import { operationForMove } from "@/lib/actions/action-policy";
 import { ZActionTransitionInput, type TActionTransitionInput } from "@/lib/actions/action-schemas";
@@ -59,7 +59,7 @@ export async function transitionAction(ctx: RequestContext, actionId: string, in
 function movesFields(to: ActionStatus, data: { reason?: string; externalReference?: string; outcome?: string }, actorId: string): Prisma.ActionUpdateManyMutationInput & Record<string, unknown> {
   const need = (field: "reason" | "externalReference" | "outcome", what: string) => {
     const value = data[field];
-    if (!value) throw invalidInput(`Invalid input: ${field} (${what})`, { [field]: [what] });
+    if (!value) throw invalidInput(messageOf({ [field]: [what] }), { [field]: [what] });
     return value;
   };
   switch (to) {
