@@ -15,7 +15,9 @@ export const DEFAULT_ERRORS_PAGE_SIZE = 100;
 export async function getIngestRun(actor: Actor, runId: string, paging: ErrorsPage = {}): Promise<IngestRunDetail> {
   const page = Math.max(1, paging.page ?? 1);
   const pageSize = Math.min(MAX_STORED_ERRORS, Math.max(1, paging.pageSize ?? DEFAULT_ERRORS_PAGE_SIZE));
-  const access = await db().$transaction((tx) => requireIngestRun(tx, actor, runId, "read"));
+  // Plain reads, no transaction: on SQLite a transaction takes the write lock, and the run page
+  // polls this every second while the job is writing.
+  const access = await requireIngestRun(db(), actor, runId, "read");
   await settleAbandonedRuns(access.evidenceId);
   const [run, errors, stored] = await Promise.all([
     db().ingestRun.findUniqueOrThrow({ where: { id: runId }, select: runSelect }),
@@ -27,7 +29,7 @@ export async function getIngestRun(actor: Actor, runId: string, paging: ErrorsPa
 
 /** The runs of one evidence item, newest first (replaced ones included, marked). */
 export async function listIngestRuns(actor: Actor, evidenceId: string): Promise<IngestRunView[]> {
-  await db().$transaction((tx) => requireEvidence(tx, actor, evidenceId, "read"));
+  await requireEvidence(db(), actor, evidenceId, "read");
   await settleAbandonedRuns(evidenceId);
   const runs = await db().ingestRun.findMany({ where: { evidenceId }, orderBy: { createdAt: "desc" }, take: 50, select: runSelect });
   return runs.map(toRunView);
