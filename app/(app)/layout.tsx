@@ -26,6 +26,7 @@ export const dynamic = "force-dynamic";
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   const nav = [
+    { href: "/", label: user.role === "INVESTIGATOR" ? "Home" : "Dashboard" },
     { href: "/cases", label: "Cases" },
     ...(can(user.role, "account:read") ? [{ href: "/accounts", label: "Accounts" }] : []),
     { href: "/evidence", label: "Evidence" },

@@ -1,7 +1,8 @@
 // The GET filter form above the account list: every choice lands in the URL.
 import Form from "next/form";
 import Link from "next/link";
-import { ACCOUNT_SORT_OPTIONS } from "@/components/accounts/account-query";
+import { ACCOUNT_LINK_FILTERS, ACCOUNT_SORT_OPTIONS } from "@/components/accounts/account-query";
+import { ExtraFilters } from "@/components/extra-filters";
 import { ACCOUNT_STATUS_VALUES, ATTRIBUTE_LABELS, ATTRIBUTE_TYPE_VALUES, statusLabel } from "@/components/accounts/account-labels";
 import { PAGE_SIZES } from "@/components/cases/case-query";
 import { Field } from "@/components/field";
@@ -73,6 +74,7 @@ export function AccountFilters({ params }: { params: Record<string, string> }) {
           <Link href="/accounts" className={buttonClass("ghost")}>Clear filters</Link>
         </div>
       </div>
+      <ExtraFilters params={params} labels={ACCOUNT_LINK_FILTERS} />
     </Form>
   );
 }

@@ -3,7 +3,8 @@ import Form from "next/form";
 import Link from "next/link";
 import { Field } from "@/components/field";
 import { buttonClass, inputClass } from "@/components/form-styles";
-import { PAGE_SIZES, SORT_OPTIONS } from "@/components/cases/case-query";
+import { CASE_LINK_FILTERS, PAGE_SIZES, SORT_OPTIONS } from "@/components/cases/case-query";
+import { ExtraFilters } from "@/components/extra-filters";
 import { CASE_STATUSES, SEVERITIES } from "@/lib/cases/case-schemas";
 import { label } from "@/lib/cases/case-status";
 
@@ -78,6 +79,7 @@ export function CaseFilters({ params, leads }: Props) {
           <Link href="/cases" className={buttonClass("ghost")}>Clear filters</Link>
         </div>
       </div>
+      <ExtraFilters params={params} labels={CASE_LINK_FILTERS} />
     </Form>
   );
 }

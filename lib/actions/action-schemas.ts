@@ -71,6 +71,7 @@ export const ZListActionsQuery = ZPageQuery.extend({
   leadId: z.preprocess(emptyToUndefined, ZId.optional()).describe('the case\'s lead, or "none"'),
   createdFrom: ZFromBound.describe("proposed or drafted at or after this time"),
   createdTo: ZToBound.describe("proposed or drafted before this time"),
+  member: z.preprocess(emptyToUndefined, ZId.optional()).describe("actions on cases this user id is a member of"),
 });
 /** The filters of the list, without the queue and the page. */
 export type ActionFilters = Omit<z.output<typeof ZListActionsQuery>, "queue" | "page" | "pageSize">;

@@ -44,6 +44,7 @@ export function actionFilterWhere(f: ActionFilters): Prisma.ActionWhereInput {
   if (f.leadId) and.push({ case: { leadId: f.leadId === "none" ? null : f.leadId } });
   if (f.createdFrom) and.push({ createdAt: { gte: f.createdFrom } });
   if (f.createdTo) and.push({ createdAt: { lt: f.createdTo } });
+  if (f.member) and.push({ case: { members: { some: { userId: f.member } } } });
   return and.length ? { AND: and } : {};
 }
 

@@ -131,6 +131,8 @@ export const ZListCasesQuery = z.object({
   createdTo: ZToBound.describe("opened before this time (a date: up to the end of that day, UTC)"),
   closedFrom: ZFromBound.describe("closed at or after this time"),
   closedTo: ZToBound.describe("closed before this time (a date: up to the end of that day)"),
+  dueBefore: ZToBound.describe("due before this time (a date: up to the end of that day); overdue ones included"),
+  member: z.preprocess(emptyToUndefined, ZUserId.optional()).describe("cases this user id is a member of"),
   sort: z.preprocess(emptyToUndefined, z.enum(CASE_SORTS).default("updated")),
   order: z.preprocess(emptyToUndefined, z.enum(["asc", "desc"]).default("desc")),
   page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(1)),

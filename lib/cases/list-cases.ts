@@ -112,6 +112,8 @@ export function caseListConditions(q: Omit<Query, "sort" | "order" | "page" | "p
   if (q.createdTo) out.push(frag(`c."createdAt" < ?`, q.createdTo));
   if (q.closedFrom) out.push(frag(`c."closedAt" >= ?`, q.closedFrom));
   if (q.closedTo) out.push(frag(`c."closedAt" < ?`, q.closedTo));
+  if (q.dueBefore) out.push(frag(`c."dueAt" < ?`, q.dueBefore));
+  if (q.member) out.push(frag(`c."id" IN (SELECT mm."caseId" FROM "CaseMember" mm WHERE mm."userId" = ?)`, q.member));
   if (q.tag) out.push(frag(`c."id" IN (SELECT t."caseId" FROM "CaseTag" t WHERE t."tag" = ?)`, q.tag));
   if (q.restricted !== undefined) out.push(frag(`c."restricted" = ${q.restricted ? "TRUE" : "FALSE"}`));
   if (q.q) out.push(caseTextSearch(q.q));

@@ -17,7 +17,7 @@ describe("safeLocalPath", () => {
   });
 
   it.each([...HOSTILE_REDIRECTS, undefined, null])("sends %j to the default page", (p) => {
-    expect(safeLocalPath(p)).toBe("/cases");
+    expect(safeLocalPath(p)).toBe("/");
   });
 
   it("never answers a path a browser would take off this origin", () => {
@@ -42,11 +42,11 @@ describe("safeAuthRedirect (next-auth's redirect callback)", () => {
   it.each([
     ["/login", "https://l.example/login"],
     ["https://l.example/cases/LAN-2026-0001", "https://l.example/cases/LAN-2026-0001"],
-    ["https://l.example/.//evil.example/phish", "https://l.example/cases"],
-    ["/..//evil.example", "https://l.example/cases"],
-    ["https://l.example.evil.example/x", "https://l.example/cases"],
-    ["https://l.example@evil.example/x", "https://l.example/cases"],
-    ["https://evil.example/", "https://l.example/cases"],
+    ["https://l.example/.//evil.example/phish", "https://l.example/"],
+    ["/..//evil.example", "https://l.example/"],
+    ["https://l.example.evil.example/x", "https://l.example/"],
+    ["https://l.example@evil.example/x", "https://l.example/"],
+    ["https://evil.example/", "https://l.example/"],
   ])("%s -> %s", (url, expected) => {
     expect(safeAuthRedirect(url, "https://l.example")).toBe(expected);
   });
@@ -56,7 +56,7 @@ describe("safeAuthRedirect with a base URL that ends in slashes", () => {
   it.each(["https://l.example/", "https://l.example//"])("joins %s and the path with one slash", (base) => {
     expect(safeAuthRedirect("/cases/LAN-2026-0001", base)).toBe("https://l.example/cases/LAN-2026-0001");
     expect(safeAuthRedirect("https://l.example/audit", base)).toBe("https://l.example/audit");
-    expect(safeAuthRedirect("https://evil.example/", base)).toBe("https://l.example/cases");
+    expect(safeAuthRedirect("https://evil.example/", base)).toBe("https://l.example/");
   });
 });
 

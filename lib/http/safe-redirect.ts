@@ -1,12 +1,13 @@
 // Where to send a user after sign-in: only a path on this site. Anything that a browser could
-// resolve to another origin falls back to the default: "//x", "/\\x", "/\tx", "https://x", and
+// resolve to another origin falls back to the default, the home page "/" (the dashboard, or an
+// investigator's own home): "//x", "/\\x", "/\tx", "https://x", and
 // paths whose dot segments collapse to "//x" once resolved ("/.//x", "/a/..//x", "/%2e%2e//x"),
 // and paths with an encoded slash, backslash or control character ("/%2f%2fx", "/%5cx", "/%09x"),
 // which no page of ours has and which a later decoding step could turn into one of the above.
 const BASE = "http://lantern.invalid";
 const ENCODED_SEPARATOR_OR_CONTROL = /%(2f|5c|[01][0-9a-f]|7f)/i;
 
-export function safeLocalPath(candidate: string | undefined | null, fallback = "/cases"): string {
+export function safeLocalPath(candidate: string | undefined | null, fallback = "/"): string {
   if (!candidate || !candidate.startsWith("/") || /[\\\u0000-\u001f\u007f]/.test(candidate)) return fallback;
   const resolved = resolveLocal(candidate);
   // The answer is itself a URL the browser resolves again: it must be a single-slash path that
@@ -26,7 +27,7 @@ function resolveLocal(candidate: string): string | null {
 }
 
 /** next-auth's redirect callback: `url` is a path or an absolute URL; only a path of `baseUrl` is kept. */
-export function safeAuthRedirect(url: string, baseUrl: string, fallback = "/cases"): string {
+export function safeAuthRedirect(url: string, baseUrl: string, fallback = "/"): string {
   const base = baseUrl.replace(/\/+$/, "");
   const path = url.startsWith(`${base}/`) ? url.slice(base.length) : url;
   return `${base}${safeLocalPath(path, fallback)}`;

@@ -112,6 +112,6 @@ test("the sign-in form works from the keyboard alone", async ({ page }) => {
   await page.keyboard.press("Tab");
   await page.keyboard.type(E2E_ADMIN.password);
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/cases$/);
+  await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toBeVisible();
 });

@@ -37,7 +37,7 @@ test("a correct sign-in with a hostile callbackUrl lands on this site", async ({
     if (landed.origin !== origin || offSite.length > 0) escapes += 1;
     expect(landed.origin, `${JSON.stringify(candidate)} landed on ${page.url()}`).toBe(origin);
     expect(offSite, JSON.stringify(candidate)).toEqual([]);
-    if (HOSTILE_REDIRECTS.includes(candidate)) expect(landed.pathname, JSON.stringify(candidate)).toBe("/cases");
+    if (HOSTILE_REDIRECTS.includes(candidate)) expect(landed.pathname, JSON.stringify(candidate)).toBe("/");
     else expect(`${landed.pathname}${landed.search}${landed.hash}`).toBe(candidate);
   }
   await context.close();

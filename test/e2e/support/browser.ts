@@ -6,7 +6,8 @@ export async function signIn(page: Page, user: { email: string; password: string
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/cases$/);
+  // The home page: the dashboard, or an investigator's own home.
+  await expect(page).toHaveURL(/\/$/);
 }
 
 /** Files dropped onto `selector` as a real drop event carrying a DataTransfer, as a drag from the desktop does. */
