@@ -21,6 +21,7 @@ import { stixPaths } from "@/lib/api/openapi-stix";
 import { ingestPaths, ingestSchemas } from "@/lib/api/openapi-ingest";
 import { distillationPaths, distillationSchemas } from "@/lib/api/openapi-distillation";
 import { ZRemoveEvidenceInput } from "@/lib/evidence/remove-evidence";
+import { distillationReportPaths, distillationReportSchemas } from "@/lib/api/openapi-distillation-report";
 
 type Json = Record<string, unknown>;
 
@@ -105,6 +106,7 @@ export function openApiDocument(): Json {
         },
         ...accountSchemas(helpers),
         ...actionSchemas(helpers),
+        ...distillationReportSchemas(helpers),
         ...exportSchemas(helpers),
         ...ingestSchemas(helpers),
         ...distillationSchemas(helpers),
@@ -164,6 +166,7 @@ export function openApiDocument(): Json {
       },
       ...accountPaths(helpers),
       ...actionPaths(helpers),
+      ...distillationReportPaths(helpers),
       ...exportPaths(helpers),
       ...stixPaths(helpers),
       ...ingestPaths(helpers),
