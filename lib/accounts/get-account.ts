@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/access/actor";
 import { assertAccountRead, requireAccount } from "@/lib/accounts/account-access";
 import { loadAccountDetail } from "@/lib/accounts/account-detail";
 import type { AccountDetail } from "@/lib/accounts/account-view";
+import { toAuditEntries } from "@/lib/audit/audit-entries";
 import type { AuditEventView } from "@/lib/audit/list-audit-events";
 import { visibleCasesWhere } from "@/lib/access/case-access";
 import type { Page } from "@/lib/cases/list-cases";
@@ -33,6 +34,7 @@ export async function listAccountHistory(actor: Actor, idOrExternalId: string, q
     db().auditEvent.findMany({ where, orderBy: { seq: "desc" }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
     db().auditEvent.count({ where }),
   ]);
-  const items: AuditEventView[] = rows.map(({ prevHash: _p, ...r }) => ({ ...r, at: r.at.toISOString(), changes: JSON.parse(r.changes) as unknown }));
+  // Rows of hidden cases are left out above, so none comes back withheld.
+  const items = (await toAuditEntries(db(), rows, "all", new Set())) as AuditEventView[];
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
