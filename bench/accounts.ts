@@ -3,12 +3,16 @@
 // same function the API uses (importAccounts), and, in the same run, inserts the same rows into a
 // twin database with prepared better-sqlite3 statements in batched transactions. Then computes the
 // suggested links over all of them. Prints one JSON line for bench/run.ts.
+// On PostgreSQL (`--db postgresql`, bench/bench-database.ts) the twin gets the same rows through pg,
+// one multi-row INSERT … SELECT FROM unnest(…) per table and batch, one transaction per batch.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
+import pg from "pg";
+import { createBenchDatabase, describeBenchDatabase, type BenchDatabase } from "./bench-database";
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 const BATCH = 2_000;
@@ -27,6 +31,7 @@ export type AccountsBenchResult = {
   suggestSeconds: number;
   suggestedLinks: number;
   peakRssMiB: number;
+  database?: string;
 };
 
 type Gen = { externalId: string; name: string; email: string; org: string; country: string; risk: number; ip: string; key: string; pf: string; dev: string; domain: string };
@@ -95,6 +100,37 @@ function rawInsert(file: string, n: number): number {
   return seconds;
 }
 
+/** The same rows into a PostgreSQL twin: one transaction per 2,000 accounts. */
+async function rawInsertPostgres(url: string, n: number): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const at = new Date().toISOString();
+  const t = performance.now();
+  for (let from = 0; from < n; from += BATCH) {
+    const a = { id: [] as string[], ext: [] as string[], name: [] as string[], email: [] as string[], org: [] as string[], country: [] as string[], risk: [] as number[] };
+    const attr = { id: [] as string[], type: [] as string[], value: [] as string[] };
+    for (let i = from; i < Math.min(n, from + BATCH); i++) {
+      const r = generate(i, n);
+      const id = `c${randomUUID().replaceAll("-", "").slice(0, 24)}`;
+      a.id.push(id), a.ext.push(r.externalId), a.name.push(r.name), a.email.push(r.email), a.org.push(r.org), a.country.push(r.country), a.risk.push(r.risk);
+      for (const [type, value] of [["IP", r.ip], ["API_KEY", r.key], ["PAYMENT_FINGERPRINT", r.pf], ["DEVICE_ID", r.dev], ["EMAIL_DOMAIN", r.domain]]) {
+        attr.id.push(id), attr.type.push(type), attr.value.push(value);
+      }
+    }
+    await client.query("BEGIN");
+    await client.query(
+      `INSERT INTO "Account" ("id", "externalId", "displayName", "emails", "organization", "country", "status", "riskScore", "version", "createdAt", "updatedAt")
+       SELECT id, ext, name, email, org, country, 'ACTIVE'::"AccountStatus", risk, 1, $8::timestamp(3), $8::timestamp(3) FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[]) AS t(id, ext, name, email, org, country, risk)`,
+      [a.id, a.ext, a.name, a.email, a.org, a.country, a.risk, at],
+    );
+    await client.query(`INSERT INTO "AccountAttribute" ("accountId", "type", "value") SELECT id, type::"AttributeType", value FROM unnest($1::text[], $2::text[], $3::text[]) AS t(id, type, value)`, [attr.id, attr.type, attr.value]);
+    await client.query("COMMIT");
+  }
+  const seconds = (performance.now() - t) / 1000;
+  await client.end();
+  return seconds;
+}
+
 /** This process's peak RSS: VmHWM, the high-water mark of its own memory. (getrusage's maxRSS
  *  would also count the parent's RSS copied at fork, before exec: Linux carries it across exec.) */
 function peakRssMiB(): number {
@@ -115,14 +151,14 @@ const trace = (label: string) => {
 
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-bench-accounts-"));
-  const file = path.join(dataDir, "lantern.db");
-  const twin = path.join(dataDir, "raw.db");
   process.env.LANTERN_DATA_DIR = dataDir;
-  process.env.DATABASE_URL = `file:${file}`;
+  const databases: BenchDatabase[] = [];
   try {
-    const { applyPendingMigrations } = await import("@/lib/db/migrations");
-    await applyPendingMigrations(`file:${file}`);
-    await applyPendingMigrations(`file:${twin}`);
+    const main = await createBenchDatabase(dataDir, "accounts");
+    databases.push(main);
+    const twin = await createBenchDatabase(dataDir, "raw");
+    databases.push(twin);
+    process.env.DATABASE_URL = main.url;
     trace("migrated");
     const { db } = await import("@/lib/db/client");
     const { importAccounts } = await import("@/lib/accounts/import-accounts");
@@ -132,7 +168,7 @@ async function main(): Promise<void> {
     trace("client");
     const csv = toCsv(ACCOUNTS);
     trace("csv");
-    const rawSeconds = rawInsert(twin, ACCOUNTS);
+    const rawSeconds = twin.provider === "sqlite" ? rawInsert(twin.url.slice("file:".length), ACCOUNTS) : await rawInsertPostgres(twin.url, ACCOUNTS);
     trace("raw");
 
     const t = performance.now();
@@ -160,9 +196,11 @@ async function main(): Promise<void> {
       suggestSeconds,
       suggestedLinks: links.created,
       peakRssMiB: peakRssMiB(),
+      database: await describeBenchDatabase(main),
     };
     console.log(`ACCOUNTS-BENCH ${JSON.stringify(out)}`);
   } finally {
+    for (const d of databases) await d.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -170,9 +208,9 @@ async function main(): Promise<void> {
 export function formatAccountsResult(r: AccountsBenchResult): string {
   const f = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
   return [
-    `Accounts: ${f(r.accounts)} accounts with ${f(r.attributes)} attributes from a ${f(r.csvMiB, 1)} MiB CSV`,
+    `Accounts: ${f(r.accounts)} accounts with ${f(r.attributes)} attributes from a ${f(r.csvMiB, 1)} MiB CSV, on ${r.database ?? "SQLite"}`,
     `  import (importAccounts, as POST /accounts/import) ${f(r.importSeconds, 2)} s = ${f(r.importRowsPerSecond)} rows/s`,
-    `  raw prepared better-sqlite3 inserts, same rows     ${f(r.rawSeconds, 2)} s = ${f(r.rawRowsPerSecond)} rows/s`,
+    `  raw ${r.database?.startsWith("PostgreSQL") ? "pg unnest inserts, 2,000 a batch  " : "prepared better-sqlite3 inserts"}, same rows     ${f(r.rawSeconds, 2)} s = ${f(r.rawRowsPerSecond)} rows/s`,
     `  import / raw = ${r.ratio.toFixed(2)}x (target >= 0.3x)`,
     `  suggested links over all accounts: ${f(r.suggestSeconds, 2)} s, ${f(r.suggestedLinks)} links (target < 10 s)`,
     `  peak RSS of the accounts part: ${f(r.peakRssMiB)} MiB = ${f((r.peakRssMiB * 1024 * 1024) / 1e6)} MB (target < 400 MB)`,

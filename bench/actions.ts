@@ -12,6 +12,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { load, formatRow, type LoadResult } from "./http-load";
 import { startServer } from "./server";
+import { createBenchDatabase, describeBenchDatabase } from "./bench-database";
 
 const PROPOSALS = Number(process.env.BENCH_PROPOSALS ?? 10_000);
 const CLIENTS = 8; // clients 0 and 1 race on the same proposals; 2..7 each take a share of their own
@@ -34,16 +35,15 @@ async function timedPost(url: string, token: string, body: unknown): Promise<{ m
 
 export async function runActionsBench(): Promise<string> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-bench-actions-"));
-  const file = path.join(dataDir, "lantern.db");
   process.env.LANTERN_DATA_DIR = dataDir;
-  process.env.DATABASE_URL = `file:${file}`;
-  const { applyPendingMigrations } = await import("@/lib/db/migrations");
+  const database = await createBenchDatabase(dataDir, "actions");
+  process.env.DATABASE_URL = database.url;
+  const databaseName = await describeBenchDatabase(database);
   const { createApiToken } = await import("@/lib/auth/api-tokens");
   const { SYSTEM_CONTEXT } = await import("@/lib/audit/audit-context");
   const { db } = await import("@/lib/db/client");
   const { createCase } = await import("@/lib/cases/create-case");
   try {
-    await applyPendingMigrations(`file:${file}`);
     const mk = (role: "INVESTIGATOR" | "MANAGER", i: number) =>
       db().user.create({ data: { email: `${role.toLowerCase()}-${i}@bench.test`, name: `${role} ${i}`, role, passwordHash: "x" }, select: { id: true, email: true, name: true, role: true } });
     const investigator = await mk("INVESTIGATOR", 0);
@@ -83,7 +83,7 @@ export async function runActionsBench(): Promise<string> {
     await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
     const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
     const server = await startServer(
-      { LANTERN_DATA_DIR: dataDir, DATABASE_URL: `file:${file}`, LANTERN_WEBHOOK_URL: hook, LANTERN_WEBHOOK_SECRET: "bench-webhook-secret-0123456789" },
+      { LANTERN_DATA_DIR: dataDir, DATABASE_URL: database.url, LANTERN_WEBHOOK_URL: hook, LANTERN_WEBHOOK_SECRET: "bench-webhook-secret-0123456789" },
       PORT,
     );
     const trivial: LoadResult[] = [];
@@ -132,7 +132,7 @@ export async function runActionsBench(): Promise<string> {
 
     // No lost or doubled update: every action executed once, every account revoked once.
     const { createDb } = await import("@/lib/db/client");
-    const check = createDb(`file:${file}`);
+    const check = createDb(database.url);
     const executed = await check.action.count({ where: { status: "EXECUTED" } });
     const revoked = await check.account.count({ where: { status: "REVOKED", version: 2 } });
     const events = await check.actionEvent.count();
@@ -143,7 +143,7 @@ export async function runActionsBench(): Promise<string> {
     const p50 = (move: Sample["move"]) => percentile(samples.filter((s) => s.move === move && s.status === 200).map((s) => s.ms), 50);
     const base = (trivial[0].p95 + trivial[1].p95) / 2;
     const lines = [
-      `Actions: ${PROPOSALS} proposals on one queue (seeded in ${seedSeconds.toFixed(1)} s), ${CLIENTS} clients (2 racing on every ${CLIENTS - 1}th proposal), ${os.cpus().length} cores, SQLite`,
+      `Actions: ${PROPOSALS} proposals on one queue (seeded in ${seedSeconds.toFixed(1)} s), ${CLIENTS} clients (2 racing on every ${CLIENTS - 1}th proposal), ${os.cpus().length} cores, ${databaseName}`,
       ...trivial.map(formatRow),
       `approve  (200s)  p50 ${p50("approve").toFixed(1)} ms  p95 ${p95("approve").toFixed(1)} ms  = ${(p95("approve") / base).toFixed(2)}x the trivial route (target <= 4x)`,
       `execute  (200s)  p50 ${p50("execute").toFixed(1)} ms  p95 ${p95("execute").toFixed(1)} ms  = ${(p95("execute") / base).toFixed(2)}x the trivial route (target <= 4x)`,
@@ -154,6 +154,7 @@ export async function runActionsBench(): Promise<string> {
     ];
     return lines.join("\n");
   } finally {
+    await database.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

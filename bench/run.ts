@@ -2,16 +2,22 @@
 // cases, next to a trivial route of the same server measured in the same run; then one large
 // evidence upload next to `cp` and a bare SHA-256 pass (bench/upload.ts).
 // `npm run bench -- upload` runs the upload part only (and seeds no cases); `npm run bench -- accounts`
-// the account import and suggested links (bench/accounts.ts, in a process of its own).
+// the account import and suggested links (bench/accounts.ts, in a process of its own); `ingest` a
+// generated 1,000,000-line log through the ingest job next to a raw baseline (bench/ingest.ts).
+// `--db postgresql` (or a PostgreSQL DATABASE_URL) runs the chosen parts on PostgreSQL instead of
+// SQLite (bench/bench-database.ts); e.g. `npm run bench -- http --db postgresql`.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { seedSqlite } from "./seed";
+import { benchProvider, createBenchDatabase, describeBenchDatabase, postgresServerUrl, takeDbOption } from "./bench-database";
+import { seedCases } from "./seed";
 import { formatRow, load, type LoadResult } from "./http-load";
 import { startServer } from "./server";
 import { benchUpload, formatUploadResult, type UploadBenchResult } from "./upload";
 import { runAccountsBench } from "./accounts-child";
 import { runActionsBenchChild } from "./actions";
+import { runIngestBench } from "./ingest";
+import { runWritesBenchChild } from "./writes";
 import { runDashboardExportBench } from "./dashboard-export";
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
@@ -20,7 +26,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const UPLOAD_BYTES = Number(process.env.BENCH_UPLOAD_MB ?? 1024) * 1024 * 1024;
 const UPLOAD_ROUNDS = Number(process.env.BENCH_UPLOAD_ROUNDS ?? 3);
 
-const PARTS = ["http", "upload", "accounts", "actions", "dashboard-export"] as const;
+const PARTS = ["http", "upload", "accounts", "actions", "dashboard-export", "writes", "ingest"] as const;
 type Part = (typeof PARTS)[number];
 
 function partsToRun(args: string[]): Set<Part> {
@@ -32,7 +38,8 @@ function partsToRun(args: string[]): Set<Part> {
 }
 
 async function main(): Promise<void> {
-  const parts = partsToRun(process.argv.slice(2));
+  const parts = partsToRun(takeDbOption(process.argv.slice(2)));
+  if (benchProvider() === "postgresql") await postgresServerUrl(); // one server for every part
   if (parts.has("dashboard-export")) {
     // Its own data folders and servers (bench/dashboard-export.ts).
     await runDashboardExportBench(process.argv[2] === "dashboard-export" ? process.argv.slice(3) : []);
@@ -45,6 +52,18 @@ async function main(): Promise<void> {
     parts.delete("actions");
     if (parts.size === 0) return;
   }
+  if (parts.has("writes")) {
+    // Case creates next to reads on one and two server instances (bench/writes.ts, its own process).
+    await runWritesBenchChild();
+    parts.delete("writes");
+    if (parts.size === 0) return;
+  }
+  if (parts.has("ingest")) {
+    // Its own data folder and server (bench/ingest.ts).
+    console.log(await runIngestBench());
+    parts.delete("ingest");
+    if (parts.size === 0) return;
+  }
   if (parts.has("accounts")) {
     console.log(await runAccountsBench());
     parts.delete("accounts");
@@ -52,10 +71,10 @@ async function main(): Promise<void> {
   }
   const caseCount = parts.has("http") ? CASES : 0;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-bench-"));
-  const file = path.join(dataDir, "lantern.db");
   process.env.LANTERN_DATA_DIR = dataDir;
-  process.env.DATABASE_URL = `file:${file}`;
-  const { applyPendingMigrations } = await import("@/lib/db/migrations");
+  const database = await createBenchDatabase(dataDir);
+  process.env.DATABASE_URL = database.url;
+  const databaseName = await describeBenchDatabase(database);
   const { createApiToken } = await import("@/lib/auth/api-tokens");
   const { SYSTEM_CONTEXT } = await import("@/lib/audit/audit-context");
   const { db } = await import("@/lib/db/client");
@@ -63,15 +82,14 @@ async function main(): Promise<void> {
   const results: LoadResult[] = [];
   let uploaded: UploadBenchResult | undefined;
   try {
-    await applyPendingMigrations(`file:${file}`);
     const t = Date.now();
-    const { users } = await seedSqlite(file, caseCount);
+    const { users } = await seedCases(database.url, caseCount);
     console.log(`Seeded ${caseCount} cases and ${users.length} users in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     const investigator = users.find((u) => u.role === "INVESTIGATOR")!;
     const { token } = await createApiToken(investigator.id, SYSTEM_CONTEXT, { name: "bench" });
     await db().$disconnect();
 
-    const server = await startServer({ LANTERN_DATA_DIR: dataDir, DATABASE_URL: `file:${file}` }, PORT);
+    const server = await startServer({ LANTERN_DATA_DIR: dataDir, DATABASE_URL: database.url }, PORT);
     const headers = { authorization: `Bearer ${token}` };
     try {
       if (parts.has("http")) {
@@ -87,10 +105,11 @@ async function main(): Promise<void> {
       await server.stop();
     }
   } finally {
+    await database.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
   if (parts.has("http")) {
-    console.log(`\nHTTP load: 32 connections, ${SECONDS} s each, ${CASES} cases, an INVESTIGATOR's token (${os.cpus().length} cores)`);
+    console.log(`\nHTTP load on ${databaseName}: 32 connections, ${SECONDS} s each, ${CASES} cases, an INVESTIGATOR's token (${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)})`);
     for (const r of results) console.log(formatRow(r));
     const trivial = (results[0].p95 + results[3].p95) / 2; // the baseline, before and after
     console.log(`\ncase list   p95 = ${(results[1].p95 / trivial).toFixed(2)}x the trivial route (target <= 3x)`);
