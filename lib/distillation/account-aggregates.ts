@@ -5,7 +5,7 @@
 // Only rows of the given runs count: the case's COMPLETED, not replaced ingest runs.
 import { db, dbProvider } from "@/lib/db/client";
 import { render, type Fragment } from "@/lib/db/sql-fragment";
-import { AggregateBuilder, GAP_CAP_SECONDS, type AccountAggregate, type PromptOverlap, type SharedValue } from "@/lib/distillation/aggregate-builder";
+import { AggregateBuilder, GAP_CAP_SECONDS, MIN_GAP_SECONDS, type AccountAggregate, type PromptOverlap, type SharedValue } from "@/lib/distillation/aggregate-builder";
 import { epochSeconds, forEachRequestRow } from "@/lib/distillation/distillation-dialect";
 
 export type { AccountAggregate, PromptOverlap, SharedValue };
@@ -19,14 +19,15 @@ function scope(caseId: string, runIds: readonly string[], allRunsOfCase: boolean
 }
 
 /** Inter-arrival gaps per account: count, sum and sum of squares (seconds, capped). */
-async function loadGaps(where: Fragment): Promise<{ accountId: string; gaps: unknown; s: unknown; ss: unknown }[]> {
+async function loadGaps(where: Fragment): Promise<{ accountId: string; gaps: unknown; s: unknown; ss: unknown; ls: unknown; lss: unknown }[]> {
   const ts = epochSeconds(`r."ts"`);
   const f: Fragment = {
     text:
-      `SELECT "accountId", count(g) AS gaps, sum(g) AS s, sum(g * g) AS ss FROM (` +
+      `SELECT "accountId", count(g) AS gaps, sum(g) AS s, sum(g * g) AS ss, sum(ln(lg)) AS ls, sum(ln(lg) * ln(lg)) AS lss FROM (` +
+      `SELECT "accountId", g, CASE WHEN g < ${MIN_GAP_SECONDS} THEN ${MIN_GAP_SECONDS} ELSE g END AS lg FROM (` +
       `SELECT "accountId", CASE WHEN t - prev > ${GAP_CAP_SECONDS} THEN ${GAP_CAP_SECONDS} ELSE t - prev END AS g FROM (` +
       `SELECT r."accountId" AS "accountId", ${ts} AS t, lag(${ts}) OVER (PARTITION BY r."accountId" ORDER BY r."ts") AS prev FROM "ApiRequest" r WHERE ${where.text}` +
-      `) w WHERE prev IS NOT NULL) x GROUP BY "accountId"`,
+      `) w WHERE prev IS NOT NULL) x) y GROUP BY "accountId"`,
     params: where.params,
   };
   return db().$queryRawUnsafe(...render(f, dbProvider()));
@@ -55,6 +56,8 @@ export async function loadCaseAggregates(
     a.gaps = Number(g.gaps ?? 0);
     a.gapSum = Number(g.s ?? 0);
     a.gapSquares = Number(g.ss ?? 0);
+    a.gapLogSum = Number(g.ls ?? 0);
+    a.gapLogSquares = Number(g.lss ?? 0);
   }
   return result;
 }

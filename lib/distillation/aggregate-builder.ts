@@ -17,6 +17,9 @@ export type AccountAggregate = {
   keyed: number;
   distinctKeys: number;
   hashed: number;
+  /** Distinct prompts of this account that other accounts sent too (prompts sent by many accounts,
+   *  like "hello", excluded): coordination. */
+  sharedPrompts: number;
   /** Rows with text that ask for reasoning or a worked solution (every row is checked). */
   sampledText: number;
   reasoning: number;
@@ -35,6 +38,10 @@ export type AccountAggregate = {
   gaps: number;
   gapSum: number;
   gapSquares: number;
+  /** Sum and sum of squares of ln(gap) (gaps under MIN_GAP_SECONDS count as that): the spread of
+   *  the log gaps is robust to the long pauses that dominate the plain coefficient of variation. */
+  gapLogSum: number;
+  gapLogSquares: number;
 };
 
 export type SharedValue = { type: "IP" | "API_KEY" | "USER_AGENT"; value: string; accountIds: string[] };
@@ -48,6 +55,8 @@ export const MIN_GROUP = 10;
 export const SAMPLE_PER_ACCOUNT = 400;
 /** Gaps longer than this count as this long (an account idle for a week is not "irregular" seven times over). */
 export const GAP_CAP_SECONDS = 86_400;
+/** Requests closer than this count as this far apart for the log spread (timestamps have ms resolution). */
+export const MIN_GAP_SECONDS = 0.1;
 /** Accounts tracked per exact prompt before the prompt counts as common ("hello") and joins nobody. */
 const MAX_ACCOUNTS_PER_PROMPT = 64;
 
@@ -97,9 +106,9 @@ export class AggregateBuilder {
     if (!a) {
       a = {
         accountId: id, index: this.list.length, requests: 0, promptTokens: 0, completionTokens: 0, firstAt: Infinity, lastAt: -Infinity,
-        withText: 0, keyed: 0, distinctKeys: 0, hashed: 0, sampledText: 0, reasoning: 0, sampledHashed: 0, templated: 0, templatedDistinct: 0,
+        withText: 0, keyed: 0, distinctKeys: 0, sharedPrompts: 0, hashed: 0, sampledText: 0, reasoning: 0, sampledHashed: 0, templated: 0, templatedDistinct: 0,
         hourOfDay: new Array<number>(24).fill(0), activeHours: 0, peakHour: 0, hourSquares: 0, gaps: 0, gapSum: 0, gapSquares: 0,
-        lastSeen: null, hours: new Map(), seenHashed: 0, sample: [],
+        gapLogSum: 0, gapLogSquares: 0, lastSeen: null, hours: new Map(), seenHashed: 0, sample: [],
       };
       this.accounts.set(id, a);
       this.list.push(a);
@@ -143,6 +152,9 @@ export class AggregateBuilder {
         a.gaps += 1;
         a.gapSum += g;
         a.gapSquares += g * g;
+        const l = Math.log(Math.max(g, MIN_GAP_SECONDS));
+        a.gapLogSum += l;
+        a.gapLogSquares += l * l;
       }
     }
     if (a.lastSeen === null || t > a.lastSeen) a.lastSeen = t;
@@ -234,6 +246,7 @@ export class AggregateBuilder {
     const common = Math.min(MAX_ACCOUNTS_PER_PROMPT - 1, promptMaxAccounts(n));
     for (const seen of this.keys.values()) {
       if (typeof seen === "number" || seen.size > common) continue;
+      for (const m of seen) this.list[m].sharedPrompts += 1;
       const members = [...seen].sort((x, y) => x - y);
       for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) {
         const k = members[i] * n + members[j];

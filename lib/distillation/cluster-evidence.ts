@@ -93,12 +93,12 @@ export function buildClusters(joins: readonly ClusterJoin[]): RawCluster[] {
 /** The members' rows as one profile: every sum adds up (distinct prompt counts are an upper bound). */
 export function poolAggregates(id: string, members: readonly AccountAggregate[]): AccountAggregate {
   const pooled: AccountAggregate = {
-    accountId: id, requests: 0, promptTokens: 0, completionTokens: 0, firstAt: Infinity, lastAt: -Infinity, withText: 0, keyed: 0, distinctKeys: 0,
+    accountId: id, requests: 0, promptTokens: 0, completionTokens: 0, firstAt: Infinity, lastAt: -Infinity, withText: 0, keyed: 0, distinctKeys: 0, sharedPrompts: 0,
     sampledText: 0, reasoning: 0, hashed: 0, sampledHashed: 0, templated: 0, templatedDistinct: 0, hourOfDay: new Array<number>(24).fill(0), activeHours: 0, peakHour: 0, hourSquares: 0,
-    gaps: 0, gapSum: 0, gapSquares: 0,
+    gaps: 0, gapSum: 0, gapSquares: 0, gapLogSum: 0, gapLogSquares: 0,
   };
   for (const m of members) {
-    for (const k of ["requests", "promptTokens", "completionTokens", "withText", "keyed", "distinctKeys", "sampledText", "reasoning", "hashed", "sampledHashed", "templated", "templatedDistinct", "activeHours", "hourSquares", "gaps", "gapSum", "gapSquares"] as const) {
+    for (const k of ["requests", "promptTokens", "completionTokens", "withText", "keyed", "distinctKeys", "sharedPrompts", "sampledText", "reasoning", "hashed", "sampledHashed", "templated", "templatedDistinct", "activeHours", "hourSquares", "gaps", "gapSum", "gapSquares", "gapLogSum", "gapLogSquares"] as const) {
       pooled[k] += m[k];
     }
     pooled.firstAt = Math.min(pooled.firstAt, m.firstAt);

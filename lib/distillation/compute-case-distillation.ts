@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { loadCaseAggregates, type AccountAggregate } from "@/lib/distillation/account-aggregates";
 import { buildClusters, findJoins, joinLimits, poolAggregates, type ClusterJoin } from "@/lib/distillation/cluster-evidence";
 import { resolveDistillationOptions, type DistillationOptions } from "@/lib/distillation/distillation-settings";
-import { describeIndicators, measure, median, typicalValues, type Indicator, type Measures } from "@/lib/distillation/indicators";
+import { describeIndicators, measure, median, MIN_TIMING_REQUESTS, typicalValues, type Indicator, type Measures } from "@/lib/distillation/indicators";
 import { MIN_BASIS, scoreMeasures, type Factor } from "@/lib/distillation/score";
 
 export type DistillationRun = {
@@ -114,6 +114,20 @@ export async function computeCaseDistillation(caseId: string, overrides: Partial
   };
 }
 
+/**
+ * An account with fewer requests than it takes to see a daily rhythm is not flagged on its own rows:
+ * a handful of homework questions can look like harvesting. Its score stays below the threshold
+ * unless cluster evidence lifts it.
+ */
+function capFewRequests(a: AccountAggregate, scored: ReturnType<typeof scoreMeasures>, threshold: number): ReturnType<typeof scoreMeasures> {
+  if (a.requests >= MIN_TIMING_REQUESTS || scored.score < threshold) return scored;
+  const cut = scored.score - (Math.ceil(threshold) - 1);
+  return {
+    score: scored.score - cut,
+    factors: [...scored.factors, { key: "fewRequests", label: "too few requests to judge alone", points: -cut, strength: null, detail: `${a.requests} requests (fewer than ${MIN_TIMING_REQUESTS}): not flagged without cluster evidence` }],
+  };
+}
+
 type Analysis = { accounts: Omit<DistillationAccount, "externalId" | "displayName">[]; clusters: DistillationCluster[] };
 
 /** The pure part: scores, flags and clusters from the per-account sums (unit-tested directly). */
@@ -127,7 +141,7 @@ export function analyzeAggregates(
   const typical = typicalValues([...measures.values()]);
   const { joins, sharedWith } = findJoins(aggregates, shared, overlaps);
   const typicalShared = median(aggregates.map((a) => new Set((sharedWith.get(a.accountId) ?? []).flatMap((s) => s.accountIds)).size));
-  const own = new Map(aggregates.map((a) => [a.accountId, scoreMeasures(measures.get(a.accountId)!, typical.requests, options)]));
+  const own = new Map(aggregates.map((a) => [a.accountId, capFewRequests(a, scoreMeasures(measures.get(a.accountId)!, typical.requests, options), options.threshold)]));
   const byId = new Map(aggregates.map((a) => [a.accountId, a]));
   const rawClusters = buildClusters(joins);
   const clusterOf = new Map<string, string>();

@@ -40,11 +40,12 @@ export const DEFAULT_THRESHOLD = 50;
 
 /** Points each factor can add when its strength is 1 (renormalized over the factors that are known). */
 export const DEFAULT_WEIGHTS = {
-  reasoningShare: 25,
-  outputRatio: 25,
+  reasoningShare: 20,
+  outputRatio: 20,
+  sharedPrompts: 20,
   nightShare: 15,
-  regularity: 15,
-  templateSweep: 10,
+  regularity: 10,
+  templateSweep: 5,
   promptReuse: 5,
   volume: 5,
 } as const;

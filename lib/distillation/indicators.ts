@@ -12,10 +12,12 @@ export type IndicatorKey =
   | "activeHoursOfDay"
   | "nightShare"
   | "regularity"
+  | "timingSpread"
   | "promptDiversity"
   | "templateReuse"
   | "reasoningShare"
   | "topicCoverage"
+  | "sharedPrompts"
   | "sharedInfrastructure";
 
 export type Indicator = {
@@ -32,7 +34,7 @@ export type Indicator = {
 export type Measures = Record<Exclude<IndicatorKey, "sharedInfrastructure">, number | null>;
 
 /** Minimum data for a measure to mean anything. */
-const MIN_TIMING_REQUESTS = 24;
+export const MIN_TIMING_REQUESTS = 24;
 const MIN_GAPS = 10;
 const MIN_PROMPTS = 5;
 
@@ -63,10 +65,12 @@ export function measure(a: AccountAggregate): Measures {
     activeHoursOfDay: a.hourOfDay.filter((n) => n > 0).length,
     nightShare: a.requests >= MIN_TIMING_REQUESTS ? quietestWindowShare(a.hourOfDay) : null,
     regularity: a.gaps >= MIN_GAPS && mean > 0 ? Math.sqrt(variance) / mean : null,
+    timingSpread: a.gaps >= MIN_GAPS ? Math.sqrt(Math.max(0, a.gapLogSquares / a.gaps - (a.gapLogSum / a.gaps) ** 2)) : null,
     promptDiversity: a.keyed >= MIN_PROMPTS ? a.distinctKeys / a.keyed : null,
     templateReuse: a.sampledHashed >= MIN_PROMPTS ? a.templated / a.sampledHashed : null,
     reasoningShare: a.sampledText >= MIN_PROMPTS ? a.reasoning / a.sampledText : null,
     topicCoverage: a.sampledHashed >= MIN_PROMPTS ? a.templatedDistinct / a.sampledHashed : null,
+    sharedPrompts: a.keyed >= MIN_PROMPTS && a.distinctKeys > 0 ? a.sharedPrompts / a.distinctKeys : null,
   };
 }
 
@@ -126,6 +130,10 @@ export function describeIndicators(m: Measures, typical: Measures, a: AccountAgg
       sentence: m.regularity === null ? "Too few requests to judge timing regularity." : `Time between requests varies with a coefficient of variation of ${fmt(m.regularity, 2)}${vs("regularity", (v) => fmt(v, 2))}${m.regularity < 0.5 ? ": clockwork spacing, like a script with a fixed delay." : m.regularity > 1.5 ? ": irregular, in bursts and pauses as people work." : "."}`,
     },
     {
+      key: "timingSpread", label: "Spread of inter-arrival times (log scale)", value: m.timingSpread, typical: t("timingSpread"), unit: "standard deviation of ln(gap)",
+      sentence: m.timingSpread === null ? "Too few requests to judge timing." : `The gaps between its requests spread over ${fmt(m.timingSpread, 2)} on a log scale${vs("timingSpread", (v) => fmt(v, 2))}${m.timingSpread < 0.7 ? ": near-constant spacing, a script's delay, even counting its pauses." : m.timingSpread < 1.5 ? ": steady traffic without a person's sessions and breaks." : ": seconds within sessions and hours between them, as people work."}`,
+    },
+    {
       key: "promptDiversity", label: "Prompt diversity", value: m.promptDiversity, typical: t("promptDiversity"), unit: "distinct/total",
       sentence: m.promptDiversity === null ? "Too few prompts (text or hash) to judge diversity." : `${pct(m.promptDiversity)} of its prompts are distinct (${fmt(a.distinctKeys)} of ${fmt(a.keyed)}${a.withText < a.keyed / 2 ? ", by prompt hash: the text is withheld" : ""})${vs("promptDiversity", pct)}.`,
     },
@@ -140,6 +148,10 @@ export function describeIndicators(m: Measures, typical: Measures, a: AccountAgg
     {
       key: "topicCoverage", label: "Systematic topic coverage", value: m.topicCoverage, typical: t("topicCoverage"), unit: "share of prompts",
       sentence: m.topicCoverage === null ? "No prompt text to judge topic coverage." : `${pct(m.topicCoverage)} of its prompts are distinct variations of a shared template (${fmt(a.templatedDistinct)} different fillings)${vs("topicCoverage", pct)}${m.topicCoverage >= 0.4 ? ": a sweep over a topic space." : "."}`,
+    },
+    {
+      key: "sharedPrompts", label: "Prompts also sent by other accounts", value: m.sharedPrompts, typical: t("sharedPrompts"), unit: "share of distinct prompts",
+      sentence: m.sharedPrompts === null ? "Too few prompts (text or hash) to compare with other accounts." : `${pct(m.sharedPrompts)} of its distinct prompts (${fmt(a.sharedPrompts)}) were also sent, word for word, by other accounts${vs("sharedPrompts", pct)}${m.sharedPrompts >= 0.2 ? ": one prompt list worked through by several accounts." : "."}`,
     },
     {
       key: "sharedInfrastructure", label: "Infrastructure shared with other accounts", value: others.size, typical: typicalShared, unit: "accounts",

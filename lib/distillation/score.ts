@@ -6,11 +6,11 @@ import type { DistillationOptions, FactorKey } from "@/lib/distillation/distilla
 import type { Measures } from "@/lib/distillation/indicators";
 
 export type Factor = {
-  key: FactorKey | "cluster";
+  key: FactorKey | "cluster" | "fewRequests";
   label: string;
   /** Points this factor added to the score. */
   points: number;
-  /** 0..1 (null for the cluster factor). */
+  /** 0..1 (null for the cluster and few-requests adjustments). */
   strength: number | null;
   detail: string;
 };
@@ -18,7 +18,7 @@ export type Factor = {
 export type Scored = { score: number; factors: Factor[] };
 
 /** The least weight a score is computed over (of 100 when every factor is known). */
-export const MIN_BASIS = 70;
+export const MIN_BASIS = 90;
 
 const clamp01 = (v: number) => Math.min(1, Math.max(0, v));
 /** 0 at `lo`, 1 at `hi`, linear between. */
@@ -26,6 +26,7 @@ const ramp = (v: number, lo: number, hi: number) => clamp01((v - lo) / (hi - lo)
 
 const LABELS: Record<FactorKey, string> = {
   reasoningShare: "asks for reasoning / worked solutions",
+  sharedPrompts: "same prompts as other accounts",
   outputRatio: "long outputs for short inputs",
   nightShare: "active around the clock",
   regularity: "machine-regular timing",
@@ -38,9 +39,12 @@ const LABELS: Record<FactorKey, string> = {
 export function factorStrengths(m: Measures, typicalRequests: number | null): Record<FactorKey, number | null> {
   return {
     reasoningShare: m.reasoningShare === null ? null : ramp(m.reasoningShare, 0.05, 0.5),
-    outputRatio: m.outputRatio === null ? null : ramp(Math.log(Math.max(m.outputRatio, 1e-6)), Math.log(1.5), Math.log(8)),
+    outputRatio: m.outputRatio === null ? null : ramp(Math.log(Math.max(m.outputRatio, 1e-6)), Math.log(1.2), Math.log(6)),
+    sharedPrompts: m.sharedPrompts === null ? null : ramp(m.sharedPrompts, 0.05, 0.3),
     nightShare: m.nightShare === null ? null : ramp(m.nightShare, 0.08, 0.25),
-    regularity: m.regularity === null ? null : ramp(1 - m.regularity, 0, 0.6),
+    // The spread of ln(gap): people work in sessions and sleep (2 and more); steady automation is
+    // about 1.3 even when random (Poisson), a fixed delay far below, daily pauses or not.
+    regularity: m.timingSpread === null ? null : ramp(2 - m.timingSpread, 0, 1.4),
     templateSweep: m.topicCoverage === null ? null : ramp(m.topicCoverage, 0.2, 0.6),
     promptReuse: m.promptDiversity === null ? null : ramp(1 - m.promptDiversity, 0.1, 0.5),
     volume: m.requests === null || !typicalRequests ? null : ramp(Math.log10(Math.max(1, m.requests) / typicalRequests), 0, 1.5),
@@ -51,9 +55,10 @@ function describe(key: FactorKey, m: Measures): string {
   const p = (v: number | null) => (v === null ? "?" : `${Math.round(v * 100)}%`);
   switch (key) {
     case "reasoningShare": return `${p(m.reasoningShare)} of prompts ask for step-by-step reasoning or full solutions`;
+    case "sharedPrompts": return `${p(m.sharedPrompts)} of its distinct prompts were also sent by other accounts`;
     case "outputRatio": return `${(m.outputRatio ?? 0).toFixed(1)} completion tokens per prompt token`;
     case "nightShare": return `${p(m.nightShare)} of requests in its quietest 8 hours`;
-    case "regularity": return `inter-arrival CV ${(m.regularity ?? 0).toFixed(2)}`;
+    case "regularity": return `log spread of inter-arrival times ${(m.timingSpread ?? 0).toFixed(2)} (CV ${(m.regularity ?? 0).toFixed(2)})`;
     case "templateSweep": return `${p(m.topicCoverage)} of prompts are distinct fillings of shared templates`;
     case "promptReuse": return `${p(m.promptDiversity === null ? null : 1 - m.promptDiversity)} of prompts repeat an earlier one`;
     case "volume": return `${m.requests ?? 0} requests`;
