@@ -38,7 +38,8 @@ export type DistillationCluster = {
   id: string;
   size: number;
   accountIds: string[];
-  /** The score of the members' pooled rows. */
+  /** The score of the pooled rows of its core (members with half the threshold on their own, when
+   *  two or more), else of all members. */
   score: number;
   flaggedMembers: number;
   joins: ClusterJoin[];
@@ -147,7 +148,10 @@ export function analyzeAggregates(
   const clusterOf = new Map<string, string>();
   const clusterScores = new Map<string, ReturnType<typeof scoreMeasures>>();
   for (const c of rawClusters) {
-    const pooled = poolAggregates(c.id, c.accountIds.map((id) => byId.get(id)!));
+    // The cluster is scored on its suspicious core, the members with half the threshold on their
+    // own, when there are two or more: a bystander on a shared address does not dilute it.
+    const core = c.accountIds.filter((id) => own.get(id)!.score >= options.threshold / 2);
+    const pooled = poolAggregates(c.id, (core.length >= 2 ? core : c.accountIds).map((id) => byId.get(id)!));
     // Pooled volume says nothing (a cluster is many accounts); the other factors are the evidence.
     clusterScores.set(c.id, scoreMeasures(measure(pooled), null, options));
     for (const id of c.accountIds) clusterOf.set(id, c.id);

@@ -38,7 +38,7 @@ export const ZDistillationCluster = z.object({
   id: z.string(),
   size: z.number().int(),
   accountIds: z.array(z.string()),
-  score: z.number().int().describe("the score of the members' pooled requests"),
+  score: z.number().int().describe("the score of the pooled requests of its core: the members with at least half the threshold on their own (all members when fewer than two)"),
   flaggedMembers: z.number().int(),
   joins: z.array(ZJoin).describe("what joins the members (at most 50 listed)"),
   factors: z.array(ZFactor),

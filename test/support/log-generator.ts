@@ -501,7 +501,11 @@ function malformedLine(format: "jsonl" | "csv", kind: number, good: string, reco
     case 1: return formatLine(format, { ...record, account_id: null });
     case 2: return formatLine(format, { ...record, prompt_tokens: -5 });
     case 3: return formatLine(format, { ...record, timestamp: "yesterday at noon" });
-    default: return good.slice(0, Math.max(5, Math.floor(good.length / 3)));
+    default: {
+      // Cut a third of the way in; in CSV before any quote, so no quoted field is left open across lines.
+      const cut = good.slice(0, Math.max(5, Math.floor(good.length / 3)));
+      return format === "csv" && cut.includes('"') ? cut.slice(0, cut.indexOf('"')) : cut;
+    }
   }
 }
 
