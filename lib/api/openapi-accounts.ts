@@ -5,6 +5,8 @@ import type { z } from "zod";
 import { ZCreateAccountInput, ZListAccountsQuery, ZUpdateAccountInput, ZAttachAccountsInput } from "@/lib/accounts/account-schemas";
 import { ZCreateLinkInput, ZDecideLinkInput, ZGraphQuery, ZListLinksQuery } from "@/lib/links/link-schemas";
 import { ZPageQuery } from "@/lib/validation";
+import { withCsvFormat } from "@/lib/api/openapi-dashboard";
+import { ACCOUNT_CSV_COLUMNS } from "@/lib/list-exports/export-accounts";
 
 type Json = Record<string, unknown>;
 export type OpenApiHelpers = {
@@ -60,7 +62,7 @@ export function accountPaths(h: OpenApiHelpers): Json {
   const { queryParameters, ref, body, ok, errors, page, idParam } = h;
   return {
     "/accounts": {
-      get: { summary: "List accounts (search, filters, sort, paging)", parameters: queryParameters(ZListAccountsQuery), responses: { 200: ok("A page of accounts", page(ref("Account"))), ...errors(400, 401, 403) } },
+      get: withCsvFormat({ summary: "List accounts (search, filters, sort, paging; or, with format=csv, export every matching one)", parameters: queryParameters(ZListAccountsQuery), responses: { 200: ok("A page of accounts", page(ref("Account"))), ...errors(400, 401, 403) } }, ACCOUNT_CSV_COLUMNS),
       post: { summary: "Register an account", requestBody: body("CreateAccount"), responses: { 201: ok("The created account", ref("Account")), ...errors(400, 401, 403, 409, 413, 415) } },
     },
     "/accounts/import": {

@@ -16,6 +16,9 @@ import { ZPreviewQuery } from "@/lib/evidence/preview-evidence";
 import { ZFindEvidenceQuery } from "@/lib/evidence/find-evidence";
 import { accountPaths, accountSchemas, type OpenApiHelpers } from "@/lib/api/openapi-accounts";
 import { actionPaths, actionSchemas } from "@/lib/api/openapi-actions";
+import { dashboardPaths, dashboardSchemas, withCsvFormat } from "@/lib/api/openapi-dashboard";
+import { AUDIT_CSV_COLUMNS } from "@/lib/list-exports/export-audit";
+import { CASE_CSV_COLUMNS } from "@/lib/list-exports/export-cases";
 import { exportPaths, exportSchemas } from "@/lib/api/openapi-export";
 import { stixPaths } from "@/lib/api/openapi-stix";
 import { ingestPaths, ingestSchemas } from "@/lib/api/openapi-ingest";
@@ -106,6 +109,7 @@ export function openApiDocument(): Json {
         },
         ...accountSchemas(helpers),
         ...actionSchemas(helpers),
+        ...dashboardSchemas(),
         ...distillationReportSchemas(helpers),
         ...exportSchemas(helpers),
         ...ingestSchemas(helpers),
@@ -114,7 +118,7 @@ export function openApiDocument(): Json {
     },
     paths: {
       "/cases": {
-        get: { summary: "List cases", parameters: queryParameters(ZListCasesQuery), responses: { 200: ok("A page of cases", page(ref("Case"))), ...errors(400, 401) } },
+        get: withCsvFormat({ summary: "List cases (or, with format=csv, export every matching one)", parameters: queryParameters(ZListCasesQuery), responses: { 200: ok("A page of cases", page(ref("Case"))), ...errors(400, 401) } }, CASE_CSV_COLUMNS),
         post: { summary: "Open a case", requestBody: body("CreateCase"), responses: { 201: ok("The created case", ref("Case")), ...errors(400, 401, 403, 413, 415) } },
       },
       "/cases/{id}": {
@@ -162,10 +166,11 @@ export function openApiDocument(): Json {
         post: { summary: "Re-hash the stored content and record the result", parameters: [evidenceParam], responses: { 200: ok("{ok, expected, observed, reason}"), ...errors(401, 404) } },
       },
       "/audit": {
-        get: { summary: "Audit events, newest first: the whole chain for ADMIN and AUDITOR (an auditor gets events of restricted cases they cannot see as withheld rows, unless a filter names an actor, action, entity or case); managers and investigators get the events of the cases they can see, without sequence numbers (answer field scope: all, chain or cases)", parameters: queryParameters(ZListAuditQuery), responses: { 200: ok("A page of events", page(ref("AuditEvent"))), ...errors(400, 401, 403) } },
+        get: withCsvFormat({ summary: "Audit events, newest first (or, with format=csv, every matching one): the whole chain for ADMIN and AUDITOR (an auditor gets events of restricted cases they cannot see as withheld rows, unless a filter names an actor, action, entity or case); managers and investigators get the events of the cases they can see, without sequence numbers (answer field scope: all, chain or cases)", parameters: queryParameters(ZListAuditQuery), responses: { 200: ok("A page of events", page(ref("AuditEvent"))), ...errors(400, 401, 403) } }, AUDIT_CSV_COLUMNS),
       },
       ...accountPaths(helpers),
       ...actionPaths(helpers),
+      ...dashboardPaths(helpers),
       ...distillationReportPaths(helpers),
       ...exportPaths(helpers),
       ...stixPaths(helpers),

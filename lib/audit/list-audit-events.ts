@@ -32,8 +32,34 @@ export const ZListAuditQuery = z.object({
 });
 
 export async function listAuditEvents(actor: Actor, query: unknown) {
-  const scope = auditScopeOf(actor);
   const q = parseInput(ZListAuditQuery, query);
+  const { scope, where, hidden } = await auditWhere(actor, q);
+  const [rows, total] = await Promise.all([
+    db().auditEvent.findMany({ where, orderBy: { seq: "desc" }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+    db().auditEvent.count({ where }),
+  ]);
+  const items: AuditEntry[] = await toAuditEntries(db(), rows, scope, new Set(hidden));
+  return { scope, items, total, page: q.page, pageSize: q.pageSize };
+}
+
+/** Every matching entry, newest first, in chunks paged by sequence number (the CSV export). */
+export async function* auditEntryChunks(actor: Actor, query: unknown, chunk = 1000): AsyncGenerator<AuditEntry[]> {
+  const q = parseInput(ZListAuditQuery, query);
+  const { scope, where, hidden } = await auditWhere(actor, q);
+  const hiddenSet = new Set(hidden);
+  let before: number | undefined;
+  for (;;) {
+    const rows = await db().auditEvent.findMany({ where: before === undefined ? where : { AND: [where, { seq: { lt: before } }] }, orderBy: { seq: "desc" }, take: chunk });
+    if (rows.length === 0) return;
+    yield await toAuditEntries(db(), rows, scope, hiddenSet);
+    if (rows.length < chunk) return;
+    before = rows[rows.length - 1].seq;
+  }
+}
+
+/** The reader's scope and the `where` of their filters within it (throws 403 for a reader without one). */
+export async function auditWhere(actor: Actor, q: z.output<typeof ZListAuditQuery>) {
+  const scope = auditScopeOf(actor);
   const and: Prisma.AuditEventWhereInput[] = [];
   if (q.actor) and.push(q.actor.includes("@") ? { actorEmail: q.actor.toLowerCase() } : { actorId: q.actor });
   if (q.entityType) and.push({ entityType: q.entityType });
@@ -52,11 +78,6 @@ export async function listAuditEvents(actor: Actor, query: unknown) {
   const filtersContent = !!(q.actor || q.entityType || q.entityId || q.action || q.caseId);
   if (scope === "cases") and.push({ caseId: { not: null } });
   if (hidden.length && (scope === "cases" || filtersContent)) and.push({ OR: [{ caseId: null }, { caseId: { notIn: hidden } }] });
-  const where = { AND: and };
-  const [rows, total] = await Promise.all([
-    db().auditEvent.findMany({ where, orderBy: { seq: "desc" }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
-    db().auditEvent.count({ where }),
-  ]);
-  const items: AuditEntry[] = await toAuditEntries(db(), rows, scope, new Set(hidden));
-  return { scope, items, total, page: q.page, pageSize: q.pageSize };
+  const where: Prisma.AuditEventWhereInput = { AND: and };
+  return { scope, where, hidden };
 }
