@@ -28,6 +28,10 @@ type Harness = {
   ageBlob(sha256: string, ageMs: number): Promise<void>;
   /** A temporary as an instance on another host leaves it (its owner cannot be checked from here). */
   putForeignTemp(): Promise<void>;
+  /** The other host's lease as its process writes it while uploading, renewed ageMs ago. */
+  putForeignLease(ageMs: number): Promise<void>;
+  /** The names under leases/. */
+  leases(): Promise<string[]>;
   teardown(): Promise<void>;
 };
 
@@ -54,6 +58,14 @@ const backends: { name: string; setup(): Promise<Harness> }[] = [
           fs.mkdirSync(tmpDir, { recursive: true });
           fs.writeFileSync(path.join(tmpDir, `${FOREIGN_OWNER}.${randomUUID()}`), randomBytes(64));
         },
+        putForeignLease: async (ageMs) => {
+          fs.mkdirSync(path.join(root, "leases"), { recursive: true });
+          const file = path.join(root, "leases", FOREIGN_OWNER);
+          fs.writeFileSync(file, "");
+          const when = new Date(Date.now() - ageMs);
+          fs.utimesSync(file, when, when);
+        },
+        leases: async () => (fs.existsSync(path.join(root, "leases")) ? fs.readdirSync(path.join(root, "leases")) : []),
         countBlobs: async () =>
           fs.existsSync(path.join(root, "sha256"))
             ? fs.readdirSync(path.join(root, "sha256"), { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).length
@@ -90,6 +102,11 @@ const backends: { name: string; setup(): Promise<Harness> }[] = [
         putForeignTemp: async () => {
           await store.client.send(new PutObjectCommand({ Bucket: server.bucket, Key: `tmp/${FOREIGN_OWNER}.${randomUUID()}`, Body: randomBytes(64) }));
         },
+        putForeignLease: async (ageMs) => {
+          await store.client.send(new PutObjectCommand({ Bucket: server.bucket, Key: `leases/${FOREIGN_OWNER}`, Body: "" }));
+          server.backdate(`leases/${FOREIGN_OWNER}`, ageMs);
+        },
+        leases: async () => (await keys("leases/")).map((k) => k.slice("leases/".length)),
         countBlobs: async () => (await keys("sha256/")).length,
         countTemps: async () => (await keys("tmp/")).length,
         ageTemps: async (ageMs) => {
@@ -285,6 +302,36 @@ describe.each(backends)("$name blob store", (backend) => {
     expect(await h.countTemps()).toBe(1);
     expect(await h.store.sweepStale(0)).toBe(1);
     expect(await h.store.sweepStale(0)).toBe(0);
+  });
+
+  it("keeps another host's old temporary while its owner renews its lease, and sweeps it once the lease is as old", async () => {
+    const HOUR = 60 * 60 * 1000;
+    await h.putForeignTemp();
+    await h.ageTemps(3 * HOUR); // an upload that began three hours ago (S3 dates a multipart upload by its start)
+    await h.putForeignLease(30 * 1000); // renewed half a minute ago: its process is still uploading
+    expect(await h.store.sweepStale(HOUR)).toBe(0);
+    expect(await h.countTemps()).toBe(1);
+    await h.putForeignLease(2 * HOUR); // the owner stopped renewing two hours ago: it died
+    expect(await h.store.sweepStale(HOUR)).toBe(1);
+    expect(await h.countTemps()).toBe(0);
+    expect(await h.leases()).not.toContain(FOREIGN_OWNER); // its lease is swept with it
+  });
+
+  it("writes this process's lease when an upload starts", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    async function* slow() {
+      yield randomBytes(1024);
+      await gate;
+      yield randomBytes(1024);
+    }
+    const staging = h.store.stage(slow(), limit);
+    const deadline = Date.now() + 10_000;
+    while ((await h.leases()).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect((await h.leases()).some((name) => name !== FOREIGN_OWNER)).toBe(true);
+    release();
+    const staged = await staging;
+    await staged.discard();
   });
 
   it("sweeps at once, whatever its age, the temporary of a process of this host that was killed", async () => {

@@ -28,7 +28,8 @@ import { assertSha256 } from "@/lib/storage/content-address";
 import { fsyncDir, mkdirDurable, unlinkIfExists } from "@/lib/storage/durable-fs";
 import { HashingFileWriter, type HashedFile } from "@/lib/storage/hashing-file-writer";
 import { emptyBody } from "@/lib/storage/metered-body";
-import { isOwnerGone, ownedName, ownerTagOf } from "@/lib/storage/upload-owner";
+import { LEASE_PREFIX, lastSignOfLife, leaseTimes, UploadLease } from "@/lib/storage/upload-lease";
+import { isOwnerGone, ownedName, ownerTagOf, uploadOwnerTag } from "@/lib/storage/upload-owner";
 
 export type LocalBlobStoreOptions = {
   root: string;
@@ -42,9 +43,17 @@ export class LocalBlobStore implements BlobStore {
   private readonly claimsDir: string;
   private readonly gcDir: string;
   private readonly buffered: boolean;
+  private readonly leasesDir: string;
+  private readonly lease = new UploadLease(async () => {
+    await mkdirDurable(this.leasesDir);
+    const file = path.join(this.leasesDir, uploadOwnerTag());
+    const now = new Date();
+    await fs.utimes(file, now, now).catch(async () => fs.writeFile(file, "", { mode: 0o600 }));
+  });
 
   constructor(opts: LocalBlobStoreOptions) {
     this.root = path.resolve(opts.root);
+    this.leasesDir = path.join(this.root, LEASE_PREFIX);
     this.tmpDir = path.join(this.root, "tmp");
     this.claimsDir = path.join(this.root, "claims");
     this.gcDir = path.join(this.root, "gc");
@@ -61,6 +70,8 @@ export class LocalBlobStore implements BlobStore {
     await mkdirDurable(this.tmpDir);
     const tmp = path.join(this.tmpDir, ownedName(randomUUID()));
     let written: HashedFile;
+    // The lease tells other hosts' sweeps (a shared folder) that this stream, however slow, is alive.
+    const release = await this.lease.hold();
     try {
       // "wx" in the writer: never follow or reuse an existing file; 0o600: evidence is nobody else's business.
       const writer = await HashingFileWriter.open(tmp, { ...opts, buffered: this.buffered });
@@ -70,6 +81,8 @@ export class LocalBlobStore implements BlobStore {
     } catch (e) {
       await unlinkIfExists(tmp);
       throw e;
+    } finally {
+      release();
     }
     return this.staged(tmp, written.sha256, written.sizeBytes);
   }
@@ -152,8 +165,14 @@ export class LocalBlobStore implements BlobStore {
 
   async sweepStale(olderThanMs: number): Promise<number> {
     const cutoff = Date.now() - olderThanMs;
-    const removed = await this.sweepOwned(this.tmpDir, cutoff);
-    await this.sweepOwned(this.claimsDir, Math.max(cutoff, Date.now() - CLAIM_STALE_MS));
+    const leaseFiles: { name: string; modifiedAt: number }[] = [];
+    for (const name of await readdirOrEmpty(this.leasesDir)) {
+      const stat = await fs.stat(path.join(this.leasesDir, name)).catch(() => undefined);
+      if (stat) leaseFiles.push({ name, modifiedAt: stat.mtimeMs });
+    }
+    const removed = await this.sweepOwned(this.tmpDir, cutoff, leaseTimes(leaseFiles));
+    await this.sweepOwned(this.claimsDir, Math.max(cutoff, Date.now() - CLAIM_STALE_MS), new Map());
+    await this.sweepOwned(this.leasesDir, cutoff, new Map()); // owners ended, or silent since the cutoff
     for (const name of await readdirOrEmpty(this.gcDir)) {
       const file = path.join(this.gcDir, name);
       const stat = await fs.stat(file).catch(() => undefined);
@@ -164,7 +183,7 @@ export class LocalBlobStore implements BlobStore {
 
   /** Removes the entries of a folder whose owner has ended, and those of owners that cannot be
    *  checked from here (another host, an older name) untouched since the cutoff. */
-  private async sweepOwned(dir: string, cutoff: number): Promise<number> {
+  private async sweepOwned(dir: string, cutoff: number, leases: Map<string, number>): Promise<number> {
     let removed = 0;
     for (const name of await readdirOrEmpty(dir)) {
       const file = path.join(dir, name);
@@ -173,7 +192,8 @@ export class LocalBlobStore implements BlobStore {
       if (gone === undefined) {
         // mtime moves with every write, so an upload still streaming in is never "stale".
         const stat = await fs.stat(file).catch(() => undefined); // gone already: committed meanwhile
-        if (!stat?.isFile() || stat.mtimeMs >= cutoff) continue;
+        // mtime moves with every write; the owner's lease, while it renews it, keeps a stalled one.
+        if (!stat?.isFile() || lastSignOfLife(name, stat.mtimeMs, leases) >= cutoff) continue;
       }
       await unlinkIfExists(file);
       removed++;

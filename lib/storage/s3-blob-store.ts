@@ -3,6 +3,7 @@
 //   sha256/<sha256>                     committed content
 //   claims/<sha256>/<owner>.<uuid>      an upload committing that content (until its row is written)
 //   gc/<sha256>/<uuid>                  the garbage collector deleting that content
+//   leases/<owner>                      rewritten every minute while <owner> has uploads running
 // <owner> names the process (upload-owner.ts); claims and gc marks keep the collector and uploads
 // apart (blob-collection.ts).
 // S3 has no rename, so commit is CopyObject (server-side, no bytes through us) then DeleteObject.
@@ -37,7 +38,8 @@ import { assertByteRange, rangeNotSatisfiable } from "@/lib/storage/byte-range";
 import { assertSha256 } from "@/lib/storage/content-address";
 import { createMeter, emptyBody } from "@/lib/storage/metered-body";
 import { isS3NotFound, s3ErrorName } from "@/lib/storage/s3-errors";
-import { isOwnerGone, ownedName, ownerTagOf } from "@/lib/storage/upload-owner";
+import { LEASE_PREFIX, lastSignOfLife, leaseTimes, UploadLease } from "@/lib/storage/upload-lease";
+import { isOwnerGone, ownedName, ownerTagOf, uploadOwnerTag } from "@/lib/storage/upload-owner";
 
 export type S3BlobStoreOptions = {
   bucket: string;
@@ -66,6 +68,9 @@ export class S3BlobStore implements BlobStore {
   readonly bucket: string;
   private readonly partSizeBytes: number;
   private readonly queueSize: number;
+  private readonly lease = new UploadLease(async () => {
+    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: `${LEASE_PREFIX}${uploadOwnerTag()}`, Body: "" }));
+  });
 
   constructor(opts: S3BlobStoreOptions) {
     this.bucket = opts.bucket;
@@ -105,10 +110,14 @@ export class S3BlobStore implements BlobStore {
       queueSize: this.queueSize,
       leavePartsOnError: false, // abort the multipart upload on failure: no orphaned parts
     });
+    // The lease tells other instances' sweeps that this multipart upload, dated by its start, is alive.
+    const release = await this.lease.hold();
     try {
       await upload.done();
     } catch (e) {
       throw bodyError ?? e;
+    } finally {
+      release();
     }
     if (meter.sizeBytes() === 0) {
       await this.deleteKey(tmpKey);
@@ -187,22 +196,26 @@ export class S3BlobStore implements BlobStore {
 
   async sweepStale(olderThanMs: number): Promise<number> {
     const cutoff = Date.now() - olderThanMs;
+    const leaseObjects = await this.keysUnder(LEASE_PREFIX);
+    const leases = leaseTimes(leaseObjects.map((o) => ({ name: o.key.slice(LEASE_PREFIX.length), modifiedAt: o.modifiedAt })));
     // Staged but never committed or discarded (the process died between stage and commit).
-    let removed = await this.sweepOwned(TMP_PREFIX, cutoff);
-    await this.sweepOwned(CLAIM_PREFIX, Math.max(cutoff, Date.now() - CLAIM_STALE_MS));
+    let removed = await this.sweepOwned(TMP_PREFIX, cutoff, leases);
+    await this.sweepOwned(CLAIM_PREFIX, Math.max(cutoff, Date.now() - CLAIM_STALE_MS), new Map());
     for (const o of await this.keysUnder(GC_PREFIX)) {
       if (o.modifiedAt < Date.now() - MARK_STALE_MS) await this.deleteKey(o.key); // its gc died
     }
-    removed += await this.abortStaleMultipartUploads(cutoff);
+    removed += await this.abortStaleMultipartUploads(cutoff, leases);
+    // Leases of owners that have ended, or have not renewed since the cutoff.
+    for (const o of leaseObjects) if (isLeftover(o.key, o.modifiedAt, cutoff, new Map())) await this.deleteKey(o.key);
     return removed;
   }
 
   /** Deletes the objects under a prefix whose owner has ended, and those of owners that cannot be
    *  checked from here untouched since the cutoff. */
-  private async sweepOwned(prefix: string, cutoff: number): Promise<number> {
+  private async sweepOwned(prefix: string, cutoff: number, leases: Map<string, number>): Promise<number> {
     let removed = 0;
     for (const o of await this.keysUnder(prefix)) {
-      if (isLeftover(o.key, o.modifiedAt, cutoff)) {
+      if (isLeftover(o.key, o.modifiedAt, cutoff, leases)) {
         await this.deleteKey(o.key);
         removed++;
       }
@@ -245,8 +258,8 @@ export class S3BlobStore implements BlobStore {
 
   // A crash mid-upload leaves an unfinished multipart upload: invisible in listings but stored
   // (and billed). Initiated is the upload's start, so for an owner that cannot be checked from
-  // here the threshold must exceed the longest upload.
-  private async abortStaleMultipartUploads(cutoff: number): Promise<number> {
+  // here, its lease (renewed while it uploads) is what tells a long upload from an abandoned one.
+  private async abortStaleMultipartUploads(cutoff: number, leases: Map<string, number>): Promise<number> {
     let aborted = 0;
     try {
       let marker: { KeyMarker?: string; UploadIdMarker?: string } = {};
@@ -255,7 +268,7 @@ export class S3BlobStore implements BlobStore {
           new ListMultipartUploadsCommand({ Bucket: this.bucket, Prefix: TMP_PREFIX, ...marker }),
         );
         for (const u of page.Uploads ?? []) {
-          if (u.Key && u.UploadId && u.Initiated && isLeftover(u.Key, u.Initiated.getTime(), cutoff)) {
+          if (u.Key && u.UploadId && u.Initiated && isLeftover(u.Key, u.Initiated.getTime(), cutoff, leases)) {
             await this.client.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: u.Key, UploadId: u.UploadId }));
             aborted++;
           }
@@ -277,8 +290,10 @@ export class S3BlobStore implements BlobStore {
   }
 }
 
-/** Left by an owner that has ended, or (owner elsewhere, or an older name) untouched since the cutoff. */
-function isLeftover(key: string, modifiedAt: number, cutoff: number): boolean {
-  const gone = isOwnerGone(ownerTagOf(key.split("/").at(-1) ?? ""));
-  return gone === true || (gone === undefined && modifiedAt < cutoff);
+/** Left by an owner that has ended, or (owner elsewhere, or an older name) with no sign of life,
+ *  its own time or its owner's lease, since the cutoff. */
+function isLeftover(key: string, modifiedAt: number, cutoff: number, leases: Map<string, number>): boolean {
+  const name = key.split("/").at(-1) ?? "";
+  const gone = isOwnerGone(ownerTagOf(name));
+  return gone === true || (gone === undefined && lastSignOfLife(name, modifiedAt, leases) < cutoff);
 }
