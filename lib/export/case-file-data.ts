@@ -7,13 +7,27 @@
 // bumps CASE_FILE_SCHEMA_VERSION.
 import type { Actor } from "@/lib/access/actor";
 import type { Tx } from "@/lib/db/client";
+import { computeCaseDistillation, type CaseDistillation } from "@/lib/distillation/compute-case-distillation";
 import { CASE_FILE_FORMAT, CASE_FILE_SCHEMA_VERSION } from "@/lib/export/case-file-format";
 import { visibleLinksWhere } from "@/lib/links/link-access";
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 const user = { select: { id: true, name: true, email: true } } as const;
 
-export type CaseFileData = Awaited<ReturnType<typeof readCaseFileData>>;
+export type CaseFileData = Awaited<ReturnType<typeof readCaseFileData>> & { findings: CaseFindings | null };
+
+/** The distillation analysis as case.json carries it: the flagged accounts (with the factors
+ *  behind each score) and the clusters, over the case's completed ingest runs; null without any. */
+export type CaseFindings = Pick<CaseDistillation, "computedAt" | "threshold" | "parameters" | "runs" | "totals" | "clusters"> & {
+  flaggedAccounts: CaseDistillation["accounts"];
+};
+
+/** Computed outside the export's transaction (it reads every ingested row of the case). */
+export async function readCaseFindings(caseId: string): Promise<CaseFindings | null> {
+  const d = await computeCaseDistillation(caseId);
+  if (d.runs.length === 0) return null;
+  return { computedAt: d.computedAt, threshold: d.threshold, parameters: d.parameters, runs: d.runs, totals: d.totals, clusters: d.clusters, flaggedAccounts: d.accounts.filter((a) => a.flagged) };
+}
 
 export async function readCaseFileData(tx: Tx, actor: Actor, caseId: string, exportedAt: Date) {
   const c = await tx.case.findUniqueOrThrow({

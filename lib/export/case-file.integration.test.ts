@@ -25,6 +25,7 @@ import { verifySignature } from "@/lib/signing/verify-signature";
 import { attachAccount, createAccount, createCase, createUser, ctxFor } from "@/test/factories";
 import { expectAppError } from "@/test/support/expect-app-error";
 import { stageBytes } from "@/test/support/evidence-files";
+import { seedIngestRun } from "@/test/support/seed-ingest-run";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-casefile-"));
@@ -114,6 +115,7 @@ describe("case file export", () => {
     expect(data.notes.map((n: { body: string }) => n.body)).toEqual(["Keys rotate every 90 minutes."]);
     expect(data.accounts).toMatchObject([{ externalId: "acct-export-1", attributes: [{ type: "IP", value: "203.0.113.7" }], role: "SUBJECT" }]);
     expect(data.statusHistory).toMatchObject([{ from: null, to: "OPEN" }]);
+    expect([data.ingestRuns, data.findings]).toEqual([[], null]); // no log ingested on this case
     expect(data.evidence.map((e: { sha256: string; file: string }) => [e.sha256, e.file])).toEqual([
       [sha(EVIDENCE_A), evidenceFiles[0]],
       [sha(EVIDENCE_B), evidenceFiles[1]],
@@ -134,6 +136,21 @@ describe("case file export", () => {
     const checkpoint = JSON.parse(fs.readFileSync(path.join(folder, "audit-checkpoint.json"), "utf8"));
     expect(checkpoint.checkpoint.seq).toBeGreaterThanOrEqual(events.at(-1).seq);
     expect(verifySignature(checkpoint.payload, checkpoint.signature, signingKey().publicKeyPem)).toBe(true);
+  });
+
+  it("carries the ingest runs and the distillation findings over the completed ones", async () => {
+    const c = await createCase(investigator, { title: "Ingested", memberIds: [investigator.id] });
+    const account = await createAccount(investigator, { externalId: "acct-ingested" });
+    const rows = Array.from({ length: 40 }, (_, i) => ({ accountId: account.id, ts: new Date(Date.UTC(2026, 9, 1, i % 24, i)) }));
+    const { runId } = await seedIngestRun(investigator, c.id, { state: "COMPLETED", rows });
+    const file = path.join(dir, "ingested.zip");
+    await exportTo(file, ctxFor(investigator), c.id);
+    const folder = path.join(dir, "ingested");
+    unzip(file, folder);
+    const data = JSON.parse(fs.readFileSync(path.join(folder, "case.json"), "utf8"));
+    expect(data.ingestRuns).toMatchObject([{ id: runId, state: "COMPLETED", linesOk: 40 }]);
+    expect(data.findings).toMatchObject({ runs: [{ id: runId }], totals: { accounts: 1, requests: 40 }, flaggedAccounts: expect.any(Array), clusters: expect.any(Array) });
+    expect(data.findings.threshold).toEqual(expect.any(Number));
   });
 
   it("is recorded: one case.export audit event and an EXPORT custody event per evidence item", async () => {

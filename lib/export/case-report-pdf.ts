@@ -94,6 +94,18 @@ export function caseReportPdf(data: CaseFileData, timeline: TimelineEntry[], tim
     doc.moveDown(0.3);
   }
 
+  heading("Distillation findings");
+  const f = data.findings;
+  if (!f) none("completed log ingestion, so no findings");
+  else {
+    doc.text(`${f.totals.flagged} of ${f.totals.accounts} accounts flagged (threshold ${f.threshold}) over ${f.totals.requests.toLocaleString("en")} requests in ${f.runs.length} ingested log(s); ${f.totals.clusters} cluster(s). Computed ${f.computedAt}.`, MARGIN, undefined, { width });
+    if (f.flaggedAccounts.length) {
+      doc.moveDown(0.3);
+      row(["Account", "Score", "Requests", "Main factors"], [0.25, 0.1, 0.12, 0.53], true);
+      for (const a of f.flaggedAccounts) row([a.externalId, a.score.toFixed(0), String(a.requests), a.factors.filter((x) => x.points > 0).sort((x, y) => y.points - x.points).slice(0, 3).map((x) => `${x.label} (+${x.points.toFixed(0)})`).join("; ")], [0.25, 0.1, 0.12, 0.53]);
+    }
+  }
+
   heading(`Evidence (${data.evidence.length})`);
   if (data.evidence.length === 0) none("evidence");
   else {

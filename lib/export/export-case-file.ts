@@ -12,7 +12,7 @@ import { auditContextOf } from "@/lib/audit/audit-context";
 import { publishCheckpoint } from "@/lib/audit/checkpoints";
 import { db } from "@/lib/db/client";
 import { recordCustody } from "@/lib/evidence/custody";
-import { readCaseFileData, type CaseFileData } from "@/lib/export/case-file-data";
+import { readCaseFileData, readCaseFindings, type CaseFileData } from "@/lib/export/case-file-data";
 import { caseReportPdf, TIMELINE_LIMIT, type TimelineEntry } from "@/lib/export/case-report-pdf";
 import { MANIFEST_PATH, manifestText, PUBLIC_KEY_PATH, SIGNATURE_PATH } from "@/lib/export/manifest";
 import { ZipWriter } from "@/lib/export/zip-writer";
@@ -48,10 +48,12 @@ export async function exportCaseFile(ctx: RequestContext, idOrNumber: string): P
     const timelineTotal = await tx.auditEvent.count({ where: { caseId: access.id } });
     return { data, exportSeq: head.seq, timeline: timeline.map((t): TimelineEntry => ({ ...t, at: t.at.toISOString() })), timelineTotal };
   });
+  // Findings are computed after the commit: on SQLite the transaction holds the write lock.
+  const data: CaseFileData = { ...snapshot.data, findings: await readCaseFindings(snapshot.data.case.id) };
   // A checkpoint covering the export's own events, so the file carries proof of the chain up to them.
   const checkpoint = await publishCheckpoint();
   const filename = `${snapshot.data.case.number}-case-file-${exportedAt.toISOString().slice(0, 10)}.zip`;
-  return { filename, stream: Readable.from(caseFileChunks(snapshot, checkpoint), { objectMode: false, highWaterMark: 1 }) };
+  return { filename, stream: Readable.from(caseFileChunks({ ...snapshot, data }, checkpoint), { objectMode: false, highWaterMark: 1 }) };
 }
 
 type Snapshot = { data: CaseFileData; exportSeq: number; timeline: TimelineEntry[]; timelineTotal: number };
