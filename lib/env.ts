@@ -71,7 +71,7 @@ const EnvSchema = z.object({
   // Email for notifications (lib/notifications): smtp://user:pass@host:port or smtps://…; none: in-app only.
   LANTERN_SMTP_URL: optionalString.pipe(z.url("must be a URL such as smtp://user:pass@mail.example:587").optional()),
   LANTERN_MAIL_FROM: z.string().trim().default("Lantern <lantern@localhost>"),
-  // The instance's Ed25519 signing key (lib/signing, decision 0016) as a PKCS#8 PEM ("\n" escapes
+  // The instance's Ed25519 signing key (lib/signing, decision 0024) as a PKCS#8 PEM ("\n" escapes
   // allowed); unset: one is created at first start as <LANTERN_DATA_DIR>/signing-key.pem.
   LANTERN_SIGNING_KEY: optionalString,
   // The largest case file (ZIP) the "Verify a case file" page accepts.

@@ -1,6 +1,6 @@
 // `npm run audit -- verify [--checkpoint FILE]`: recomputes the audit hash chain; exit 0 when
 // intact, 1 when broken. With a checkpoint file (one an outsider kept), it also detects a chain
-// that was cut or rewritten before that checkpoint (decision 0016).
+// that was cut or rewritten before that checkpoint (decision 0024).
 // `npm run audit -- checkpoint [--out FILE]`: signs the current head and writes the checkpoint file
 // (default audit-checkpoint-<seq>.json in the current folder).
 import fs from "node:fs";

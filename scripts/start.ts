@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
   if (searchIndexRebuilt) console.log("Rebuilt the case search index.");
   ensureAuthSecret();
-  // The Ed25519 key that signs case files and audit checkpoints (decision 0016).
+  // The Ed25519 key that signs case files and audit checkpoints (decision 0024).
   console.log(`Signing key ${ensureSigningKey().keyId} (public key: GET /api/v1/signing-key).`);
   // Temporaries left by a crash mid-upload; an hour is longer than any upload in progress elsewhere.
   const swept = await blobStore().sweepStale(60 * 60 * 1000);

@@ -25,7 +25,7 @@ export function CaseHeader({ c, canEdit }: { c: CaseDetail; canEdit: boolean }) 
         </div>
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        {/* A plain download: the ZIP streams from the API (lib/export, decision 0016). */}
+        {/* A plain download: the ZIP streams from the API (lib/export, decision 0024). */}
         <a href={`/api/v1/cases/${c.id}/export`} download className={buttonClass("secondary")} title="A signed ZIP of the case, its evidence, audit events and a PDF report">
           Export case file
         </a>

@@ -1,4 +1,4 @@
-// The case file, signing key and audit checkpoint part of the OpenAPI description (decision 0016),
+// The case file, signing key and audit checkpoint part of the OpenAPI description (decision 0024),
 // from zod schemas of the answers.
 import { z } from "zod";
 import type { OpenApiHelpers } from "@/lib/api/openapi-accounts";

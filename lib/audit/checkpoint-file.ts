@@ -1,4 +1,4 @@
-// The audit checkpoint as a file an outsider keeps (decision 0016). `payload` is the canonical
+// The audit checkpoint as a file an outsider keeps (decision 0024). `payload` is the canonical
 // JSON {"at","hash","seq"} whose exact UTF-8 bytes the signature covers, so any Ed25519 tool checks
 // it: `printf %s "$payload" > payload.json; base64 -d sig.b64 > sig.bin; openssl pkeyutl -verify
 // -pubin -inkey key.pem -rawin -in payload.json -sigfile sig.bin`.

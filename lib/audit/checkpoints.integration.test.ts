@@ -1,4 +1,4 @@
-// Signed audit checkpoints (issue 12 point 4, decision 0016): an outsider who keeps a checkpoint
+// Signed audit checkpoints (issue 12 point 4, decision 0024): an outsider who keeps a checkpoint
 // can later tell a whole chain from one that was cut (newest events deleted) or rewritten before
 // the checkpoint, even when the rewrite recomputed every hash so the chain itself verifies. Checked
 // through the library and through `npm run audit -- verify --checkpoint FILE`.

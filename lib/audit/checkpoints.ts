@@ -1,4 +1,4 @@
-// Signed audit checkpoints (decision 0016): the chain head {seq, hash, at} signed with the
+// Signed audit checkpoints (decision 0024): the chain head {seq, hash, at} signed with the
 // instance's Ed25519 key, kept in AuditCheckpoint, published on a schedule (a periodic job,
 // LANTERN_AUDIT_CHECKPOINT_MINUTES) and on demand (GET /api/v1/audit/checkpoint, `npm run audit --
 // checkpoint`). An outsider who holds one can later tell whether the chain was cut or rewritten

@@ -1,5 +1,5 @@
 // GET /api/v1/cases/{id}/export: the case file, a ZIP streamed to the client as it is written
-// (decision 0016). Evidence goes from the blob store into the response chunk by chunk, so the
+// (decision 0024). Evidence goes from the blob store into the response chunk by chunk, so the
 // server's memory stays flat whatever the evidence weighs. Every file's size and SHA-256 are
 // computed on the way; manifest.json (written last) lists them, and manifest.sig signs it.
 // The export is an audit event, and a custody event for each evidence item in it, committed before

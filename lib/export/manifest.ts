@@ -1,4 +1,4 @@
-// manifest.json and manifest.sig (decision 0016). The manifest lists every other file of the case
+// manifest.json and manifest.sig (decision 0024). The manifest lists every other file of the case
 // file with its size and SHA-256, one file per line, so that standard tools can check it without
 // Lantern (README, "Checking a case file without Lantern"); manifest.sig is the base64 Ed25519
 // signature over manifest.json's exact bytes.

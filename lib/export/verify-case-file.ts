@@ -1,4 +1,4 @@
-// Verifies a case file (decision 0016) with nothing but the ZIP and a public key: no database, no
+// Verifies a case file (decision 0024) with nothing but the ZIP and a public key: no database, no
 // data folder. Checks manifest.sig over manifest.json's exact bytes, then every file's size and
 // SHA-256 against the manifest, and names each file that is missing, extra or altered. Used by
 // `npm run verify-export` (offline) and by the in-app "Verify a case file" page.

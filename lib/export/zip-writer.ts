@@ -3,7 +3,7 @@
 // added where a size, an offset or the entry count needs them. CRC-32 comes from @node-rs/crc32
 // (SIMD; the pure-JS CRC of the common zip libraries runs at ~130 MB/s here, slower than the disk).
 // While writing, every entry's size and SHA-256 are computed over its uncompressed bytes: the case
-// file's manifest lists them (decision 0016).
+// file's manifest lists them (decision 0024).
 import { createHash } from "node:crypto";
 import { pipeline, Readable } from "node:stream";
 import { createDeflateRaw } from "node:zlib";

@@ -1,4 +1,4 @@
-// The instance signing key (decision 0016): made once in the data folder (0600) and reused, with a
+// The instance signing key (decision 0024): made once in the data folder (0600) and reused, with a
 // stable key id; retired public keys in signing-keys-retired/ still verify what they signed; the
 // key route's shape.
 import { execFileSync } from "node:child_process";

@@ -1,4 +1,4 @@
-// The instance's Ed25519 signing key (decision 0016). It signs case file manifests (lib/export)
+// The instance's Ed25519 signing key (decision 0024). It signs case file manifests (lib/export)
 // and audit checkpoints (lib/audit/checkpoints.ts). LANTERN_SIGNING_KEY (a PKCS#8 PEM) wins;
 // otherwise the key is <LANTERN_DATA_DIR>/signing-key.pem, created at first start. Public keys of
 // rotated-out keys stay in <LANTERN_DATA_DIR>/signing-keys-retired/*.pem, so older case files and

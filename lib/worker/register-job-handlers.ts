@@ -12,7 +12,7 @@ import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
 import { WEBHOOK_JOB } from "@/lib/webhooks/enqueue-webhook";
 
 export const HOUSEKEEPING_JOB = "housekeeping";
-/** Signs the audit chain's head (decision 0016); enqueued every LANTERN_AUDIT_CHECKPOINT_MINUTES. */
+/** Signs the audit chain's head (decision 0024); enqueued every LANTERN_AUDIT_CHECKPOINT_MINUTES. */
 export const AUDIT_CHECKPOINT_JOB = "audit.checkpoint";
 
 let registered = false;

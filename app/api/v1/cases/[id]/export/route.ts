@@ -3,7 +3,7 @@ import { apiRoute } from "@/lib/api/api-handler";
 import { otherMethods } from "@/lib/api/other-methods";
 import { exportCaseFile } from "@/lib/export/export-case-file";
 
-// The signed case file (ZIP), streamed as it is written (lib/export, decision 0016).
+// The signed case file (ZIP), streamed as it is written (lib/export, decision 0024).
 export const GET = apiRoute<{ id: string }>(async (_req, ctx, { id }) => {
   const file = await exportCaseFile(ctx, id);
   file.stream.on("error", (e) => console.error(`[${ctx.requestId}] case file export of ${id} failed mid-stream: ${e.message}`));
