@@ -83,18 +83,18 @@ describe("the score", () => {
       expect({ key, score: scoreMeasures(one, 10, options).score }).toEqual({ key, score: expect.any(Number) });
       expect(scoreMeasures(one, 10, options).score).toBeLessThan(DEFAULT_THRESHOLD);
     }
-    // A huge volume alone.
-    expect(scoreMeasures({ ...noMeasures, requests: 1_000_000, outputRatio: 0.3, nightShare: 0.3, timingSpread: 2.5 }, 100, options).score).toBeLessThan(25);
+    // A huge, round-the-clock volume (a support bot) with ordinary prompts and answers.
+    expect(scoreMeasures({ ...noMeasures, requests: 1_000_000, outputRatio: 0.3, nightShare: 0.3, timingSpread: 2.5 }, 100, options).score).toBeLessThan(30);
   });
 
-  it("renormalizes over the factors it could measure, but never over less than 90 points", () => {
+  it("renormalizes over the factors it could measure, but never over less than 75 points", () => {
     // Prompt text withheld: reasoning, templates unknown. Ratio, rhythm, timing and shared prompts carry it.
     const withheld: Measures = { ...noMeasures, outputRatio: 10, nightShare: 0.3, timingSpread: 0.3, promptDiversity: 0.5, sharedPrompts: 0.8 };
     const s = scoreMeasures(withheld, 500, options);
     expect(s.score).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
     expect(s.factors.map((f) => f.key)).toEqual(expect.arrayContaining(["outputRatio", "sharedPrompts", "nightShare", "regularity"]));
-    // Only the token ratio known: 20 of at least 90 points.
-    expect(scoreMeasures({ ...noMeasures, outputRatio: 100 }, null, options).score).toBe(22);
+    // Only the token ratio known: 20 of at least 75 points.
+    expect(scoreMeasures({ ...noMeasures, outputRatio: 100 }, null, options).score).toBe(27);
   });
 });
 

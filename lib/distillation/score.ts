@@ -18,7 +18,7 @@ export type Factor = {
 export type Scored = { score: number; factors: Factor[] };
 
 /** The least weight a score is computed over (of 100 when every factor is known). */
-export const MIN_BASIS = 90;
+export const MIN_BASIS = 75;
 
 const clamp01 = (v: number) => Math.min(1, Math.max(0, v));
 /** 0 at `lo`, 1 at `hi`, linear between. */
@@ -40,7 +40,7 @@ export function factorStrengths(m: Measures, typicalRequests: number | null): Re
   return {
     reasoningShare: m.reasoningShare === null ? null : ramp(m.reasoningShare, 0.05, 0.5),
     outputRatio: m.outputRatio === null ? null : ramp(Math.log(Math.max(m.outputRatio, 1e-6)), Math.log(1.2), Math.log(6)),
-    sharedPrompts: m.sharedPrompts === null ? null : ramp(m.sharedPrompts, 0.05, 0.3),
+    sharedPrompts: m.sharedPrompts === null ? null : ramp(m.sharedPrompts, 0.1, 0.5),
     nightShare: m.nightShare === null ? null : ramp(m.nightShare, 0.08, 0.25),
     // The spread of ln(gap): people work in sessions and sleep (2 and more); steady automation is
     // about 1.3 even when random (Poisson), a fixed delay far below, daily pauses or not.
