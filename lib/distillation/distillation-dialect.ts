@@ -38,6 +38,7 @@ export type RequestTuple = [
 
 const TUPLE_COLUMNS = `r."accountId", r."ts", r."promptTokens", r."completionTokens", r."ip", r."apiKeyId", r."userAgent", r."promptKey", r."promptSimhash", r."prompt"`;
 const PAGE = 10_000;
+const YIELD_EVERY = 20_000;
 
 /**
  * Calls `onRow` for every request row of the case (of `runIds` unless `allRunsOfCase`), in no
@@ -59,7 +60,13 @@ export async function forEachRequestRow(
     try {
       // "+" keeps SQLite from walking the (caseId, …) index, which would read the table in random order.
       const statement = connection.prepare(`SELECT ${TUPLE_COLUMNS} FROM "ApiRequest" r WHERE +r."caseId" = ?${runFilter}`).raw(true);
-      for (const row of statement.iterate(caseId, ...runParams)) onRow(row as RequestTuple);
+      // better-sqlite3 reads synchronously: hand the event loop back every YIELD_EVERY rows so the
+      // server keeps answering while a large case is analysed (the connection is ours alone).
+      let n = 0;
+      for (const row of statement.iterate(caseId, ...runParams)) {
+        onRow(row as RequestTuple);
+        if (++n % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+      }
     } finally {
       connection.close();
     }
