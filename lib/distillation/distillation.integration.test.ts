@@ -14,6 +14,8 @@ import { createApiToken } from "@/lib/auth/api-tokens";
 import type { CaseDistillation } from "@/lib/distillation/compute-case-distillation";
 import { computeCaseDistillation } from "@/lib/distillation/compute-case-distillation";
 import { ZCaseDistillation } from "@/lib/distillation/distillation-schemas";
+import { PHRASES_SETTING, THRESHOLD_SETTING } from "@/lib/distillation/distillation-settings";
+import { writeSettings } from "@/lib/settings/settings";
 import { getCaseDistillation } from "@/lib/distillation/get-case-distillation";
 import { stageEvidenceFile } from "@/lib/evidence/stage-evidence-file";
 import { uploadEvidence } from "@/lib/evidence/upload-evidence";
@@ -213,5 +215,25 @@ describe("which rows count", () => {
     const fromDone = new Set(done.accountIds.values());
     for (const a of d.accounts) expect(fromDone.has(a.accountId) || !fromRunning.has(a.accountId)).toBe(true);
     expect(d.accounts.length).toBe(fromDone.size);
+  }, 120_000);
+});
+
+describe("settings", () => {
+  it("an admin's threshold and reasoning phrases replace the defaults", async () => {
+    const c = await createCase(lead);
+    await seedGeneratedRun(c.id, lead.id, { lines: 4_000, seed: 12, ordinaryUsers: 30, students: 0, operations: [{ accounts: 2, share: 0.3, timing: "regular" }] });
+    const before = await computeCaseDistillation(c.id);
+    expect(before.threshold).toBe(50);
+    expect(Math.max(...before.accounts.map((a) => a.indicators.find((i) => i.key === "reasoningShare")!.value ?? 0))).toBeGreaterThan(0.5);
+    await writeSettings(ctxFor(admin), { [THRESHOLD_SETTING]: "65", [PHRASES_SETTING]: "Xyzzy plugh\n\n  frobnicate " });
+    try {
+      const after = await computeCaseDistillation(c.id);
+      expect(after.threshold).toBe(65);
+      expect(after.parameters.reasoningPhrases).toEqual(["xyzzy plugh", "frobnicate"]);
+      expect(after.accounts.every((a) => (a.indicators.find((i) => i.key === "reasoningShare")!.value ?? 0) === 0)).toBe(true);
+      expect(after.accounts.every((a) => a.flagged === a.score >= 65)).toBe(true);
+    } finally {
+      await writeSettings(ctxFor(admin), { [THRESHOLD_SETTING]: null, [PHRASES_SETTING]: null });
+    }
   }, 120_000);
 });
