@@ -218,6 +218,25 @@ describe("which rows count", () => {
   }, 120_000);
 });
 
+describe("rows out of time order", () => {
+  it("give the same timing indicators (measured in the database instead) as the same log in order", async () => {
+    const config = { lines: 6_000, seed: 31, ordinaryUsers: 40, students: 5, operations: [{ accounts: 3, share: 0.3, timing: "regular" as const }] };
+    const inOrder = await createCase(lead);
+    await seedGeneratedRun(inOrder.id, lead.id, config);
+    const reversed = await createCase(lead);
+    await seedGeneratedRun(reversed.id, lead.id, config, { reverse: true });
+    const timing = (d: CaseDistillation) =>
+      Object.fromEntries(d.accounts.map((a) => [a.externalId, ["regularity", "timingSpread"].map((k) => a.indicators.find((i) => i.key === k)!.value)]));
+    const [a, b] = [await computeCaseDistillation(inOrder.id), await computeCaseDistillation(reversed.id)];
+    const ta = timing(a), tb = timing(b);
+    expect(Object.keys(tb).sort()).toEqual(Object.keys(ta).sort());
+    for (const id of Object.keys(ta)) {
+      ta[id].forEach((v, i) => (v === null ? expect(tb[id][i]).toBeNull() : expect(tb[id][i]).toBeCloseTo(v, 6)));
+    }
+    expect(b.accounts.map((x) => [x.externalId, x.score])).toEqual(a.accounts.map((x) => [x.externalId, x.score]));
+  }, 120_000);
+});
+
 describe("settings", () => {
   it("an admin's threshold and reasoning phrases replace the defaults", async () => {
     const c = await createCase(lead);

@@ -45,8 +45,16 @@ function rowOf(line: string): { externalId: string; values: unknown[] } | null {
   };
 }
 
-/** Generates a log and stores it as one COMPLETED run of `caseId` (JSONL only). */
-export async function seedGeneratedRun(caseId: string, createdById: string, config: GeneratorConfig, options: { state?: "COMPLETED" | "RUNNING" | "FAILED" } = {}): Promise<SeededRun> {
+/**
+ * Generates a log and stores it as one COMPLETED run of `caseId` (JSONL only). `reverse` stores the
+ * lines last first, numbered so, as a log written newest first would be (small logs: held in memory).
+ */
+export async function seedGeneratedRun(
+  caseId: string,
+  createdById: string,
+  config: GeneratorConfig,
+  options: { state?: "COMPLETED" | "RUNNING" | "FAILED"; reverse?: boolean } = {},
+): Promise<SeededRun> {
   const evidenceId = newId();
   const runId = newId();
   const now = new Date();
@@ -59,7 +67,6 @@ export async function seedGeneratedRun(caseId: string, createdById: string, conf
   });
   await db().ingestRun.create({ data: { id: runId, caseId, evidenceId, state: "RUNNING", format: "jsonl", createdById, startedAt: now } });
   const accountIds = new Map<string, string>();
-  const existing = new Map<string, string>();
   const truth: { value?: GroundTruth } = {};
   let batch: unknown[][] = [];
   let newAccounts: unknown[][] = [];
@@ -73,7 +80,8 @@ export async function seedGeneratedRun(caseId: string, createdById: string, conf
       await insertRows(tx, "ApiRequest", COLUMNS, rows);
     });
   };
-  for (const text of generateLogLines(config, truth)) {
+  const lines: Iterable<string> = options.reverse ? [...generateLogLines(config, truth)].reverse() : generateLogLines(config, truth);
+  for (const text of lines) {
     line += 1;
     const row = rowOf(text);
     if (!row) {
@@ -82,7 +90,7 @@ export async function seedGeneratedRun(caseId: string, createdById: string, conf
     }
     let accountId = accountIds.get(row.externalId);
     if (!accountId) {
-      const found = existing.get(row.externalId) ?? (await db().account.findUnique({ where: { externalId: row.externalId }, select: { id: true } }))?.id;
+      const found = (await db().account.findUnique({ where: { externalId: row.externalId }, select: { id: true } }))?.id;
       accountId = found ?? newId();
       if (!found) newAccounts.push([accountId, row.externalId, now]);
       accountIds.set(row.externalId, accountId);
