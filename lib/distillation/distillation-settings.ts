@@ -34,6 +34,19 @@ export const DEFAULT_REASONING_PHRASES: readonly string[] = [
   "walk me through",
   "justify",
   "reason about",
+  "reasoning process",
+  "think step",
+  "let's think",
+  "show the steps",
+  "show all steps",
+  "show steps",
+  "show working",
+  "full working",
+  "detailed explanation",
+  "explain in detail",
+  "rigorous proof",
+  "before answering",
+  "final answer",
 ];
 
 export const DEFAULT_THRESHOLD = 50;
