@@ -4,12 +4,13 @@
 //   (b) the export of a case with 1 GiB of evidence through the real server, next to `cp` of the
 //       same blob files, with the server's peak RSS growth (bench/export-case-file.ts).
 // `npm run bench -- dashboard-export a` or `... b` runs one part only (BENCH_DASHBOARD_EXPORT_PART=a|b also works).
+import { runDashboardQueriesBench } from "./dashboard-queries";
 import { runExportBench } from "./export-case-file";
 
 // ---------------------------------------------------------------------------------------------
-// Part (a): dashboard queries. Replace this stub with the dashboard benchmark (keep the signature).
+// Part (a): dashboard queries (bench/dashboard-queries.ts, in a process of its own).
 async function runDashboardPart(): Promise<string> {
-  return "Dashboard queries (part a): not yet written.";
+  return runDashboardQueriesBench();
 }
 
 // ---------------------------------------------------------------------------------------------
