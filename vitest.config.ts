@@ -15,7 +15,8 @@ export default defineConfig({
   },
   test: {
     include: postgres ? ["**/*.integration.test.ts"] : ["**/*.test.ts"],
-    exclude: ["node_modules/**", ".next/**", "test/e2e/**", ".tmp/**"],
+    // test/cluster runs two app instances on one PostgreSQL database: the PostgreSQL lane's alone.
+    exclude: ["node_modules/**", ".next/**", "test/e2e/**", ".tmp/**", ...(postgres ? [] : ["test/cluster/**"])],
     globalSetup: ["test/support/global-setup.ts"],
     setupFiles: ["test/support/per-file-database.ts"],
     testTimeout: 30_000,
