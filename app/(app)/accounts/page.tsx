@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AccountFilters } from "@/components/accounts/account-filters";
 import { ACCOUNT_QUERY_KEYS } from "@/components/accounts/account-query";
 import { AccountResults } from "@/components/accounts/account-results";
+import { ExportCsvLink } from "@/components/export-csv-link";
 import { buttonClass } from "@/components/form-styles";
 import { PageHeader } from "@/components/page-header";
 import { isQueryError, orQueryError } from "@/components/page-errors";
@@ -26,6 +27,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         description="API accounts under investigation, across every case you can see."
         actions={
           <>
+            <ExportCsvLink api="/api/v1/accounts" params={params} what="the account list" />
             <Link href="/accounts/clusters" className={buttonClass("secondary")}>Clusters</Link>
             {canWrite && <Link href="/accounts/import" className={buttonClass("secondary")}>Import</Link>}
             {canWrite && <Link href="/accounts/new" className={buttonClass()}>New account</Link>}

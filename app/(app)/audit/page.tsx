@@ -4,6 +4,7 @@ import { AUDIT_QUERY_KEYS } from "@/components/audit/audit-query";
 import { AuditTable } from "@/components/audit/audit-table";
 import { VerifyAuditPanel } from "@/components/audit/verify-audit-panel";
 import { EmptyState } from "@/components/empty-state";
+import { ExportCsvLink } from "@/components/export-csv-link";
 import { PageHeader } from "@/components/page-header";
 import { isQueryError, orQueryError } from "@/components/page-errors";
 import { Pagination } from "@/components/pagination";
@@ -30,7 +31,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const chain = options.scope !== "cases";
   return (
     <>
-      <PageHeader title="Audit trail" description={DESCRIPTIONS[options.scope]} />
+      <PageHeader title="Audit trail" description={DESCRIPTIONS[options.scope]} actions={<ExportCsvLink api="/api/v1/audit" params={params} what="the audit trail" />} />
       {chain && <VerifyAuditPanel action={verifyAuditAction} />}
       <AuditFilters params={params} options={options} />
       {isQueryError(result) ? (

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { CaseFilters } from "@/components/cases/case-filters";
 import { CASE_QUERY_KEYS } from "@/components/cases/case-query";
 import { CaseResults } from "@/components/cases/case-results";
+import { ExportCsvLink } from "@/components/export-csv-link";
 import { buttonClass } from "@/components/form-styles";
 import { PageHeader } from "@/components/page-header";
 import { isQueryError, orQueryError } from "@/components/page-errors";
@@ -24,7 +25,12 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader
         title="Cases"
-        actions={canCreate && <Link href="/cases/new" className={buttonClass()}>New case</Link>}
+        actions={
+          <>
+            <ExportCsvLink api="/api/v1/cases" params={params} what="the case list" />
+            {canCreate && <Link href="/cases/new" className={buttonClass()}>New case</Link>}
+          </>
+        }
       />
       <CaseFilters params={params} leads={leads} />
       {isQueryError(result) ? (

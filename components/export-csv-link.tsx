@@ -1,0 +1,15 @@
+// "Export CSV" beside a list: the list's REST route with its current filters and format=csv (the
+// session cookie authenticates the download; every export is an audit event).
+import { buttonClass } from "@/components/form-styles";
+
+const PAGING = new Set(["page", "pageSize", "sort", "order"]);
+
+export function ExportCsvLink({ api, params, what }: { api: string; params: Record<string, string>; what: string }) {
+  const qs = new URLSearchParams(Object.entries(params).filter(([k, v]) => v && !PAGING.has(k)));
+  qs.set("format", "csv");
+  return (
+    <a href={`${api}?${qs}`} download className={buttonClass("secondary")} aria-label={`Export ${what} as CSV (every row of the current filters)`}>
+      Export CSV
+    </a>
+  );
+}
