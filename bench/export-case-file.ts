@@ -1,4 +1,167 @@
-// Part (b) of `npm run bench -- dashboard-export`: see bench/dashboard-export.ts.
+// Part (b) of `npm run bench -- dashboard-export` (issue 12): the export of a case holding 1 GiB of
+// evidence (BENCH_EXPORT_MB, in BENCH_EXPORT_FILES files) through the real server's
+// GET /api/v1/cases/{id}/export with an API token, the ZIP written to a file, next to `cp` of the
+// same blob files into the same folder, round by round in the same run; and the server's peak RSS
+// growth over its steady baseline (VmRSS sampled every 50 ms, and the kernel's VmHWM).
+// Targets: export MB/s >= 0.5x cp; RSS growth < 100 MB. The archive is then checked with the
+// offline verifier, so the figure is for a complete, valid case file.
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { promisify } from "node:util";
+import { peakRssBytes, processTree, resetPeakRss, rssBytes, sampleRss } from "./process-tree";
+import { startServer } from "./server";
+
+const MiB = 1024 * 1024;
+const MB = 1e6;
+const TOTAL_MB = Number(process.env.BENCH_EXPORT_MB ?? 1024);
+const FILES = Number(process.env.BENCH_EXPORT_FILES ?? 8);
+const ROUNDS = Number(process.env.BENCH_EXPORT_ROUNDS ?? 3);
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const TARGET_RATIO = 0.5;
+const TARGET_GROWTH_MB = 100;
+
+type Round = { cpMBps: number; exportMBps: number; exportSeconds: number; zipBytes: number };
+
 export async function runExportBench(): Promise<string> {
-  return "Case file export (part b): not yet written.";
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-bench-export-"));
+  const file = path.join(dataDir, "lantern.db");
+  process.env.LANTERN_DATA_DIR = dataDir;
+  process.env.DATABASE_URL = `file:${file}`;
+  const { applyPendingMigrations } = await import("@/lib/db/migrations");
+  const { createApiToken } = await import("@/lib/auth/api-tokens");
+  const { SYSTEM_CONTEXT } = await import("@/lib/audit/audit-context");
+  const { db } = await import("@/lib/db/client");
+  const { createCase } = await import("@/lib/cases/create-case");
+  const { stageEvidenceFile } = await import("@/lib/evidence/stage-evidence-file");
+  const { uploadEvidence } = await import("@/lib/evidence/upload-evidence");
+  const { env } = await import("@/lib/env");
+  const { verifyCaseFile } = await import("@/lib/export/verify-case-file");
+  const { signingKey } = await import("@/lib/signing/signing-key");
+  const work = path.join(dataDir, "work");
+  fs.mkdirSync(work);
+  try {
+    await applyPendingMigrations(`file:${file}`);
+    const user = await db().user.create({ data: { email: "export@bench.test", name: "Bench", role: "INVESTIGATOR", passwordHash: "x" }, select: { id: true, email: true, name: true, role: true } });
+    const { token } = await createApiToken(user.id, SYSTEM_CONTEXT, { name: "bench" });
+    const ctx = { actor: user, requestId: "bench", ip: null };
+    const big = await createCase(ctx, { title: "Export benchmark: 1 GiB of evidence", memberIds: [user.id] });
+    const small = await createCase(ctx, { title: "Export benchmark: warm-up", memberIds: [user.id] });
+    const t0 = Date.now();
+    const perFile = Math.floor((TOTAL_MB * MiB) / FILES);
+    const shas: string[] = [];
+    for (let i = 0; i < FILES; i++) {
+      const e = await uploadEvidence(ctx, big.id, await stageEvidenceFile(randomStream(perFile), { filename: `capture-${i}.bin`, mimeType: "application/octet-stream" }), { kind: "OTHER", title: `Capture ${i}` });
+      shas.push(e.sha256);
+    }
+    await uploadEvidence(ctx, small.id, await stageEvidenceFile(randomStream(MiB), { filename: "warm.bin", mimeType: "application/octet-stream" }), { kind: "OTHER", title: "Warm-up" });
+    const evidenceBytes = perFile * FILES;
+    const blobs = shas.map((s) => path.join(env().evidenceDir, "sha256", s.slice(0, 2), s.slice(2, 4), s));
+    for (const b of blobs) if (!fs.existsSync(b)) throw new Error(`The benchmark expects the local store's layout; ${b} is missing`);
+    const seedSeconds = (Date.now() - t0) / 1000;
+    await db().$disconnect();
+
+    const server = await startServer({ LANTERN_DATA_DIR: dataDir, DATABASE_URL: `file:${file}`, LANTERN_WORKER_IN_SERVER: "false" }, PORT);
+    const rounds: Round[] = [];
+    let baseline = 0;
+    let peak = 0;
+    let samples = 0;
+    let hwm = false;
+    try {
+      const target = path.join(work, "case.zip");
+      // Warm-up: the route's code and pdfkit load before the baseline is taken.
+      await download(server.baseUrl, small.id, token, target);
+      const tree = processTree(server.pid);
+      baseline = await steadyRss(tree);
+      hwm = resetPeakRss(tree);
+      const sampler = sampleRss(server.pid);
+      for (let i = 0; i < ROUNDS; i++) {
+        const cpSeconds = await timeCp(blobs, path.join(work, "cp"));
+        fs.rmSync(target, { force: true });
+        const t = performance.now();
+        await download(server.baseUrl, big.id, token, target);
+        const exportSeconds = (performance.now() - t) / 1000;
+        const zipBytes = fs.statSync(target).size;
+        rounds.push({ cpMBps: evidenceBytes / MB / cpSeconds, exportMBps: zipBytes / MB / exportSeconds, exportSeconds, zipBytes });
+      }
+      const sampled = sampler.stop();
+      peak = Math.max(sampled.peak, hwm ? peakRssBytes(processTree(server.pid)) : 0);
+      samples = sampled.samples;
+      const report = await verifyCaseFile(target, [{ publicKeyPem: signingKey().publicKeyPem }]);
+      if (!report.ok) throw new Error(`The exported case file does not verify: ${JSON.stringify(report)}`);
+    } finally {
+      await server.stop();
+    }
+    return format({ evidenceBytes, files: FILES, rounds, baselineMB: baseline / MB, peakMB: peak / MB, samples, hwm, seedSeconds });
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function randomStream(bytes: number): Readable {
+  let left = bytes;
+  return new Readable({
+    read() {
+      const n = Math.min(4 * MiB, left);
+      left -= n;
+      this.push(n > 0 ? randomBytes(n) : null);
+    },
+  });
+}
+
+/** `cp` of the blob files into a fresh folder (no fsync, like the export's client). */
+async function timeCp(files: string[], dir: string): Promise<number> {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir);
+  const t = performance.now();
+  await promisify(execFile)("cp", [...files, dir]);
+  const seconds = (performance.now() - t) / 1000;
+  fs.rmSync(dir, { recursive: true, force: true });
+  return seconds;
+}
+
+async function download(baseUrl: string, caseId: string, token: string, target: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    http
+      .get(`${baseUrl}/api/v1/cases/${caseId}/export`, { headers: { authorization: `Bearer ${token}` } }, (res) => {
+        if (res.statusCode !== 200) {
+          res.resume();
+          return reject(new Error(`Export answered ${res.statusCode}`));
+        }
+        pipeline(res, fs.createWriteStream(target)).then(resolve, reject);
+      })
+      .on("error", reject);
+  });
+}
+
+async function steadyRss(pids: number[]): Promise<number> {
+  const readings: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    readings.push(rssBytes(pids));
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return readings.sort((a, b) => a - b)[5];
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+
+function format(r: { evidenceBytes: number; files: number; rounds: Round[]; baselineMB: number; peakMB: number; samples: number; hwm: boolean; seedSeconds: number }): string {
+  const ratios = r.rounds.map((x) => x.exportMBps / x.cpMBps);
+  const ratio = median(ratios);
+  const growth = r.peakMB - r.baselineMB;
+  const mark = (ok: boolean) => (ok ? "PASS" : "MISS");
+  const list = (xs: number[], d: number) => xs.map((x) => x.toFixed(d)).join(" / ");
+  return [
+    `Case file export: ${(r.evidenceBytes / MiB).toFixed(0)} MiB of random evidence in ${r.files} files (seeded in ${r.seedSeconds.toFixed(0)} s), GET /api/v1/cases/{id}/export on loopback to a file (${os.cpus().length} cores), ${r.rounds.length} rounds`,
+    `cp of the blob files, MB/s per round:     ${list(r.rounds.map((x) => x.cpMBps), 0)}`,
+    `export (ZIP bytes), MB/s per round:       ${list(r.rounds.map((x) => x.exportMBps), 0)}   (${list(r.rounds.map((x) => x.exportSeconds), 2)} s; ZIP ${(r.rounds[0].zipBytes / MB).toFixed(0)} MB)`,
+    `export / cp per round: ${list(ratios, 2)}; median ${ratio.toFixed(2)}x (target >= ${TARGET_RATIO}x)   ${mark(ratio >= TARGET_RATIO)}`,
+    `server RSS (${r.samples} samples${r.hwm ? " + VmHWM" : ""}, all rounds): baseline ${r.baselineMB.toFixed(0)} MB, peak ${r.peakMB.toFixed(0)} MB, growth ${growth.toFixed(0)} MB (target < ${TARGET_GROWTH_MB} MB)   ${mark(growth < TARGET_GROWTH_MB)}`,
+    `the last round's ZIP verifies (signature and every file) with lib/export/verify-case-file.ts`,
+  ].join("\n");
 }
