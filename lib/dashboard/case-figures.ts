@@ -22,7 +22,9 @@ export function bucketIndex(column: string, buckets: Bucket[], descending = fals
   if (!descending) order.reverse();
   const whens = order.filter(([b]) => b.from).map(([b, i]) => frag(`WHEN ${column} >= ? THEN ${i}`, b.from));
   const last = order.find(([b]) => !b.from);
-  return join([frag("CASE "), ...whens.map((w) => join([w, frag(" ")], "")), frag(`ELSE ${last ? last[1] : -1} END`)], "");
+  // Weeks: rows older than the first week (most of them, once there are years of cases) stop at the first test.
+  const older = !descending && buckets[0]?.from ? [frag(`WHEN ${column} < ? THEN -1 `, buckets[0].from)] : [];
+  return join([frag("CASE "), ...older, ...whens.map((w) => join([w, frag(" ")], "")), frag(`ELSE ${last ? last[1] : -1} END`)], "");
 }
 
 export type CaseGroup = { status: string; severity: string; leadId: string | null; age: number; week: number; n: number };
