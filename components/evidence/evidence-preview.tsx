@@ -5,6 +5,7 @@ import Link from "next/link";
 import { buttonClass } from "@/components/form-styles";
 import { hrefWith } from "@/components/url";
 import { jsonlTable, type JsonlRow } from "@/components/evidence/jsonl-table";
+import { PdfPreview } from "@/components/evidence/pdf-preview";
 import type { EvidencePreview } from "@/lib/evidence/preview-evidence";
 
 type Props = { evidenceId: string; title: string; preview: EvidencePreview };
@@ -16,6 +17,8 @@ export function EvidencePreviewView({ evidenceId, title, preview }: Props) {
         // eslint-disable-next-line @next/next/no-img-element -- served by our content route, not optimizable
         <img src={`/api/v1/evidence/${evidenceId}/content?view=1`} alt={title} className="max-h-[32rem] max-w-full rounded border border-slate-200" />
       );
+    case "pdf":
+      return <PdfPreview url={`/api/v1/evidence/${evidenceId}/content?view=1`} title={title} />;
     case "json":
       return (
         <>

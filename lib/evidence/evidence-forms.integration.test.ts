@@ -7,10 +7,14 @@ import type { Actor } from "@/lib/access/actor";
 import { db } from "@/lib/db/client";
 import { editEvidenceMetadata } from "@/lib/evidence/edit-evidence-metadata";
 import { getEvidence } from "@/lib/evidence/get-evidence";
+import { evidenceResponseHeaders } from "@/lib/evidence/content-headers";
+import { openEvidenceContent } from "@/lib/evidence/open-evidence-content";
+import { previewEvidence } from "@/lib/evidence/preview-evidence";
 import { listSameContent } from "@/lib/evidence/same-content";
 import { uploadEvidence } from "@/lib/evidence/upload-evidence";
 import { createCase, createUser, ctxFor } from "@/test/factories";
 import { PNG_1PX, stageBytes } from "@/test/support/evidence-files";
+import { tinyPdf } from "@/test/support/tiny-pdf";
 import { expectAppError } from "@/test/support/expect-app-error";
 
 let investigator: Actor, outsider: Actor, admin: Actor;
@@ -83,5 +87,20 @@ describe("file names", () => {
     const c = await createCase(investigator);
     const ev = await uploadEvidence(ctxFor(investigator), c.id, await stageBytes(PNG_1PX, "shot\u202egnp.exe\u200b.png", "image/png"), { kind: "SCREENSHOT", title: "Shot" });
     expect(ev.originalFilename).toBe("shotgnp.exe.png");
+  });
+});
+
+describe("a PDF", () => {
+  it("previews in the page from content?view=1: served inline under the sandbox policy, one VIEW", async () => {
+    const c = await createCase(investigator);
+    const ev = await uploadEvidence(ctxFor(investigator), c.id, await stageBytes(tinyPdf(["Page one"]), "analysis-report.pdf", "application/pdf"), { kind: "DOCUMENT", title: "Report" });
+    expect(await previewEvidence(ctxFor(investigator), ev.id, {})).toEqual({ format: "pdf", mediaType: "application/pdf" });
+    const content = await openEvidenceContent(ctxFor(investigator), ev.id, "view");
+    (content.stream as unknown as { destroy: () => void }).destroy();
+    const headers = evidenceResponseHeaders(content);
+    expect(headers.get("content-type")).toBe("application/pdf");
+    expect(headers.get("content-disposition")).toMatch(/^inline;/);
+    expect(headers.get("content-security-policy")).toMatch(/sandbox/);
+    expect((await getEvidence(investigator, ev.id)).custody.map((e) => e.action)).toEqual(["UPLOAD", "VIEW"]);
   });
 });

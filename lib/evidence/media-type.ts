@@ -53,8 +53,10 @@ function looksLikeText(head: Uint8Array): boolean {
   }
 }
 
-/** Types previewed in the app; everything else (SVG and HTML included) is download-only. */
-export const PREVIEWABLE = new Set(["text/plain", "application/json", "application/x-ndjson", "text/csv", "image/png", "image/jpeg", "image/gif", "image/webp"]);
+/** Types previewed in the app; everything else (SVG and HTML included) is download-only. A PDF is
+ *  drawn by pdf.js in the page (its scripts never run); served for that with ?view=1 under the
+ *  content route's sandbox policy, so opened directly it runs nothing either. */
+export const PREVIEWABLE = new Set(["text/plain", "application/json", "application/x-ndjson", "text/csv", "image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf"]);
 
 const TEXTUAL = ["text/plain", "application/json", "application/x-ndjson", "text/csv"];
 const ACCEPTED: Record<string, readonly string[] | "any"> = {

@@ -174,7 +174,7 @@ describe("access, custody and input", () => {
     const e = await expectAppError(preview(ev.id, { page: "0", pageSize: "1000" }));
     expect(e.status).toBe(400);
     expect(Object.keys((e.details as { fieldErrors: object }).fieldErrors).sort()).toEqual(["page", "pageSize"]);
-    expect((await expectAppError(preview(ev.id, { page: "two" }))).message).toMatch(/page/);
+    expect((await expectAppError(preview(ev.id, { page: "two" }))).message).toMatch(/Page/);
   });
 
   it("is described in the OpenAPI document with its query parameters", () => {

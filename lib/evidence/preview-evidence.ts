@@ -1,5 +1,6 @@
 // In-app previews of evidence content. Text, JSON, JSON Lines and CSV are read here, a page at a
-// time, and returned as data (never as markup); images are shown by the page from content?view=1.
+// time, and returned as data (never as markup); images (and PDFs, drawn by pdf.js) are shown by the
+// page from content?view=1.
 // Every other type, SVG and HTML included, is download-only. Each preview read is a VIEW custody
 // event, recorded in the transaction that authorizes it.
 import type { Readable } from "node:stream";
@@ -28,7 +29,9 @@ export type EvidencePreview =
   | { format: "json"; text: string; truncated: boolean }
   | ({ format: "text"; lines: { n: number; text: string }[] } & PreviewPage)
   /** Nothing is read here: the page shows content?view=1, and that request records the VIEW. */
-  | { format: "image"; mediaType: string };
+  | { format: "image"; mediaType: string }
+  /** Likewise: the page draws content?view=1 with pdf.js (no script of the document runs). */
+  | { format: "pdf"; mediaType: "application/pdf" };
 
 const TEXT_FORMATS: Record<string, "csv" | "jsonl" | "json" | "text"> = {
   "text/csv": "csv",
@@ -45,6 +48,7 @@ export async function previewEvidence(ctx: RequestContext, evidenceId: string, q
     if (e.removedAt) throw new AppError("NOT_FOUND", "This evidence was removed; its hash and custody history remain");
     const type = e.sniffedMediaType;
     if (PREVIEWABLE.has(type) && type.startsWith("image/")) return { format: "image", mediaType: type } as const;
+    if (type === "application/pdf") return { format: "pdf", mediaType: type } as const;
     const format = PREVIEWABLE.has(type) ? TEXT_FORMATS[type] : undefined;
     if (!format) throw new AppError("UNSUPPORTED_MEDIA_TYPE", `${type} cannot be previewed; download it instead`);
     const sizeBytes = Number(e.sizeBytes);
@@ -58,7 +62,7 @@ export async function previewEvidence(ctx: RequestContext, evidenceId: string, q
     (opening as Readable | undefined)?.destroy();
     throw err;
   });
-  if (opened.format === "image") return opened;
+  if (opened.format === "image" || opened.format === "pdf") return opened;
 
   const { format, stream, sizeBytes, sha256, range } = opened;
   const partial = sizeBytes > range.end + 1;

@@ -233,6 +233,8 @@ test("edit details, supersede with a corrected file, and an admin removes with a
   // The replacement's own page opens: the current version, linked to the one it replaces.
   await expect(page.getByTestId("toast").filter({ hasText: "Replacement uploaded" })).toBeVisible();
   await expect(page.getByTestId("evidence-sha256")).toHaveText(sha(corrected));
+  // It keeps what was said about the file it corrects (issue 13).
+  await expect(page.getByLabel("Source", { exact: true })).toHaveValue("internal red team");
   await expect(page.getByRole("link", { name: "the earlier version" })).toHaveAttribute("href", new URL(firstUrl).pathname);
   await page.getByRole("link", { name: "the earlier version" }).click();
   await expect(page.getByTitle("A corrected file replaces this one")).toBeVisible();
