@@ -33,6 +33,8 @@ export async function transitionCase(ctx: RequestContext, idOrNumber: string, in
         },
       }),
     );
+    // The view is read before the audit event: the chain head is held from the append to the commit.
+    const view = toCaseDetail((await tx.case.findUnique({ where: { id: access.id }, select: caseDetailSelect }))!);
     await appendAuditEvent(tx, auditContextOf(ctx), {
       action: "case.transition",
       entityType: "Case",
@@ -44,6 +46,6 @@ export async function transitionCase(ctx: RequestContext, idOrNumber: string, in
         ...(data.reason && { reason: { after: data.reason } }),
       },
     });
-    return toCaseDetail((await tx.case.findUnique({ where: { id: access.id }, select: caseDetailSelect }))!);
+    return view;
   });
 }

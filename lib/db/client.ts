@@ -24,7 +24,9 @@ export function createDb(url: string): Db {
       transactionOptions: { maxWait: 2 * LOCK_WAIT_MS },
     });
   }
-  const client = new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  // A burst of writers larger than the pool (10) waits for a connection up to maxWait; Prisma's
+  // default of 2 s failed creates with 500s when 20 arrived at once on a busy machine.
+  const client = new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }), transactionOptions: { maxWait: 10_000 } });
   return client as unknown as Db;
 }
 
