@@ -7,10 +7,22 @@ import { ZCreateLinkInput, ZDecideLinkInput, ZGraphQuery, ZListLinksQuery } from
 import { ZPageQuery } from "@/lib/validation";
 import { withCsvFormat } from "@/lib/api/openapi-dashboard";
 import { ACCOUNT_CSV_COLUMNS } from "@/lib/list-exports/export-accounts";
+import {
+  ZAccountDetail,
+  ZAccountSightings,
+  ZAccountSummary,
+  ZCaseAccount,
+  ZCaseSightings,
+  ZImportResult,
+} from "@/lib/accounts/account-answer-schemas";
+import { ZAccountLink, ZCluster, ZGraph } from "@/lib/links/link-answer-schemas";
+import { ZAuditEventView } from "@/lib/audit/audit-answer-schemas";
 
 type Json = Record<string, unknown>;
 export type OpenApiHelpers = {
   schema: (s: z.ZodType) => Json;
+  /** An answer's JSON schema (the zod schema's output). */
+  answer: (s: z.ZodType) => Json;
   queryParameters: (s: z.ZodObject) => Json[];
   ref: (name: string) => Json;
   body: (name: string) => Json;
@@ -25,36 +37,23 @@ const accountParam = pathParam("id", "account id or external id");
 const linkParam = pathParam("id", "link id");
 const clusterParam = pathParam("id", "cluster id (its smallest member account id) or any member's account id or external id");
 
-export function accountSchemas({ schema }: OpenApiHelpers): Json {
+export function accountSchemas({ schema, answer }: OpenApiHelpers): Json {
   return {
     CreateAccount: schema(ZCreateAccountInput),
     UpdateAccount: schema(ZUpdateAccountInput),
     AttachAccounts: schema(ZAttachAccountsInput),
-    Account: {
-      type: "object",
-      description:
-        "id, externalId, displayName, emails, organization, country, status (ACTIVE|SUSPENDED|REVOKED), riskScore (0-100), attributeCount, " +
-        "caseCount (cases you may see), createdAt, updatedAt; on GET accounts/{id} also providerCreatedAt, version, attributes [{type, value, sharedWith, noise}], " +
-        "cases [{id, number, title, status, role, addedAt}] (only cases you may see)",
-    },
+    Account: { ...answer(ZAccountDetail), description: "An account with its attributes and the cases you may see (only cases you may see)" },
+    AccountSummary: answer(ZAccountSummary),
+    AccountImport: answer(ZImportResult),
+    AccountHistoryEvent: answer(ZAuditEventView),
+    AccountSightings: answer(ZAccountSightings),
+    CaseSightings: answer(ZCaseSightings),
     CreateLink: schema(ZCreateLinkInput),
     DecideLink: schema(ZDecideLinkInput),
-    AccountLink: {
-      type: "object",
-      description:
-        "id, accountIds [a, b] (smaller id first), accounts [{id, externalId, displayName, status, riskScore}] ×2, source (MANUAL|COMPUTED), " +
-        "status (SUGGESTED|ACCEPTED|DISMISSED), reason, confidence (0-1), explanation (plain words, noise named), sharedAttributes [{type, value}], " +
-        "evidenceIds, createdById, decidedById, decidedAt, createdAt, updatedAt",
-    },
-    Cluster: {
-      type: "object",
-      description: "id, size, members [account refs], strongestReasons [{reason, confidence, links}], linkCount, cases [{id, number, title, status}] (cases you may see)",
-    },
-    Graph: {
-      type: "object",
-      description: "nodes [{id, label, status, risk, onCase?}], edges [{id, source, target, reason, state, confidence}], truncated (over 2,000 nodes or 10,000 edges)",
-    },
-    CaseAccount: { type: "object", description: "caseId, accountId, role (SUBJECT|ASSOCIATE|VICTIM|WITNESS), addedAt, account (an Account)" },
+    AccountLink: answer(ZAccountLink),
+    Cluster: answer(ZCluster),
+    Graph: answer(ZGraph),
+    CaseAccount: answer(ZCaseAccount),
   };
 }
 
@@ -62,7 +61,7 @@ export function accountPaths(h: OpenApiHelpers): Json {
   const { queryParameters, ref, body, ok, errors, page, idParam } = h;
   return {
     "/accounts": {
-      get: withCsvFormat({ summary: "List accounts (search, filters, sort, paging; or, with format=csv, export every matching one)", parameters: queryParameters(ZListAccountsQuery), responses: { 200: ok("A page of accounts", page(ref("Account"))), ...errors(400, 401, 403) } }, ACCOUNT_CSV_COLUMNS),
+      get: withCsvFormat({ summary: "List accounts (search, filters, sort, paging; or, with format=csv, export every matching one)", parameters: queryParameters(ZListAccountsQuery), responses: { 200: ok("A page of accounts", page(ref("AccountSummary"))), ...errors(400, 401, 403) } }, ACCOUNT_CSV_COLUMNS),
       post: { summary: "Register an account", requestBody: body("CreateAccount"), responses: { 201: ok("The created account", ref("Account")), ...errors(400, 401, 403, 409, 413, 415) } },
     },
     "/accounts/import": {
@@ -76,7 +75,7 @@ export function accountPaths(h: OpenApiHelpers): Json {
           content: { "multipart/form-data": { schema: { type: "object", required: ["file"], properties: { file: { type: "string", format: "binary" } } } } },
         },
         responses: {
-          200: ok("{dryRun, format, total, created, updated, unchanged, refused, errors: [{line, reason}], links}"),
+          200: ok("What the import did (or, for a dry run, would do)", ref("AccountImport")),
           ...errors(400, 401, 403, 413, 415),
           500: { description: "Stopped part way: details.committed has the counts of the batches that were imported, details.stoppedAtLine where it stopped", content: { "application/json": { schema: ref("Error") } } },
         },
@@ -87,13 +86,13 @@ export function accountPaths(h: OpenApiHelpers): Json {
       patch: { summary: "Edit an account (attributes replace the set; version answers 409 when stale)", parameters: [accountParam], requestBody: body("UpdateAccount"), responses: { 200: ok("The account", ref("Account")), ...errors(400, 401, 403, 404, 409, 415) } },
     },
     "/accounts/{id}/history": {
-      get: { summary: "The account's changes from the audit trail, newest first", parameters: [accountParam, ...queryParameters(ZPageQuery)], responses: { 200: ok("A page of audit events"), ...errors(400, 401, 403, 404) } },
+      get: { summary: "The account's changes from the audit trail, newest first", parameters: [accountParam, ...queryParameters(ZPageQuery)], responses: { 200: ok("A page of audit events", page(ref("AccountHistoryEvent"))), ...errors(400, 401, 403, 404) } },
     },
     "/accounts/{id}/sightings": {
       get: {
         summary: "Where the account and its attribute values also appear (cases you may see; noise values flagged)",
         parameters: [accountParam],
-        responses: { 200: ok("{accountId, cases, values: [{type, value, accountCount, noise, cases}]}"), ...errors(401, 403, 404) },
+        responses: { 200: ok("The sightings", ref("AccountSightings")), ...errors(401, 403, 404) },
       },
     },
     "/cases/{id}/accounts": {
@@ -102,7 +101,7 @@ export function accountPaths(h: OpenApiHelpers): Json {
         summary: "Attach accounts with a role ({accountId, role} or {accounts: [...]}); re-attaching changes the role",
         parameters: [idParam],
         requestBody: body("AttachAccounts"),
-        responses: { 201: ok("The attached account ({items} for several)", ref("CaseAccount")), ...errors(400, 401, 403, 404, 415) },
+        responses: { 201: ok("The attached account ({items} for several)", { oneOf: [ref("CaseAccount"), { type: "object", required: ["items"], properties: { items: { type: "array", items: ref("CaseAccount") } } }] }), ...errors(400, 401, 403, 404, 415) },
       },
     },
     "/cases/{id}/accounts/{accountId}": {
@@ -132,7 +131,7 @@ export function accountPaths(h: OpenApiHelpers): Json {
       get: {
         summary: "Accounts and attribute values of this case that also appear on other cases you may see",
         parameters: [idParam],
-        responses: { 200: ok("{caseId, accounts: [{account, cases}], values: [{type, value, accountCount, accountIds, cases}]}"), ...errors(401, 403, 404) },
+        responses: { 200: ok("The sightings", ref("CaseSightings")), ...errors(401, 403, 404) },
       },
     },
   };

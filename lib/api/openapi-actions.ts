@@ -3,24 +3,18 @@
 import { ZActionTransitionInput, ZCreateActionInput, ZListActionsQuery } from "@/lib/actions/action-schemas";
 import type { OpenApiHelpers } from "@/lib/api/openapi-accounts";
 import { ZPageQuery } from "@/lib/validation";
+import { ZActionDetail, ZActionSummary } from "@/lib/actions/action-answer-schemas";
 
 type Json = Record<string, unknown>;
 
 const actionParam = { name: "id", in: "path", required: true, schema: { type: "string" }, description: "action id" };
 
-export function actionSchemas({ schema }: OpenApiHelpers): Json {
+export function actionSchemas({ schema, answer }: OpenApiHelpers): Json {
   return {
     CreateAction: schema(ZCreateActionInput),
     ActionTransition: schema(ZActionTransitionInput),
-    Action: {
-      type: "object",
-      description:
-        "id, type (ACCESS_REVOCATION|NATIONAL_SECURITY_REVIEW), status, final, caseId, caseNumber, caseTitle, title, dueAt, proposedBy {id, name, email}, " +
-        "targetCount, createdAt, updatedAt; on GET actions/{id} and after create/transition also justification, scope, approvedBy, approvedAt, executedBy, " +
-        "executedAt, externalReference, reason, referralBody, referenceNumber, classification, notes, outcome, keepUnrestrictedReason, version, " +
-        "targets [{kind (ACCOUNT|API_KEY|ORGANIZATION), value, previousStatus, account {id, externalId, displayName, status}}], evidence [{id, title}], " +
-        "events [{id, at, actor, from, to, comment}] (the timeline, oldest first), allowedMoves",
-    },
+    Action: { ...answer(ZActionDetail), description: "An action with its targets, cited evidence and timeline" },
+    ActionSummary: answer(ZActionSummary),
   };
 }
 
@@ -28,7 +22,7 @@ export function actionPaths(h: OpenApiHelpers): Json {
   const { queryParameters, ref, body, ok, errors, page, idParam } = h;
   return {
     "/cases/{id}/actions": {
-      get: { summary: "Actions of a case, newest first", parameters: [idParam, ...queryParameters(ZPageQuery)], responses: { 200: ok("A page of actions", page(ref("Action"))), ...errors(400, 401, 404) } },
+      get: { summary: "Actions of a case, newest first", parameters: [idParam, ...queryParameters(ZPageQuery)], responses: { 200: ok("A page of actions", page(ref("ActionSummary"))), ...errors(400, 401, 404) } },
       post: {
         summary:
           'Propose an access revocation ({"type": "ACCESS_REVOCATION", "justification", "targetAccountIds", "evidenceIds"}; status PROPOSED) or draft a ' +
@@ -43,7 +37,7 @@ export function actionPaths(h: OpenApiHelpers): Json {
       get: {
         summary: "Actions across the cases you may see; queue=awaiting-approval (PROPOSED revocations you may decide), mine (yours, not final), overdue, due-soon (next 7 days)",
         parameters: queryParameters(ZListActionsQuery),
-        responses: { 200: ok("A page of actions", page(ref("Action"))), ...errors(400, 401) },
+        responses: { 200: ok("A page of actions", page(ref("ActionSummary"))), ...errors(400, 401) },
       },
     },
     "/actions/{id}": {

@@ -3,6 +3,7 @@
 // account and audit lists (decision 0018).
 import { ZDashboardQuery, DASHBOARD_CHARTS } from "@/lib/dashboard/dashboard-schemas";
 import type { OpenApiHelpers } from "@/lib/api/openapi-accounts";
+import { ZDashboard, ZFigure } from "@/lib/dashboard/dashboard-answer-schemas";
 
 type Json = Record<string, unknown>;
 
@@ -32,19 +33,8 @@ export function withCsvFormat(operation: Json, columns: string[]): Json {
   };
 }
 
-export function dashboardSchemas(): Json {
-  const figure = { type: "object", properties: { label: { type: "string" }, value: { type: "integer" }, href: { type: ["string", "null"], description: "the list behind the figure, in the web app" } } };
-  return {
-    DashboardFigure: figure,
-    Dashboard: {
-      type: "object",
-      description:
-        "Every figure counts only what the caller may see (restricted cases count for their members and admins alone). tiles: openCases, criticalOpen, overdueReviews, " +
-        "revocationsAwaitingApproval, accountsRevokedThisMonth, flaggedNotOnRevocation (risk score >= 70, not REVOKED, on no revocation that was not rejected or reversed); " +
-        "casesByStatus [{status, total, bySeverity: Figure[]}], openedClosed [{week, opened, closed}] (weeks start Monday 00:00 UTC), openCaseAge Figure[], " +
-        "openCasesPerLead Figure[] (+leadId), revocations {byStatus, medianHoursToExecution, executed}, reviews {byStatus, overdue {total, items}}, accountsRevoked [{week, ...Figure}], generatedAt, filters",
-    },
-  };
+export function dashboardSchemas({ answer }: Pick<OpenApiHelpers, "answer">): Json {
+  return { DashboardFigure: answer(ZFigure), Dashboard: answer(ZDashboard) };
 }
 
 export function dashboardPaths({ queryParameters, ok, errors, ref }: OpenApiHelpers): Json {

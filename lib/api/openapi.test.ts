@@ -66,3 +66,37 @@ describe("every route under app/api/v1", () => {
   });
 });
 
+
+type Operation = { operationId?: string; responses: Record<string, { content?: Record<string, { schema?: Record<string, unknown> }> }> };
+
+function operations(): [string, Operation][] {
+  const paths = (openApiDocument() as { paths: Record<string, Record<string, Operation>> }).paths;
+  return Object.entries(paths).flatMap(([p, ops]) => Object.entries(ops).map(([m, op]): [string, Operation] => [`${m.toUpperCase()} ${p}`, op]));
+}
+
+describe("the OpenAPI operations", () => {
+  it("each have a unique camelCase operationId starting with a verb", () => {
+    const ops = operations();
+    const missing = ops.filter(([, op]) => !op.operationId).map(([k]) => k);
+    expect(missing).toEqual([]);
+    const ids = ops.map(([, op]) => op.operationId!);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    expect(ids.filter((id) => !/^(list|get|create|edit|add|upload|find|remove|preview|verify|ingest|import|attach|detach|decide|transition|export|generate)[A-Z][A-Za-z]*$/.test(id))).toEqual([]);
+  });
+
+  it("describe every JSON answer with a schema that names its fields (no bare {type: object})", () => {
+    const document = openApiDocument() as { components: { schemas: Record<string, Record<string, unknown>> } };
+    const resolve = (s: Record<string, unknown>): Record<string, unknown> =>
+      typeof s.$ref === "string" ? resolve(document.components.schemas[s.$ref.replace("#/components/schemas/", "")] ?? {}) : s;
+    const vague = operations().flatMap(([key, op]) =>
+      Object.entries(op.responses).flatMap(([status, r]) => {
+        const json = r.content?.["application/json"];
+        if (!json && status !== "204" && !r.content) return [`${key} ${status}: no content`];
+        if (!json) return [];
+        const s = json.schema && resolve(json.schema);
+        return s && (s.properties || s.oneOf || s.anyOf) ? [] : [`${key} ${status}`];
+      }),
+    );
+    expect(vague).toEqual([]);
+  });
+});

@@ -25,11 +25,22 @@ import { ingestPaths, ingestSchemas } from "@/lib/api/openapi-ingest";
 import { distillationPaths, distillationSchemas } from "@/lib/api/openapi-distillation";
 import { ZRemoveEvidenceInput } from "@/lib/evidence/remove-evidence";
 import { distillationReportPaths, distillationReportSchemas } from "@/lib/api/openapi-distillation-report";
+import { ZCaseDetail, ZCaseSummary } from "@/lib/cases/case-answer-schemas";
+import { ZNote } from "@/lib/notes/note-answer-schemas";
+import { ZCustodyEvent, ZEvidence, ZEvidenceDetail, ZEvidencePreview, ZFoundEvidence, ZUploadedEvidence, ZVerifyResult } from "@/lib/evidence/evidence-answer-schemas";
+import { ZAuditEntry, ZAuditPage, ZChainReport } from "@/lib/audit/audit-answer-schemas";
+import { withOperationIds } from "@/lib/api/openapi-operation-ids";
 
 type Json = Record<string, unknown>;
 
 const schema = (s: z.ZodType): Json => {
   const { $schema: _s, ...rest } = z.toJSONSchema(s, { io: "input", unrepresentable: "any" }) as Json;
+  return rest;
+};
+
+/** An answer's JSON schema, from the zod schema of what the code answers (io "output"). */
+const answer = (s: z.ZodType): Json => {
+  const { $schema: _s, ...rest } = z.toJSONSchema(s, { io: "output", unrepresentable: "any" }) as Json;
   return rest;
 };
 
@@ -66,7 +77,7 @@ const page = (item: Json) => ({
 });
 
 export function openApiDocument(): Json {
-  const helpers: OpenApiHelpers = { schema, queryParameters, ref, body, ok, errors, page, idParam };
+  const helpers: OpenApiHelpers = { schema, answer, queryParameters, ref, body, ok, errors, page, idParam };
   return {
     openapi: "3.1.0",
     info: { title: "Lantern API", version: "1.0.0", description: "Case management for model-distillation investigations." },
@@ -84,41 +95,41 @@ export function openApiDocument(): Json {
         UpdateCase: schema(ZEditCaseInput),
         CaseTransition: schema(ZCaseTransitionInput),
         CreateNote: schema(ZCreateNoteInput),
-        Case: { type: "object", description: "A case with id, number, title, summary, status, severity, restricted, tags, lead, members, dueAt, resolution, version, timestamps" },
+        Case: answer(ZCaseDetail),
+        CaseSummary: answer(ZCaseSummary),
         EvidenceUpload: {
           type: "object",
           required: ["file", "kind", "title"],
           properties: { file: { type: "string", format: "binary" }, ...(schema(ZEvidenceMetadata) as { properties: object }).properties, supersedesId: { type: "string" } },
         },
-        Evidence: { type: "object", description: "id, caseId, kind, title, description, source, collectedAt, originalFilename, mediaType, declaredMediaType, mediaTypeMismatch, sizeBytes, sha256, uploadedBy, createdAt, supersedesId, supersededById, integrity, removed, removal {at, reason}, version (send it back with PATCH to get 409 on a concurrent edit) (+ custody, the first 1,000 events oldest first, and custodyTotal on GET evidence/{id})" },
-        Note: { type: "object", description: "id, caseId, body (markdown), pinned, author, createdAt" },
-        EvidencePreview: {
-          type: "object",
-          required: ["format"],
-          properties: { format: { enum: ["csv", "jsonl", "json", "text", "image"] } },
-          description:
-            "By format. csv: columns (the header, on every page), rows (string[][]); jsonl: lines [{n, text (pretty-printed when valid), valid}]; text: lines [{n, text}]; " +
-            "these three also carry page, pageSize, hasMore, truncated. json: text (pretty-printed, or the raw start when over 1 MiB or malformed), truncated. " +
-            "image: mediaType (show content?view=1). truncated: a line or cell over 10,000 characters was cut, or the preview stopped at 64 MiB.",
-        },
+        Evidence: answer(ZEvidence),
+        EvidenceDetail: { ...answer(ZEvidenceDetail), description: "The evidence with its custody events (the first 1,000, oldest first) and custodyTotal" },
+        UploadedEvidence: answer(ZUploadedEvidence),
+        FoundEvidence: answer(ZFoundEvidence),
+        CustodyEvent: answer(ZCustodyEvent),
+        EvidenceVerification: answer(ZVerifyResult),
+        Note: answer(ZNote),
+        EvidencePreview: answer(ZEvidencePreview),
         AuditEvent: {
-          type: "object",
+          ...answer(ZAuditEntry),
           description:
             "kind \"event\": at, actorId, actorEmail, actorName, action, entityType, entityId, caseId, caseNumber, subject, summary (one sentence), changes, people (names by id); " +
             "seq, requestId, ip and hash only for readers of the whole chain (ADMIN, AUDITOR). kind \"withheld\" (AUDITOR, an event of a restricted case they cannot see): seq, at, hash, summary only",
         },
+        AuditPage: answer(ZAuditPage),
+        AuditChainReport: answer(ZChainReport),
         ...accountSchemas(helpers),
         ...actionSchemas(helpers),
-        ...dashboardSchemas(),
+        ...dashboardSchemas(helpers),
         ...distillationReportSchemas(helpers),
         ...exportSchemas(helpers),
         ...ingestSchemas(helpers),
         ...distillationSchemas(helpers),
       },
     },
-    paths: {
+    paths: withOperationIds({
       "/cases": {
-        get: withCsvFormat({ summary: "List cases (or, with format=csv, export every matching one)", parameters: queryParameters(ZListCasesQuery), responses: { 200: ok("A page of cases", page(ref("Case"))), ...errors(400, 401) } }, CASE_CSV_COLUMNS),
+        get: withCsvFormat({ summary: "List cases (or, with format=csv, export every matching one)", parameters: queryParameters(ZListCasesQuery), responses: { 200: ok("A page of cases", page(ref("CaseSummary"))), ...errors(400, 401) } }, CASE_CSV_COLUMNS),
         post: { summary: "Open a case", requestBody: body("CreateCase"), responses: { 201: ok("The created case", ref("Case")), ...errors(400, 401, 403, 413, 415) } },
       },
       "/cases/{id}": {
@@ -138,22 +149,22 @@ export function openApiDocument(): Json {
           summary: "Upload evidence (streams to storage while hashing). The answer adds sameContent: other items with the same SHA-256 on cases the caller can see ({id, title, caseNumber, sameCase, removed}). A superseding upload (supersedesId) without description or source keeps those of the item it replaces",
           parameters: [idParam],
           requestBody: { required: true, content: { "multipart/form-data": { schema: ref("EvidenceUpload") } } },
-          responses: { 201: ok("The evidence", ref("Evidence")), ...errors(400, 401, 403, 404, 409, 413, 415) },
+          responses: { 201: ok("The evidence", ref("UploadedEvidence")), ...errors(400, 401, 403, 404, 409, 413, 415) },
         },
       },
       "/evidence": {
-        get: { summary: "Find evidence across the cases you may see (title, filename or SHA-256 prefix)", parameters: queryParameters(ZFindEvidenceQuery), responses: { 200: ok("A page of evidence, each with caseNumber", page(ref("Evidence"))), ...errors(400, 401) } },
+        get: { summary: "Find evidence across the cases you may see (title, filename or SHA-256 prefix)", parameters: queryParameters(ZFindEvidenceQuery), responses: { 200: ok("A page of evidence, each with caseNumber", page(ref("FoundEvidence"))), ...errors(400, 401) } },
       },
       "/evidence/{id}": {
-        get: { summary: "Evidence metadata with its custody events", parameters: [evidenceParam], responses: { 200: ok("The evidence", ref("Evidence")), ...errors(401, 404) } },
+        get: { summary: "Evidence metadata with its custody events", parameters: [evidenceParam], responses: { 200: ok("The evidence", ref("EvidenceDetail")), ...errors(401, 404) } },
         patch: { summary: "Edit metadata (kind, title, description, source, collectedAt); a kind that does not fit the stored content is refused with 415", parameters: [evidenceParam], requestBody: { required: true, content: { "application/json": { schema: schema(ZEditEvidenceInput) } } }, responses: { 200: ok("The evidence", ref("Evidence")), ...errors(400, 401, 403, 404, 409, 415) } },
-        delete: { summary: "Remove (ADMIN; a tombstone keeping hash and custody); body {reason}", parameters: [evidenceParam], requestBody: { required: true, content: { "application/json": { schema: schema(ZRemoveEvidenceInput) } } }, responses: { 200: ok("The evidence", ref("Evidence")), ...errors(400, 401, 403, 404, 409, 413, 415) } },
+        delete: { summary: "Remove (ADMIN; a tombstone keeping hash and custody); body {reason}", parameters: [evidenceParam], requestBody: { required: true, content: { "application/json": { schema: schema(ZRemoveEvidenceInput) } } }, responses: { 200: ok("The evidence", ref("EvidenceDetail")), ...errors(400, 401, 403, 404, 409, 413, 415) } },
       },
       "/evidence/{id}/custody": {
-        get: { summary: "The chain of custody, newest first, paged", parameters: [evidenceParam, ...queryParameters(ZPageQuery)], responses: { 200: ok("A page of custody events (action, at, actorEmail, ip, sha256Observed, ok, detail)"), ...errors(400, 401, 404) } },
+        get: { summary: "The chain of custody, newest first, paged", parameters: [evidenceParam, ...queryParameters(ZPageQuery)], responses: { 200: ok("A page of custody events", page(ref("CustodyEvent"))), ...errors(400, 401, 404) } },
       },
       "/evidence/{id}/content": {
-        get: { summary: "The bytes: a download, or ?view=1 for an inline preview of safe types", parameters: [evidenceParam], responses: { 200: { description: "The content" }, ...errors(401, 404, 415) } },
+        get: { summary: "The bytes: a download, or ?view=1 for an inline preview of safe types", parameters: [evidenceParam], responses: { 200: { description: "The content, with its stored media type", content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } }, ...errors(401, 404, 415) } },
       },
       "/evidence/{id}/preview": {
         get: {
@@ -163,10 +174,10 @@ export function openApiDocument(): Json {
         },
       },
       "/evidence/{id}/verify": {
-        post: { summary: "Re-hash the stored content and record the result", parameters: [evidenceParam], responses: { 200: ok("{ok, expected, observed, reason}"), ...errors(401, 404) } },
+        post: { summary: "Re-hash the stored content and record the result", parameters: [evidenceParam], responses: { 200: ok("The result, also recorded as a VERIFY custody event", ref("EvidenceVerification")), ...errors(401, 404) } },
       },
       "/audit": {
-        get: withCsvFormat({ summary: "Audit events, newest first (or, with format=csv, every matching one): the whole chain for ADMIN and AUDITOR (an auditor gets events of restricted cases they cannot see as withheld rows, unless a filter names an actor, action, entity or case); managers and investigators get the events of the cases they can see, without sequence numbers (answer field scope: all, chain or cases)", parameters: queryParameters(ZListAuditQuery), responses: { 200: ok("A page of events", page(ref("AuditEvent"))), ...errors(400, 401, 403) } }, AUDIT_CSV_COLUMNS),
+        get: withCsvFormat({ summary: "Audit events, newest first (or, with format=csv, every matching one): the whole chain for ADMIN and AUDITOR (an auditor gets events of restricted cases they cannot see as withheld rows, unless a filter names an actor, action, entity or case); managers and investigators get the events of the cases they can see, without sequence numbers (answer field scope: all, chain or cases)", parameters: queryParameters(ZListAuditQuery), responses: { 200: ok("A page of events", ref("AuditPage")), ...errors(400, 401, 403) } }, AUDIT_CSV_COLUMNS),
       },
       ...accountPaths(helpers),
       ...actionPaths(helpers),
@@ -177,8 +188,8 @@ export function openApiDocument(): Json {
       ...ingestPaths(helpers),
       ...distillationPaths(helpers),
       "/audit/verify": {
-        get: { summary: "Verify the audit hash chain", responses: { 200: ok("OK, or the first broken event"), ...errors(401, 403) } },
+        get: { summary: "Verify the audit hash chain", responses: { 200: ok("OK, or the first broken event", ref("AuditChainReport")), ...errors(401, 403) } },
       },
-    },
+    }),
   };
 }
