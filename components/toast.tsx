@@ -1,32 +1,50 @@
 "use client";
 // Toasts for success messages: useToast() from client components, <FlashToast> for a message
-// carried across a redirect in the `toast` query parameter.
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from "react";
+// carried across a redirect in the `toast` query parameter. One toast at a time (a new one
+// replaces the last), shown only on the page it was raised on, dismissable, announced through a
+// live region that is always in the page, and followed by a spacer of its height at the end of
+// the page, so the last controls can always be scrolled clear of it.
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 
-type Toast = { id: number; message: string; tone: "success" | "error" };
+type Toast = { id: number; message: string; tone: "success" | "error"; path: string };
 const ToastContext = createContext<(message: string, tone?: Toast["tone"]) => void>(() => {});
 
+const TOAST_MS = 6000;
+
 export function ToastProvider({ children }: { children: ReactNode }) {
-  const [toasts, setToasts] = useState<Toast[]>([]);
-  const show = useCallback((message: string, tone: Toast["tone"] = "success") => {
-    const id = Date.now() + Math.random();
-    setToasts((t) => [...t, { id, message, tone }]);
-    setTimeout(() => setToasts((t) => t.filter((x) => x.id !== id)), 5000);
+  const [toast, setToast] = useState<Toast | null>(null);
+  const pathname = usePathname() ?? "/";
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const dismiss = useCallback(() => {
+    clearTimeout(timer.current);
+    setToast(null);
   }, []);
+  const show = useCallback((message: string, tone: Toast["tone"] = "success") => {
+    clearTimeout(timer.current);
+    // The page it belongs to, read when it is raised: a flash toast is raised on the page it was carried to.
+    setToast({ id: Date.now() + Math.random(), message, tone, path: window.location.pathname });
+    timer.current = setTimeout(() => setToast(null), TOAST_MS);
+  }, []);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const visible = toast && toast.path === pathname ? toast : null;
   return (
     <ToastContext.Provider value={show}>
       {children}
-      <div aria-live="polite" role="status" className="fixed right-4 bottom-4 z-50 flex flex-col gap-2">
-        {toasts.map((t) => (
+      {visible && <div aria-hidden="true" className="h-20" />}
+      <div role="status" aria-live="polite" className="pointer-events-none fixed inset-x-4 bottom-4 z-50 flex justify-end">
+        {visible && (
           <div
-            key={t.id}
+            key={visible.id}
             data-testid="toast"
-            className={`rounded-md px-4 py-2 text-sm text-white shadow-lg ${t.tone === "success" ? "bg-emerald-700" : "bg-red-700"}`}
+            className={`pointer-events-auto flex max-w-sm items-start gap-3 rounded-md py-2 pr-2 pl-4 text-sm text-white shadow-lg ${visible.tone === "success" ? "bg-emerald-800" : "bg-red-800"}`}
           >
-            {t.message}
+            <span className="py-0.5">{visible.message}</span>
+            <button type="button" onClick={dismiss} aria-label="Dismiss notification" className="rounded px-1.5 py-0.5 hover:bg-white/20 focus:bg-white/20">
+              ×
+            </button>
           </div>
-        ))}
+        )}
       </div>
     </ToastContext.Provider>
   );

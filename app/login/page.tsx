@@ -7,9 +7,9 @@ import { safeLocalPath } from "@/lib/http/safe-redirect";
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  if (await currentUser()) redirect("/cases");
   const { callbackUrl } = await searchParams;
   const safeCallback = safeLocalPath(callbackUrl);
+  if (await currentUser()) redirect(safeCallback);
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">

@@ -8,9 +8,10 @@ import { buttonClass } from "@/components/form-styles";
 import { SubmitButton } from "@/components/submit-button";
 import { useFormFeedback } from "@/components/use-form-feedback";
 
-type Props = { action: FormAction; caseNumber: string; version: number; initial: CaseFormValues };
+/** restrictedHint: what restricting would do (who loses access), for a case that is not restricted yet. */
+type Props = { action: FormAction; caseNumber: string; version: number; initial: CaseFormValues; restrictedHint?: string };
 
-export function CaseEditForm({ action, caseNumber, version, initial }: Props) {
+export function CaseEditForm({ action, caseNumber, version, initial, restrictedHint }: Props) {
   const [state, formAction] = useActionState(action, idleState);
   const { formRef, formKey } = useFormFeedback(state);
   const v = state.values;
@@ -30,7 +31,7 @@ export function CaseEditForm({ action, caseNumber, version, initial }: Props) {
       <CaseFieldsInputs
         values={values}
         errors={state.fieldErrors ?? {}}
-        restrictedHint="Only members of the case and admins can see a restricted case. Lifting a restriction needs a manager or admin."
+        restrictedHint={restrictedHint ?? "Only members of the case and admins can see a restricted case. Lifting a restriction needs a manager or admin."}
       />
       <div className="flex items-center gap-2 pt-2">
         <SubmitButton pendingLabel="Saving…">Save changes</SubmitButton>

@@ -1,8 +1,8 @@
 "use client";
 // Creates a personal API token and shows it once, in a read-only field with a Copy button.
 import { useActionState, useRef, useState } from "react";
-import { idleState, valueOf, type ActionState, type FormAction } from "@/components/action-state";
-import { Field } from "@/components/field";
+import { checkedOf, idleState, valueOf, type ActionState, type FormAction } from "@/components/action-state";
+import { CheckboxField, Field } from "@/components/field";
 import { FormAlert } from "@/components/form-alert";
 import { buttonClass, inputClass } from "@/components/form-styles";
 import { Panel } from "@/components/panel";
@@ -44,9 +44,14 @@ export function CreateTokenForm({ action }: { action: FormAction<TokenState> }) 
   return (
     <Panel title="Create token" id="create-token">
       <form key={formKey} ref={formRef} action={formAction} noValidate className="flex flex-wrap items-start gap-3">
-        <Field name="name" label="Token name" errors={state.fieldErrors?.name} hint="What will use it, e.g. detection pipeline." idPrefix="token" className="min-w-64 flex-1">
+        <Field name="name" label="Token name" errors={state.fieldErrors?.name} hint="What will use it, e.g. detection pipeline." idPrefix="token" className="min-w-0 flex-1 basis-64">
           {(c) => <input {...c} required maxLength={80} defaultValue={valueOf(state.values, "name")} className={inputClass} />}
         </Field>
+        <Field name="expiresAt" label="Expires (optional)" errors={state.fieldErrors?.expiresAt} hint="Works through the end of that day (UTC)." idPrefix="token" className="basis-48">
+          {(c) => <input {...c} type="date" defaultValue={valueOf(state.values, "expiresAt")} className={inputClass} />}
+        </Field>
+        <CheckboxField name="readOnly" label="Read only" hint="May only read (GET); refused any change." idPrefix="token" className="mt-6 basis-48"
+          defaultChecked={checkedOf(state.values, "readOnly", false)} />
         <SubmitButton className="mt-6" pendingLabel="Creating…">Create token</SubmitButton>
       </form>
       <FormAlert state={state} className="mt-3" />

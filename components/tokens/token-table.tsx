@@ -16,7 +16,7 @@ export function TokenTable({ tokens, revokeAction }: { tokens: TokenView[]; revo
   return (
     <DataTable caption="Your API tokens" head={
       <>
-        {["Name", "Token", "Created", "Last used", "Status", ""].map((h, i) => (
+        {["Name", "Token", "Access", "Created", "Last used", "Expires", "Status", ""].map((h, i) => (
           <th key={i} scope="col" className={th}>{h || <span className="sr-only">Actions</span>}</th>
         ))}
       </>
@@ -25,14 +25,22 @@ export function TokenTable({ tokens, revokeAction }: { tokens: TokenView[]; revo
         <tr key={t.id} className={t.revokedAt ? "text-slate-500" : undefined}>
           <td className={td}>{t.name}</td>
           <td className={`${td} font-mono text-xs`}>{t.prefix}…</td>
+          <td className={`${td} whitespace-nowrap`}>{t.readOnly ? "Read only" : "Read and write"}</td>
           <td className={`${td} whitespace-nowrap`}>{formatDateTime(t.createdAt)}</td>
           <td className={`${td} whitespace-nowrap`}>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "Never"}</td>
+          <td className={`${td} whitespace-nowrap`}>{t.expiresAt ? formatDateTime(t.expiresAt) : "Never"}</td>
           <td className={td}>
-            {t.revokedAt ? <Badge tone="red" title={`Revoked ${formatDateTime(t.revokedAt)}`}>Revoked {formatDateTime(t.revokedAt)}</Badge> : <Badge tone="emerald">Active</Badge>}
+            <TokenStatus token={t} />
           </td>
           <td className={td}>{!t.revokedAt && <RevokeTokenButton action={revokeAction} tokenId={t.id} name={t.name} />}</td>
         </tr>
       ))}
     </DataTable>
   );
+}
+
+function TokenStatus({ token: t }: { token: TokenView }) {
+  if (t.revokedAt) return <Badge tone="red" title={`Revoked ${formatDateTime(t.revokedAt)}`}>Revoked {formatDateTime(t.revokedAt)}</Badge>;
+  if (t.expiresAt && t.expiresAt.getTime() <= Date.now()) return <Badge tone="amber">Expired</Badge>;
+  return <Badge tone="emerald">Active</Badge>;
 }

@@ -18,7 +18,15 @@ export const ZFindEvidenceQuery = ZPageQuery.extend({
   kind: z.preprocess(emptyToUndefined, z.enum(EVIDENCE_KINDS).optional()),
 });
 
-const HASH_PREFIX = /^[0-9a-f]{8,64}$/i;
+export const MIN_HASH_PREFIX = 8;
+const HASH_PREFIX = new RegExp(`^[0-9a-f]{${MIN_HASH_PREFIX},64}$`, "i");
+
+/** Whether a search looks like a hash prefix too short to be searched as one (it is still matched
+ *  against titles and file names), so the page can say so instead of only "No evidence matches". */
+export function isShortHashPrefix(q: string | undefined): boolean {
+  const t = q?.trim() ?? "";
+  return /^[0-9a-f]+$/i.test(t) && t.length < MIN_HASH_PREFIX && /\d/.test(t);
+}
 
 export type FoundEvidence = EvidenceView & { caseNumber: string };
 

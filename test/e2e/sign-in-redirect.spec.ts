@@ -4,6 +4,7 @@ import { expect, test } from "@playwright/test";
 import { E2E_ADMIN } from "./support/e2e-env";
 import { HOSTILE_REDIRECTS, LOCAL_REDIRECTS } from "../support/redirect-candidates";
 import { recordMeasure } from "../support/measures";
+import { createToken, createUser } from "./support/cli";
 
 let tried = 0;
 let escapes = 0;
@@ -42,4 +43,20 @@ test("a correct sign-in with a hostile callbackUrl lands on this site", async ({
   }
   await context.close();
   expect(escapes).toBe(0);
+});
+
+test("a signed-out visitor who opens a case page is back on that page after signing in", async ({ page, request }) => {
+  const investigator = createUser("INVESTIGATOR");
+  const token = createToken(investigator.email);
+  const c = await (await request.post("/api/v1/cases", { headers: { Authorization: `Bearer ${token}` }, data: { title: "Keep my place" } })).json();
+  await page.goto(`/cases/${c.number}?notesPage=1`);
+  await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+  await page.getByLabel("Email").fill(investigator.email);
+  await page.getByLabel("Password").fill(investigator.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`/cases/${c.number}\\?notesPage=1$`));
+  await expect(page.getByRole("heading", { level: 1, name: "Keep my place" })).toBeVisible();
+  // Signed in already, the sign-in page sends on to the same place.
+  await page.goto(`/login?callbackUrl=${encodeURIComponent(`/cases/${c.number}`)}`);
+  await expect(page).toHaveURL(new RegExp(`/cases/${c.number}$`));
 });

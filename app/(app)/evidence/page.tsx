@@ -8,7 +8,7 @@ import { Pagination } from "@/components/pagination";
 import { QueryErrorAlert } from "@/components/query-error-alert";
 import { pickParams, type SearchParams } from "@/components/url";
 import { requireUser } from "@/lib/auth/current-user";
-import { findEvidence } from "@/lib/evidence/find-evidence";
+import { findEvidence, isShortHashPrefix, MIN_HASH_PREFIX } from "@/lib/evidence/find-evidence";
 
 export const metadata: Metadata = { title: "Evidence" };
 
@@ -27,7 +27,11 @@ export default async function EvidenceSearchPage({ searchParams }: { searchParam
         <QueryErrorAlert message={result.error} resetHref="/evidence" />
       ) : result.total === 0 ? (
         <EmptyState title={filtered ? "No evidence matches" : "No evidence yet"}>
-          {filtered ? "Try another title, file name or hash." : "Open a case and drop files onto it to start."}
+          {isShortHashPrefix(params.q)
+            ? `“${params.q?.trim()}” is too short to search as a hash: a SHA-256 prefix needs at least ${MIN_HASH_PREFIX} hex digits. No title or file name contains it either.`
+            : filtered
+              ? "Try another title, file name or hash."
+              : "Open a case and drop files onto it to start."}
         </EmptyState>
       ) : (
         <>

@@ -25,5 +25,6 @@ export function createUser(
 }
 
 export function createToken(email: string, dataDir: string = E2E_DATA_DIR): string {
-  return admin(["create-token", "--email", email, "--name", "e2e"], dataDir).trim();
+  // A name of its own: two live tokens of one user may not share a name.
+  return admin(["create-token", "--email", email, "--name", `e2e-${randomUUID().slice(0, 8)}`], dataDir).trim();
 }

@@ -5,7 +5,9 @@ import { refresh } from "next/cache";
 import type { ActionState } from "@/components/action-state";
 import { failure, formValues, pickFields } from "@/components/action-result";
 import { requireRequestContext } from "@/lib/auth/current-user";
+import { describeAssignmentChange } from "@/components/cases/assignment-change";
 import { assignCase } from "@/lib/cases/assign-case";
+import { getCase } from "@/lib/cases/get-case";
 import { label } from "@/lib/cases/case-status";
 import { transitionCase } from "@/lib/cases/transition-case";
 import { addNote, setNotePinned } from "@/lib/notes/notes";
@@ -25,12 +27,13 @@ export async function transitionCaseAction(_state: ActionState, form: FormData):
 
 export async function assignCaseAction(_state: ActionState, form: FormData): Promise<ActionState> {
   const ctx = await requireRequestContext();
-  // A multi-select sends one value per choice, or none at all: always pass the list.
+  // The member picker sends one value per member, or none at all: always pass the list.
   const memberIds = form.getAll("memberIds").filter((v): v is string => typeof v === "string");
   try {
-    await assignCase(ctx, caseKey(form), { leadId: form.get("leadId") ?? undefined, memberIds });
+    const before = await getCase(ctx.actor, caseKey(form));
+    const after = await assignCase(ctx, caseKey(form), { leadId: form.get("leadId") ?? undefined, memberIds });
     refresh();
-    return { ok: true, message: "Assignment saved" };
+    return { ok: true, message: describeAssignmentChange(before, after) };
   } catch (e) {
     return failure(e);
   }

@@ -4,7 +4,7 @@ import { buttonClass } from "@/components/form-styles";
 
 export default function CaseNotFound() {
   return (
-    <EmptyState title="Case not found" action={<Link href="/cases" className={buttonClass("secondary")}>Back to cases</Link>}>
+    <EmptyState level={1} title="Case not found" action={<Link href="/cases" className={buttonClass("secondary")}>Back to cases</Link>}>
       No case has this number, or you do not have access to it.
     </EmptyState>
   );

@@ -14,7 +14,7 @@ import { orNotFound } from "@/components/page-errors";
 import { SubListPagination } from "@/components/pagination";
 import { Panel } from "@/components/panel";
 import { positiveInt, type SearchParams } from "@/components/url";
-import { requireRequestContext } from "@/lib/auth/current-user";
+import { requireRequestContext, requireUser } from "@/lib/auth/current-user";
 import { decideCase, type CaseOperation } from "@/lib/access/case-policy";
 import { getCase } from "@/lib/cases/get-case";
 import { env } from "@/lib/env";
@@ -31,7 +31,12 @@ const CUSTODY_PAGE_SIZE = 50;
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
-export const metadata: Metadata = { title: "Evidence" };
+/** The tab names the item ("Gateway log · Evidence · Lantern"); "Evidence" when it cannot be read (the page answers 404). */
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const actor = await requireUser();
+  const e = await getEvidenceMetadata(actor, (await params).id).catch(() => null);
+  return { title: e ? `${e.title} · Evidence` : "Evidence" };
+}
 
 export default async function EvidencePage({ params, searchParams }: Props) {
   const ctx = await requireRequestContext();

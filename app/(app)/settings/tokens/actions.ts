@@ -1,7 +1,7 @@
 "use server";
 import { refresh } from "next/cache";
 import type { ActionState } from "@/components/action-state";
-import { failure, formValues } from "@/components/action-result";
+import { failure, formValues, pickFields } from "@/components/action-result";
 import type { TokenState } from "@/components/tokens/create-token-form";
 import { auditContextOf } from "@/lib/audit/audit-context";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
@@ -10,7 +10,7 @@ import { requireRequestContext } from "@/lib/auth/current-user";
 export async function createTokenAction(_state: TokenState, form: FormData): Promise<TokenState> {
   const ctx = await requireRequestContext();
   try {
-    const { token, view } = await createApiToken(ctx.actor.id, auditContextOf(ctx), { name: form.get("name") });
+    const { token, view } = await createApiToken(ctx.actor.id, auditContextOf(ctx), pickFields(form, ["name", "expiresAt", "readOnly"]));
     refresh();
     return { ok: true, message: `Token “${view.name}” created`, token, name: view.name };
   } catch (e) {

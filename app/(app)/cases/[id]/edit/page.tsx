@@ -5,7 +5,9 @@ import { linkClass } from "@/components/form-styles";
 import { PageHeader } from "@/components/page-header";
 import { orNotFound } from "@/components/page-errors";
 import { requireUser } from "@/lib/auth/current-user";
-import { decideCase } from "@/lib/access/case-policy";
+import { decideCase, isClosedTo } from "@/lib/access/case-policy";
+import { describeRestrictionImpact } from "@/components/cases/restriction-hint";
+import { getRestrictionImpact } from "@/lib/cases/restriction-impact";
 import { getCase } from "@/lib/cases/get-case";
 import { updateCaseAction } from "./actions";
 
@@ -23,6 +25,11 @@ export default async function EditCasePage({ params }: Props) {
   if (decideCase(actor, { restricted: c.restricted, isMember }, "update") !== "allow") {
     return <PageHeader title={`Edit ${c.number}`} description={<>Only members of this case, managers and admins can edit it. {back}</>} />;
   }
+  if (isClosedTo(c.status, "update")) {
+    return <PageHeader title={`Edit ${c.number}`} description={<>This case is closed: reopen the case first to change it. {back}</>} />;
+  }
+  // What restricting would do, said before anyone ticks the box (a restricted case has nothing to lose).
+  const restrictedHint = c.restricted ? undefined : describeRestrictionImpact(await getRestrictionImpact(actor, c.id));
   const initial = {
     title: c.title,
     summary: c.summary,
@@ -34,7 +41,7 @@ export default async function EditCasePage({ params }: Props) {
   return (
     <>
       <PageHeader title={`Edit ${c.number}`} description={back} />
-      <CaseEditForm action={updateCaseAction} caseNumber={c.number} version={c.version} initial={initial} />
+      <CaseEditForm action={updateCaseAction} caseNumber={c.number} version={c.version} initial={initial} restrictedHint={restrictedHint} />
     </>
   );
 }
