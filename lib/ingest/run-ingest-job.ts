@@ -8,6 +8,7 @@
 import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { completeIngestRun, failIngestRun } from "@/lib/ingest/finish-ingest-run";
+import { startHeapGuard } from "@/lib/ingest/heap-guard";
 import { MAX_STORED_ERRORS } from "@/lib/ingest/ingest-run-view";
 import { newRunCaches, RunTakenError, writeIngestBatch, type IngestBatch } from "@/lib/ingest/write-ingest-batch";
 import { PermanentJobError, type JobContext } from "@/lib/jobs/job-handlers";
@@ -81,12 +82,14 @@ async function ingest(run: RunToIngest, options: IngestOptions): Promise<void> {
     let lastLine = run.lastLine;
     let storedErrors = await db().ingestError.count({ where: { runId: run.id } });
     let attributesAdded = 0;
+    const heap = startHeapGuard();
 
     const write = async (batch: IngestBatch) => {
       const outcome = await writeIngestBatch(run, caches, batch);
       lastLine = batch.throughLine;
       storedErrors = Math.min(MAX_STORED_ERRORS, storedErrors + outcome.errorsStored);
       attributesAdded += outcome.attributesAdded;
+      heap.check();
     };
     // Writes what the parser has completed, batchSize lines a transaction (a chunk of text can hold
     // more): each batch ends just before the next one's first line, the last at completedThrough.
