@@ -38,9 +38,22 @@ const schema = (s: z.ZodType): Json => {
   return rest;
 };
 
-/** An answer's JSON schema, from the zod schema of what the code answers (io "output"). */
+/**
+ * An answer's JSON schema, from the zod schema of what the code answers (io "output"). Objects stay
+ * open (no additionalProperties: false), so a field added to an answer later does not break clients
+ * that validate; the integer bounds zod adds (the safe-integer range) are left out as noise.
+ */
+const SAFE = Number.MAX_SAFE_INTEGER;
 const answer = (s: z.ZodType): Json => {
-  const { $schema: _s, ...rest } = z.toJSONSchema(s, { io: "output", unrepresentable: "any" }) as Json;
+  const { $schema: _s, ...rest } = z.toJSONSchema(s, {
+    io: "output",
+    unrepresentable: "any",
+    override: ({ jsonSchema: js }) => {
+      if (js.additionalProperties === false) delete js.additionalProperties;
+      if (js.minimum === -SAFE) delete js.minimum;
+      if (js.maximum === SAFE) delete js.maximum;
+    },
+  }) as Json;
   return rest;
 };
 
