@@ -37,6 +37,9 @@ export type LocalBlobStoreOptions = {
   buffered?: boolean;
 };
 
+/** Bytes per read when a blob is streamed out. */
+const READ_CHUNK_BYTES = 1024 * 1024;
+
 export class LocalBlobStore implements BlobStore {
   readonly root: string;
   private readonly tmpDir: string;
@@ -145,8 +148,10 @@ export class LocalBlobStore implements BlobStore {
         throw rangeNotSatisfiable();
       }
     }
-    // The stream owns the handle from here and closes it when it ends or is destroyed.
-    return handle.createReadStream({ start: range?.start, end: range?.end });
+    // The stream owns the handle from here and closes it when it ends or is destroyed. 1 MiB reads:
+    // with the default 64 KiB, each read's round trip to the thread pool held a whole-file read
+    // (case file export, download) to ~300 MB/s here; 1 MiB reads run at ~3.8 GB/s from the page cache.
+    return handle.createReadStream({ start: range?.start, end: range?.end, highWaterMark: READ_CHUNK_BYTES });
   }
 
   async exists(sha256: string): Promise<boolean> {
