@@ -6,7 +6,7 @@ import { visibleCasesSql } from "@/lib/access/case-access";
 import { notHiddenCaseSql } from "@/lib/access/hidden-cases";
 import { caseListConditions } from "@/lib/cases/list-cases";
 import { epochSeconds } from "@/lib/db/dialect";
-import { enumIn } from "@/lib/db/enum-in";
+import { enumAsText, enumIn } from "@/lib/db/enum-in";
 import { queryCount, queryRows } from "@/lib/db/query-rows";
 import { frag, join, withWhere, type Fragment } from "@/lib/db/sql-fragment";
 import { bucketIndex, type CaseFilterQuery } from "@/lib/dashboard/case-figures";
@@ -29,7 +29,7 @@ function actionsOf(actor: Actor, cases: CaseFilterQuery, created: Range): { from
 export async function actionsByTypeAndStatus(actor: Actor, cases: CaseFilterQuery, created: Range): Promise<Map<string, number>> {
   const { from, where } = actionsOf(actor, cases, created);
   const rows = await queryRows<{ type: string; status: string; n: number | bigint }>(
-    withWhere(frag(`SELECT CAST(x."type" AS TEXT) AS "type", CAST(x."status" AS TEXT) AS "status", count(*) AS "n" ${from}`), where, frag(` GROUP BY 1, 2`)),
+    withWhere(frag(`SELECT ${enumAsText(`x."type"`)} AS "type", ${enumAsText(`x."status"`)} AS "status", count(*) AS "n" ${from}`), where, frag(` GROUP BY 1, 2`)),
   );
   return new Map(rows.map((r) => [`${r.type} ${r.status}`, Number(r.n)]));
 }

@@ -3,6 +3,7 @@
 import type { Actor } from "@/lib/access/actor";
 import { visibleCasesSql } from "@/lib/access/case-access";
 import { caseListConditions, type CaseListQuery } from "@/lib/cases/list-cases";
+import { enumAsText } from "@/lib/db/enum-in";
 import { queryRows } from "@/lib/db/query-rows";
 import { frag, join, withWhere, type Fragment } from "@/lib/db/sql-fragment";
 import type { Bucket, Range } from "@/lib/dashboard/dashboard-periods";
@@ -34,7 +35,7 @@ export type CaseGroup = { status: string; severity: string; leadId: string | nul
 export async function caseGroups(actor: Actor, q: CaseFilterQuery, ages: Bucket[], weeks: Bucket[]): Promise<CaseGroup[]> {
   const head = join(
     [
-      frag(`SELECT CAST(c."status" AS TEXT) AS "status", CAST(c."severity" AS TEXT) AS "severity", c."leadId" AS "leadId", `),
+      frag(`SELECT ${enumAsText(`c."status"`)} AS "status", ${enumAsText(`c."severity"`)} AS "severity", c."leadId" AS "leadId", `),
       bucketIndex(`c."createdAt"`, ages, true),
       frag(` AS "age", `),
       bucketIndex(`c."createdAt"`, weeks),
