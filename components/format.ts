@@ -36,3 +36,11 @@ export function formatBytes(n: number): string {
   }
   return `${v.toFixed(1)} ${units[i]}`;
 }
+
+/** A client address as people write it: an IPv4 address mapped into IPv6 (::ffff:127.0.0.1, as
+ *  rows recorded before addresses were normalized may hold) shown as plain IPv4. */
+export function formatAddress(ip: string | null | undefined): string | null {
+  if (!ip) return null;
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
+  return mapped ? mapped[1] : ip;
+}

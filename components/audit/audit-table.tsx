@@ -3,7 +3,7 @@
 // and events they may not read as withheld rows in their place (decision 0020).
 import { AuditChanges, hasChanges } from "@/components/audit/audit-changes";
 import { AuditSentence } from "@/components/audit/audit-sentence";
-import { formatDateTime } from "@/components/format";
+import { formatAddress, formatDateTime } from "@/components/format";
 import type { AuditEntry } from "@/lib/audit/list-audit-events";
 import { DataTable } from "@/components/data-table";
 
@@ -34,7 +34,7 @@ export function AuditTable({ items, chain }: { items: AuditEntry[]; chain: boole
             <td className={`${td} min-w-48 max-w-md`}>
               {hasChanges(e.changes) ? <AuditChanges changes={e.changes} people={e.people} /> : <span className="text-slate-600">—</span>}
             </td>
-            {chain && <td className={`${td} font-mono text-xs`}>{e.ip ?? "—"}</td>}
+            {chain && <td className={`${td} font-mono text-xs`}>{formatAddress(e.ip) ?? "—"}</td>}
             {chain && <td className={`${td} font-mono text-xs`} title={e.requestId ?? undefined}>{e.requestId ? short(e.requestId) : "—"}</td>}
           </tr>
         ),

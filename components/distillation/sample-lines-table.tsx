@@ -2,7 +2,7 @@
 // number, so it can be found in the evidence) and what it asked.
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
-import { formatCount, formatDateTime } from "@/components/format";
+import { formatAddress, formatCount, formatDateTime } from "@/components/format";
 import { linkClass } from "@/components/form-styles";
 import { Pagination } from "@/components/pagination";
 import type { SampleLinePage } from "@/lib/distillation-views/sample-lines";
@@ -44,7 +44,7 @@ export function SampleLinesTable({ lines, basePath, params, showCase = false }: 
               {formatCount(l.promptTokens)} / {formatCount(l.completionTokens)}
             </td>
             <td className={`${td} text-xs`}>
-              <div className="whitespace-nowrap">{l.ip ?? "—"}</div>
+              <div className="whitespace-nowrap">{formatAddress(l.ip) ?? "—"}</div>
               <div className="whitespace-nowrap text-slate-500">{l.apiKeyId ?? ""}</div>
             </td>
             <td className={`${td} min-w-48 max-w-md`}>

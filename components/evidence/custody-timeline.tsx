@@ -3,7 +3,7 @@
 // recorded at upload), the one on record for views, downloads and the rest. Repeated views by one
 // person close together are one line that opens onto each of them (custody-groups.ts).
 import { Badge } from "@/components/badge";
-import { formatDateTime } from "@/components/format";
+import { formatAddress, formatDateTime } from "@/components/format";
 import { groupCustodyEvents, timeRange } from "@/components/evidence/custody-groups";
 import type { CustodyEventView } from "@/lib/evidence/evidence-view";
 
@@ -65,7 +65,7 @@ function CustodyEvent({ e, sha256, dot = true }: { e: CustodyEventView; sha256: 
       </div>
       <p className="text-xs text-slate-600">
         {e.actorEmail ?? "system"}
-        {e.ip && <> · from {e.ip}</>}
+        {e.ip && <> · from {formatAddress(e.ip)}</>}
       </p>
       {e.sha256Observed && (
         <p className={`break-all font-mono text-xs ${hashDiffers ? "text-red-700" : "text-slate-500"}`}>
