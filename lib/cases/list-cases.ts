@@ -47,14 +47,20 @@ export async function listCases(actor: Actor, query: unknown): Promise<Page<Case
     const total = rows.length ? Number(rows[0].total) : await count(visible);
     return { items: rows.map(toSummary), total, page: q.page, pageSize: q.pageSize };
   }
-  const page = withWhere(frag(`SELECT ${PAGE_COLUMNS}, ${TAGS} FROM "Case" c LEFT JOIN "User" u ON u."id" = c."leadId"`), visible, frag(` ORDER BY ${orderBy(q)}${limit.text}`, ...limit.params));
   // Visible = all that match − hidden ones. Without filters, all = the case numbers handed out.
-  const [pageRows, total, hiddenCount] = await Promise.all([
-    queryRows<PageRow>(page),
-    conditions.length ? count(conditions) : countAllCases(),
-    seesAll ? Promise.resolve(0) : conditions.length ? count([...conditions, hidden]) : hiddenWithoutFilters(actor.id),
-  ]);
-  return { items: pageRows.map(toSummary), total: total - hiddenCount, page: q.page, pageSize: q.pageSize };
+  // Both are uncorrelated subqueries of the page's statement (evaluated once), so a page view is
+  // one round trip; only a page past the last case asks for the total alone.
+  const all = conditions.length ? countSql(conditions) : ALL_CASES;
+  const hiddenCount = seesAll ? frag("0") : conditions.length ? countSql([...conditions, hidden]) : hiddenWithoutFilters(actor.id);
+  const total = frag(`((${all.text}) - (${hiddenCount.text}))`, ...all.params, ...hiddenCount.params);
+  const page = withWhere(
+    frag(`SELECT ${PAGE_COLUMNS}, ${TAGS}, ${total.text} AS "total" FROM "Case" c LEFT JOIN "User" u ON u."id" = c."leadId"`, ...total.params),
+    visible,
+    frag(` ORDER BY ${orderBy(q)}${limit.text}`, ...limit.params),
+  );
+  const rows = await queryRows<PageRow & { total: bigint | number }>(page);
+  const totalCount = rows.length ? Number(rows[0].total) : await queryCount(frag(`SELECT ${total.text} AS "n"`, ...total.params));
+  return { items: rows.map(toSummary), total: totalCount, page: q.page, pageSize: q.pageSize };
 }
 
 const PAGE_COLUMNS = [
@@ -138,23 +144,24 @@ function count(conditions: Fragment[]): Promise<number> {
   return queryCount(withWhere(frag(`SELECT count(*) AS "n" FROM "Case" c`), conditions, frag("")));
 }
 
+/** The count of cases matching `conditions`, as a scalar subquery's SELECT. */
+function countSql(conditions: Fragment[]): Fragment {
+  return withWhere(frag(`SELECT count(*) FROM "Case" c`), conditions, frag(""));
+}
+
 /**
  * Every case, without reading the cases: each one took its number from a CaseCounter row in the
  * transaction that inserted it (a rolled-back create gives the number back) and cases are never
  * deleted, so the counters' sum is the count. A handful of rows, where count(*) read the whole
  * table or an index of it on every page view (4-6 ms at 100,000 cases on PostgreSQL; decision 0021).
  */
-function countAllCases(): Promise<number> {
-  return queryCount(frag(`SELECT COALESCE(SUM("lastSeq"), 0) AS "n" FROM "CaseCounter"`));
-}
+const ALL_CASES = frag(`SELECT COALESCE(SUM("lastSeq"), 0) FROM "CaseCounter"`);
 
 /** Without filters, hidden = restricted cases − the actor's restricted memberships: two index ranges. */
-function hiddenWithoutFilters(userId: string): Promise<number> {
-  return queryCount(
-    frag(
-      `SELECT (SELECT count(*) FROM "Case" WHERE "restricted" = TRUE)
-            - (SELECT count(*) FROM "CaseMember" WHERE "userId" = ? AND "caseRestricted" = TRUE) AS "n"`,
-      userId,
-    ),
+function hiddenWithoutFilters(userId: string): Fragment {
+  return frag(
+    `SELECT (SELECT count(*) FROM "Case" WHERE "restricted" = TRUE)
+          - (SELECT count(*) FROM "CaseMember" WHERE "userId" = ? AND "caseRestricted" = TRUE)`,
+    userId,
   );
 }
