@@ -133,7 +133,10 @@ async function download(baseUrl: string, caseId: string, token: string, target: 
           res.resume();
           return reject(new Error(`Export answered ${res.statusCode}`));
         }
-        pipeline(res, fs.createWriteStream(target)).then(resolve, reject);
+        // A large write buffer: the socket hands over ≤64 KiB at a time, and one write per piece
+        // (the default 16 KiB buffer) made this client, not the server, the bottleneck (the server's
+        // event loop sat idle most of the export; cpu profile). Buffered, they go out as one writev.
+        pipeline(res, fs.createWriteStream(target, { highWaterMark: 8 * MiB })).then(resolve, reject);
       })
       .on("error", reject);
   });
