@@ -129,7 +129,11 @@ export function openApiDocument(): Json {
             "kind \"event\": at, actorId, actorEmail, actorName, action, entityType, entityId, caseId, caseNumber, subject, summary (one sentence), changes, people (names by id); " +
             "seq, requestId, ip and hash only for readers of the whole chain (ADMIN, AUDITOR). kind \"withheld\" (AUDITOR, an event of a restricted case they cannot see): seq, at, hash, summary only",
         },
-        AuditPage: answer(ZAuditPage),
+        AuditPage: {
+          type: "object",
+          required: ["scope", "items", "total", "page", "pageSize"],
+          properties: { scope: { ...answer(ZAuditPage.shape.scope), description: "all (ADMIN), chain (AUDITOR, withheld rows in place) or cases (the cases you can see)" }, ...page(ref("AuditEvent")).properties },
+        },
         AuditChainReport: answer(ZChainReport),
         ...accountSchemas(helpers),
         ...actionSchemas(helpers),
