@@ -8,6 +8,7 @@ import { InvestigatorHomeView } from "@/components/dashboard/investigator-home-v
 import { buttonClass } from "@/components/form-styles";
 import { PageHeader } from "@/components/page-header";
 import { pickParams, type SearchParams } from "@/components/url";
+import { can } from "@/lib/access/permissions";
 import { requireUser } from "@/lib/auth/current-user";
 import { getInvestigatorHome } from "@/lib/dashboard/investigator-home";
 
@@ -18,7 +19,16 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
   if (actor.role === "INVESTIGATOR") {
     return (
       <>
-        <PageHeader title="My work" description="Your open cases, what waits for you and what is due soon." actions={<Link href="/dashboard" className={buttonClass("secondary")}>Dashboard</Link>} />
+        <PageHeader
+          title="My work"
+          description="Your open cases, what waits for you and what is due soon."
+          actions={
+            <>
+              <Link href="/dashboard" className={buttonClass("secondary")}>Dashboard</Link>
+              {can(actor.role, "case:create") && <Link href="/cases/new" className={buttonClass()}>New case</Link>}
+            </>
+          }
+        />
         <InvestigatorHomeView home={await getInvestigatorHome(actor)} />
       </>
     );

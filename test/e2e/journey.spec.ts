@@ -97,6 +97,7 @@ test("a restricted case is invisible to a second investigator and answers 404", 
   const other = await browser.newContext();
   const otherPage = await other.newPage();
   await signIn(otherPage, outsider);
+  await otherPage.goto("/cases");
   await otherPage.getByLabel("Search cases").fill(title);
   await otherPage.getByRole("button", { name: "Apply filters" }).click();
   await expect(otherPage.getByText("No cases match")).toBeVisible();
