@@ -2,7 +2,8 @@
 // cases, next to a trivial route of the same server measured in the same run; then one large
 // evidence upload next to `cp` and a bare SHA-256 pass (bench/upload.ts).
 // `npm run bench -- upload` runs the upload part only (and seeds no cases); `npm run bench -- accounts`
-// the account import and suggested links (bench/accounts.ts, in a process of its own).
+// the account import and suggested links (bench/accounts.ts, in a process of its own); `ingest` a
+// generated 1,000,000-line log through the ingest job next to a raw baseline (bench/ingest.ts).
 // `--db postgresql` (or a PostgreSQL DATABASE_URL) runs the chosen parts on PostgreSQL instead of
 // SQLite (bench/bench-database.ts); e.g. `npm run bench -- http --db postgresql`.
 import fs from "node:fs";
@@ -15,6 +16,7 @@ import { startServer } from "./server";
 import { benchUpload, formatUploadResult, type UploadBenchResult } from "./upload";
 import { runAccountsBench } from "./accounts-child";
 import { runActionsBenchChild } from "./actions";
+import { runIngestBench } from "./ingest";
 import { runWritesBenchChild } from "./writes";
 import { runDashboardExportBench } from "./dashboard-export";
 
@@ -24,7 +26,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const UPLOAD_BYTES = Number(process.env.BENCH_UPLOAD_MB ?? 1024) * 1024 * 1024;
 const UPLOAD_ROUNDS = Number(process.env.BENCH_UPLOAD_ROUNDS ?? 3);
 
-const PARTS = ["http", "upload", "accounts", "actions", "dashboard-export", "writes"] as const;
+const PARTS = ["http", "upload", "accounts", "actions", "dashboard-export", "writes", "ingest"] as const;
 type Part = (typeof PARTS)[number];
 
 function partsToRun(args: string[]): Set<Part> {
@@ -54,6 +56,12 @@ async function main(): Promise<void> {
     // Case creates next to reads on one and two server instances (bench/writes.ts, its own process).
     await runWritesBenchChild();
     parts.delete("writes");
+    if (parts.size === 0) return;
+  }
+  if (parts.has("ingest")) {
+    // Its own data folder and server (bench/ingest.ts).
+    console.log(await runIngestBench());
+    parts.delete("ingest");
     if (parts.size === 0) return;
   }
   if (parts.has("accounts")) {
