@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Badge, SeverityBadge, StatusBadge } from "@/components/badge";
 import { buttonClass } from "@/components/form-styles";
+import { StixExportForm } from "@/components/cases/stix-export-form";
 import type { CaseDetail } from "@/lib/cases/case-view";
 
 export function CaseHeader({ c, canEdit }: { c: CaseDetail; canEdit: boolean }) {
@@ -29,6 +30,7 @@ export function CaseHeader({ c, canEdit }: { c: CaseDetail; canEdit: boolean }) 
         <a href={`/api/v1/cases/${c.id}/export`} download className={buttonClass("secondary")} title="A signed ZIP of the case, its evidence, audit events and a PDF report">
           Export case file
         </a>
+        <StixExportForm caseId={c.id} restricted={c.restricted} />
         <Link href="/case-files/verify" className="text-sm text-blue-700 hover:underline">
           Verify a case file
         </Link>

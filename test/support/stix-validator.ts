@@ -2,7 +2,7 @@
 // same schemas the reference validator uses, so what passes here imports into OpenCTI and MISP.
 import fs from "node:fs";
 import path from "node:path";
-import Ajv2020 from "ajv/dist/2020";
+import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 
 const ROOT = path.join(process.cwd(), "test/stix2.1-schemas/schemas");
