@@ -157,7 +157,8 @@ async function timeParts(actor: { id: string; email: string; name: string; role:
   const q = cf.caseQuery({}, {});
   const dash = await import("@/lib/dashboard/get-dashboard");
   const parts: Record<string, () => Promise<unknown>> = {
-    "case scan": () => cf.caseGroups(actor, q, ageBuckets(now), weeks),
+    "cases by status, severity, lead": () => cf.caseGroups(actor, q),
+    "cases by age and week": () => cf.casesByTime(actor, q, ageBuckets(now), weeks),
     "closed per week": () => cf.closedPerWeek(actor, cf.caseQuery({}, {}, { closedFrom: range.from, closedTo: range.to }), weeks),
     "actions by state": () => af.actionsByTypeAndStatus(actor, q, {}),
     median: () => af.medianSecondsToExecution(actor, q, {}),

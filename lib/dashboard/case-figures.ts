@@ -28,23 +28,42 @@ export function bucketIndex(column: string, buckets: Bucket[], descending = fals
   return join([frag("CASE "), ...older, ...whens.map((w) => join([w, frag(" ")], "")), frag(`ELSE ${last ? last[1] : -1} END`)], "");
 }
 
-export type CaseGroup = { status: string; severity: string; leadId: string | null; age: number; week: number; n: number };
+export type CaseGroup = { status: string; severity: string; leadId: string | null; n: number };
 
-/** The one scan of the dashboard over the cases: counts by status, severity, lead, age bucket and
- *  week opened (-1 outside the weeks), read from one covering index (decision 0018). */
-export async function caseGroups(actor: Actor, q: CaseFilterQuery, ages: Bucket[], weeks: Bucket[]): Promise<CaseGroup[]> {
-  const head = join(
-    [
-      frag(`SELECT ${enumAsText(`c."status"`)} AS "status", ${enumAsText(`c."severity"`)} AS "severity", c."leadId" AS "leadId", `),
-      bucketIndex(`c."createdAt"`, ages, true),
-      frag(` AS "age", `),
-      bucketIndex(`c."createdAt"`, weeks),
-      frag(` AS "week", count(*) AS "n" FROM "Case" c`),
-    ],
-    "",
-  );
-  const rows = await queryRows<CaseGroup>(withWhere(head, [...visibleCasesSql(actor), ...caseListConditions(q)], frag(` GROUP BY 1, 2, 3, 4, 5`)));
-  return rows.map((r) => ({ ...r, age: Number(r.age), week: Number(r.week), n: Number(r.n) }));
+/** The visible cases of the query by status, severity and lead: read in the order of the covering
+ *  index (status, severity, leadId, …), so SQLite streams the groups without sorting (decision 0018). */
+export async function caseGroups(actor: Actor, q: CaseFilterQuery): Promise<CaseGroup[]> {
+  const status = enumAsText(`c."status"`);
+  const severity = enumAsText(`c."severity"`);
+  const head = frag(`SELECT ${status} AS "status", ${severity} AS "severity", c."leadId" AS "leadId", count(*) AS "n" FROM "Case" c`);
+  const rows = await queryRows<CaseGroup>(withWhere(head, [...visibleCasesSql(actor), ...caseListConditions(q)], frag(` GROUP BY ${status}, ${severity}, c."leadId"`)));
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+/** Counts of the visible cases of the query per age bucket (open ones) and per week opened (all),
+ *  from one pass: the buckets' edges merged into slots, one CASE and a tiny sort key per row. */
+export async function casesByTime(actor: Actor, q: CaseFilterQuery, ages: Bucket[], weeks: Bucket[]): Promise<{ openByAge: number[]; openedByWeek: number[] }> {
+  const edges = [...new Set([...ages, ...weeks].flatMap((b) => [b.from, b.to]).filter((d): d is Date => !!d).map((d) => d.getTime()))].sort((a, b) => b - a);
+  // Slot i holds [edges[i], edges[i-1]); slot 0 reaches into the future, the last one into the past.
+  const slots: Bucket[] = [...edges.map((t, i) => ({ label: String(i), from: new Date(t), to: i ? new Date(edges[i - 1]) : undefined })), { label: "older", to: edges.length ? new Date(edges[edges.length - 1]) : undefined }];
+  const head = join([frag(`SELECT `), bucketIndex(`c."createdAt"`, slots, true), frag(` AS "slot", CASE WHEN ${enumAsText(`c."status"`)} = 'CLOSED' THEN 0 ELSE 1 END AS "open", count(*) AS "n" FROM "Case" c`)], "");
+  const rows = await queryRows<{ slot: number | bigint; open: number | bigint; n: number | bigint }>(withWhere(head, [...visibleCasesSql(actor), ...caseListConditions(q)], frag(` GROUP BY 1, 2`)));
+  const openByAge = ages.map(() => 0);
+  const openedByWeek = weeks.map(() => 0);
+  const within = (b: Bucket, t: number) => (!b.from || b.from.getTime() <= t) && (!b.to || t < b.to.getTime());
+  for (const r of rows) {
+    const slot = slots[Number(r.slot)];
+    // An instant inside the slot: its start, or just before its end for the open-ended oldest one.
+    const t = slot.from ? slot.from.getTime() : slot.to ? slot.to.getTime() - 1 : 0;
+    const n = Number(r.n);
+    const week = weeks.findIndex((w) => within(w, t));
+    if (week >= 0) openedByWeek[week] += n;
+    if (Number(r.open) === 1) {
+      const age = ages.findIndex((a) => within(a, t));
+      if (age >= 0) openByAge[age] += n;
+    }
+  }
+  return { openByAge, openedByWeek };
 }
 
 /** Cases closed per week, indexed like `weeks` (q carries the closing range). */

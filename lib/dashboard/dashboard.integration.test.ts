@@ -136,3 +136,17 @@ describe("click-through links", () => {
     },
   );
 });
+
+describe("time buckets", () => {
+  it("puts older open cases in their age bucket and their opening week, and links to exactly them", async () => {
+    const day = 24 * HOUR;
+    const c45 = await createCase(admin, { tags: ["aged"] });
+    const c400 = await createCase(admin, { tags: ["aged"] });
+    await db().case.update({ where: { id: c45.id }, data: { createdAt: new Date(Date.now() - 45 * day) } });
+    await db().case.update({ where: { id: c400.id }, data: { createdAt: new Date(Date.now() - 400 * day) } });
+    const d = await getDashboard(admin, { tag: "aged" });
+    expect(d.openCaseAge.map((f) => f.value)).toEqual([0, 0, 1, 0, 0, 1]);
+    expect(d.openedClosed.reduce((s, w) => s + w.opened.value, 0)).toBe(1); // 400 days ago is outside the 12 weeks
+    for (const [href, figure, total] of await linkedTotals(admin, d)) expect(total, href).toBe(figure);
+  });
+});

@@ -7,7 +7,7 @@ import { queryCount } from "@/lib/db/query-rows";
 import { frag, withWhere } from "@/lib/db/sql-fragment";
 import { parseInput } from "@/lib/validation";
 import { accountsRevokedPerWeek, actionsByTypeAndStatus, medianSecondsToExecution, overdueReviews, type OverdueReview } from "@/lib/dashboard/action-figures";
-import { caseGroups, caseQuery, closedPerWeek, leadNames } from "@/lib/dashboard/case-figures";
+import { caseGroups, caseQuery, casesByTime, closedPerWeek, leadNames } from "@/lib/dashboard/case-figures";
 import {
   actionsHref, casesHref, closedCasesHref, FLAGGED_RISK_SCORE, flaggedAccountsHref, OPEN_STATUSES, revokedAccountsHref,
 } from "@/lib/dashboard/dashboard-links";
@@ -44,8 +44,9 @@ export async function getDashboard(actor: Actor, query: unknown, now = new Date(
   const month: Range = { from: monthStart(now), to: undefined };
   const base = caseQuery(f, period);
 
-  const [groups, closed, actions, median, overdue, revokedWeeks, revokedThisMonth, flagged] = await Promise.all([
-    caseGroups(actor, base, ages, weeks),
+  const [groups, byTime, closed, actions, median, overdue, revokedWeeks, revokedThisMonth, flagged] = await Promise.all([
+    caseGroups(actor, base),
+    casesByTime(actor, base, ages, weeks),
     // Closings need no status condition: closedAt is set only while a case is CLOSED.
     closedPerWeek(actor, caseQuery(f, {}, { closedFrom: weeksRange.from, closedTo: weeksRange.to }), weeks),
     actionsByTypeAndStatus(actor, base, period),
@@ -101,10 +102,10 @@ export async function getDashboard(actor: Actor, query: unknown, now = new Date(
     }),
     openedClosed: weeks.map((w, i) => ({
       week: w.label,
-      opened: { label: "Opened", value: sum(groups.filter((g) => g.week === i)), href: casesHref(f, w) },
+      opened: { label: "Opened", value: byTime.openedByWeek[i], href: casesHref(f, w) },
       closed: { label: "Closed", value: closed[i], href: closedCasesHref(f, w) },
     })),
-    openCaseAge: ages.map((b, i) => ({ label: b.label, value: sum(open.filter((g) => g.age === i)), href: casesHref(f, intersect(period, b), { status: openStatus }) })),
+    openCaseAge: ages.map((b, i) => ({ label: b.label, value: byTime.openByAge[i], href: casesHref(f, intersect(period, b), { status: openStatus }) })),
     openCasesPerLead: [...perLead.entries()]
       .map(([leadId, value]) => ({
         leadId,
