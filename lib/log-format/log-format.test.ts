@@ -184,6 +184,13 @@ describe("CSV", () => {
     expect(out.rows.map((r) => r.line)).toEqual([3, 4]);
   });
 
+  it("resumes after skipThrough: the header is still read, the lines up to it are not parsed", async () => {
+    const body = [CSV_HEADER, "bad,row", '2026-03-01T10:00:00Z,a1,m,1,2,,"two\nlines"', "2026-03-01T10:00:00Z,a2,m,1,2,,x", "also,bad"].join("\n");
+    const out = await parse(Buffer.from(body), 5, 4);
+    expect(out.rows.map((r) => [r.line, r.accountExternalId])).toEqual([[5, "a2"]]);
+    expect(out.errors.map((e) => e.line)).toEqual([6]);
+  });
+
   it("does not count a record as complete while its quoted field is open", () => {
     const parser = new LogLineParser("csv", { row: () => {}, error: () => {} });
     parser.push(Buffer.from(`${CSV_HEADER}\n2026-03-01T10:00:00Z,a1,m,1,2,,x\n2026-03-01T10:00:00Z,a2,m,1,2,,"open\nstill`));
