@@ -38,7 +38,7 @@ export function AccountUsageSection({ accountId, usage, lines }: Props) {
             .
           </p>
           <ActivityCharts activity={charts.activity} seriesNoun="case" />
-          <div className="grid gap-4 xl:grid-cols-2">
+          <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
             <HourWeekdayHeatmap heatmap={charts.heatmap} />
             <PromptTemplatesTable templates={charts.templates} total={charts.totals.requests} />
           </div>

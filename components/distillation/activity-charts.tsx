@@ -20,7 +20,7 @@ export function ActivityCharts({ activity, seriesNoun }: Props) {
   const th = "px-2 py-1 text-left font-medium whitespace-nowrap";
   const td = "px-2 py-1 tabular-nums whitespace-nowrap";
   return (
-    <div className="grid gap-4 xl:grid-cols-2">
+    <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
       <ChartFigure
         id="requests-over-time"
         title="Requests over time"

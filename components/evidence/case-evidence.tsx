@@ -1,5 +1,8 @@
 // The evidence panel of a case page: the uploader (for those who may add evidence) and the
-// case's evidence, newest first, paged with ?evidencePage= so notes and the case stay put.
+// case's evidence, newest first, paged with ?evidencePage= so notes and the case stay put; a link
+// to the case's distillation analysis of its API logs.
+import Link from "next/link";
+import { buttonClass } from "@/components/form-styles";
 import { EvidenceTable } from "@/components/evidence/evidence-table";
 import { EvidenceUploader } from "@/components/evidence/evidence-uploader";
 import { SubListPagination } from "@/components/pagination";
@@ -15,7 +18,11 @@ type Props = {
 
 export function CaseEvidence({ caseNumber, evidence, upload }: Props) {
   return (
-    <Panel title={`Evidence (${evidence.total})`} id="case-evidence">
+    <Panel
+      title={`Evidence (${evidence.total})`}
+      id="case-evidence"
+      actions={<Link href={`/cases/${caseNumber}/distillation`} className={buttonClass("secondary", "sm")}>Distillation analysis</Link>}
+    >
       {upload && (
         <div className="mb-4">
           <EvidenceUploader caseNumber={caseNumber} maxBytes={upload.maxBytes} />

@@ -49,7 +49,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
   return (
     <>
       <AccountHeader account={account} canWrite={canWrite} hasCluster={accepted.total > 0} />
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <AccountAttributes attributes={account.attributes} sightings={sightings} />
           <AccountLinks accountId={account.id} links={links} decide={canWrite ? decideLinkAction : undefined}>
