@@ -117,10 +117,14 @@ describe("npm run backup and npm run restore", () => {
     expect(restore.stderr).toBe("");
     expect(restore.code).toBe(0);
 
-    const [audit, evidence] = await Promise.all([
+    const [audit, evidence, migrate] = await Promise.all([
       cli("scripts/audit.ts", ["verify"], instanceAt(restored)),
       cli("scripts/evidence.ts", ["verify-all"], instanceAt(restored)),
+      // npm start's first step on the restored folder: the schema is already current.
+      cli("scripts/db.ts", ["migrate"], instanceAt(restored)),
     ]);
+    expect(migrate.code, migrate.stderr).toBe(0);
+    expect(migrate.stdout).toContain("No pending migrations");
     expect(audit.code, audit.stdout + audit.stderr).toBe(0);
     expect(evidence.code, evidence.stdout + evidence.stderr).toBe(0);
     expect(evidence.stdout).not.toMatch(/FAILED|MISSING|CORRUPT/);
