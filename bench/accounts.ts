@@ -210,7 +210,7 @@ export function formatAccountsResult(r: AccountsBenchResult): string {
   return [
     `Accounts: ${f(r.accounts)} accounts with ${f(r.attributes)} attributes from a ${f(r.csvMiB, 1)} MiB CSV, on ${r.database ?? "SQLite"}`,
     `  import (importAccounts, as POST /accounts/import) ${f(r.importSeconds, 2)} s = ${f(r.importRowsPerSecond)} rows/s`,
-    `  raw ${r.database?.startsWith("PostgreSQL") ? "pg unnest inserts, 2,000 a batch  " : "prepared better-sqlite3 inserts"}, same rows     ${f(r.rawSeconds, 2)} s = ${f(r.rawRowsPerSecond)} rows/s`,
+    `  raw ${r.database?.startsWith("PostgreSQL") ? "pg unnest inserts (2,000 a batch)" : "prepared better-sqlite3 inserts"}, same rows     ${f(r.rawSeconds, 2)} s = ${f(r.rawRowsPerSecond)} rows/s`,
     `  import / raw = ${r.ratio.toFixed(2)}x (target >= 0.3x)`,
     `  suggested links over all accounts: ${f(r.suggestSeconds, 2)} s, ${f(r.suggestedLinks)} links (target < 10 s)`,
     `  peak RSS of the accounts part: ${f(r.peakRssMiB)} MiB = ${f((r.peakRssMiB * 1024 * 1024) / 1e6)} MB (target < 400 MB)`,
