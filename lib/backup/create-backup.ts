@@ -21,6 +21,8 @@ export type BackupResult = {
   bytes: number;
   /** Blobs whose content no longer matches their name (copied as they are; `npm run evidence -- verify-all` names their items). */
   damagedBlobs: string[];
+  /** Milliseconds spent on the database snapshot (with its hash) and on the blobs. */
+  phases: { databaseMs: number; blobsMs: number };
 };
 
 /** All pages in a single backup step (better-sqlite3 caps the count at 2^31 - 1). */
@@ -48,6 +50,7 @@ export async function createBackup(targetDir: string): Promise<BackupResult> {
   fs.chmodSync(path.join(target, DB_NAME), 0o600);
   files.push({ path: DB_NAME, ...hashFile(path.join(target, DB_NAME)) });
 
+  const databaseMs = performance.now() - began;
   let blobBytes = 0;
   let blobCount = 0;
   const damagedBlobs: string[] = [];
@@ -71,6 +74,7 @@ export async function createBackup(targetDir: string): Promise<BackupResult> {
     if (copied.sha256 !== path.basename(blob)) damagedBlobs.push(blob);
   }
 
+  const blobsMs = performance.now() - began - databaseMs;
   const secrets: string[] = [];
   for (const [relative, from] of source.secrets) {
     if (!fs.existsSync(from)) continue;
@@ -91,5 +95,5 @@ export async function createBackup(targetDir: string): Promise<BackupResult> {
     files,
   };
   fs.writeFileSync(path.join(target, MANIFEST_NAME), JSON.stringify(manifest, null, 2) + "\n", { mode: 0o600 });
-  return { manifest, durationMs: performance.now() - began, bytes: files.reduce((n, f) => n + f.bytes, 0), damagedBlobs };
+  return { manifest, durationMs: performance.now() - began, bytes: files.reduce((n, f) => n + f.bytes, 0), damagedBlobs, phases: { databaseMs, blobsMs } };
 }
