@@ -49,6 +49,9 @@ export default defineConfig({
       DATABASE_URL: "",
       // Small, so the over-limit upload test stays small.
       LANTERN_MAX_UPLOAD_BYTES: String(10 * 1024 * 1024),
+      // The specs sign in as the E2E admin, who has no second factor: the ADMIN rule (decision
+      // 0027) is off here and proven by lib/auth/second-factor-gate.integration.test.ts.
+      LANTERN_REQUIRE_TOTP_FOR_ADMINS: "false",
     },
   },
   outputDir: path.join(".tmp", "test-results"),

@@ -30,6 +30,11 @@ const EnvSchema = z.object({
   LANTERN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   LANTERN_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   LANTERN_LOGIN_FREE_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  // ADMINs must enrol a second factor (TOTP) before they can do anything after signing in
+  // (decision 0027). Default true; the test suites set it false except where they prove the rule.
+  LANTERN_REQUIRE_TOTP_FOR_ADMINS: optionalString
+    .pipe(z.enum(["true", "false", "1", "0"], { error: "must be true or false" }).optional())
+    .transform((v) => v === undefined || v === "true" || v === "1"),
   // Reverse proxies whose X-Forwarded-For / X-Real-IP are believed (lib/http/client-address.ts):
   // comma-separated addresses or CIDR ranges. None by default: the client is the socket's peer.
   LANTERN_TRUSTED_PROXIES: z

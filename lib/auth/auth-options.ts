@@ -5,6 +5,7 @@ import type { AuthOptions, Session } from "next-auth";
 import type { Actor } from "@/lib/access/actor";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { ensureAuthSecret } from "@/lib/auth/auth-secret";
+import { mustEnrolSecondFactor } from "@/lib/auth/second-factor-gate";
 import { actorForSession, signOutSession } from "@/lib/auth/sessions";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { env } from "@/lib/env";
@@ -17,10 +18,18 @@ let cached: AuthOptions | undefined;
 /** The actor the session callback found for a session object, kept beside it (not in it, so it is
  *  not sent to the browser by /api/auth/session). */
 const sessionActors = new WeakMap<object, Actor>();
+/** The same for a user who must enrol a second factor first (lib/auth/second-factor-gate.ts): they
+ *  are signed in, but only the enrolment page (lib/auth/current-user.ts) lets them in. */
+const enrollingActors = new WeakMap<object, Actor>();
 
 /** The live user behind getServerSession()'s answer, or null (no cookie, or the session ended). */
 export function actorOfSession(session: unknown): Actor | null {
   return session && typeof session === "object" ? (sessionActors.get(session) ?? null) : null;
+}
+
+/** The user of a session who must enrol a second factor before anything else, or null. */
+export function enrollingActorOfSession(session: unknown): Actor | null {
+  return session && typeof session === "object" ? (enrollingActors.get(session) ?? null) : null;
 }
 
 export function authOptions(): AuthOptions {
@@ -38,7 +47,7 @@ function build(): AuthOptions {
     providers: [
       CredentialsProvider({
         name: "Email and password",
-        credentials: { email: { type: "email" }, password: { type: "password" } },
+        credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
         async authorize(credentials, req) {
           const headers = req.headers as Record<string, unknown> | undefined;
           try {
@@ -68,7 +77,7 @@ function build(): AuthOptions {
         const actor = typeof token.sid === "string" ? await actorForSession(token.sid) : null;
         if (!actor) return {} as Session;
         const live = { ...session, sid: token.sid };
-        sessionActors.set(live, actor);
+        (await mustEnrolSecondFactor(actor) ? enrollingActors : sessionActors).set(live, actor);
         return live;
       },
     },

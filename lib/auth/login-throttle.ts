@@ -61,6 +61,17 @@ export async function settleSuccess(keys: string[]): Promise<void> {
   });
 }
 
+/**
+ * Gives back the attempt beginAttempt() counted, without clearing earlier failures: for a right
+ * password that still needs its second factor. The attempt that brings the code is counted again.
+ */
+export async function refundAttempt(keys: string[]): Promise<void> {
+  await db().$transaction(async (tx) => {
+    await lockNamed(tx, "login-throttle");
+    await tx.loginThrottle.updateMany({ where: { key: { in: keys }, failures: { gt: 0 } }, data: { failures: { decrement: 1 } } });
+  });
+}
+
 function upsert(tx: Tx, key: string, failures: number, now: Date) {
   return tx.loginThrottle.upsert({
     where: { key },

@@ -7,4 +7,6 @@ export const ZEmail = z.string().trim().toLowerCase().pipe(z.email("must be a va
 export const ZSignInInput = z.object({
   email: ZEmail,
   password: z.string().min(1, "is required").max(200),
+  // The second factor (a TOTP code or a recovery code), asked once the password is right.
+  code: z.string().trim().max(40).optional().transform((v) => v || undefined),
 });

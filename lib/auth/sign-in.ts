@@ -5,10 +5,15 @@ import { AppError, isAppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { ZSignInInput } from "@/lib/auth/sign-in-schema";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
-import { beginAttempt, settleSuccess, throttleKeys } from "@/lib/auth/login-throttle";
+import { beginAttempt, refundAttempt, settleSuccess, throttleKeys } from "@/lib/auth/login-throttle";
+import { checkSecondFactor, hasSecondFactor } from "@/lib/auth/second-factor";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 
 export const INVALID_CREDENTIALS = "Invalid email or password.";
+/** The answer to a right password of a user with a second factor, sent without a code: the form
+ *  (components/login-form.tsx) then asks for one. */
+export const SECOND_FACTOR_REQUIRED = "Enter the code from your authenticator app, or a recovery code.";
+export const INVALID_SECOND_FACTOR = "Invalid code.";
 
 export type SignInResult = { sessionId: string; userId: string; email: string; name: string };
 
@@ -16,7 +21,7 @@ export async function signInWithPassword(
   input: unknown,
   client: { ip: string | null; userAgent: string | null },
 ): Promise<SignInResult> {
-  const { email, password } = parseInput(ZSignInInput, input);
+  const { email, password, code } = parseInput(ZSignInInput, input);
   const keys = throttleKeys(email, client.ip);
   try {
     await beginAttempt(keys);
@@ -37,6 +42,17 @@ export async function signInWithPassword(
     await recordRefusedSignIn(email, client, reason, user?.id ?? null, null);
     throw new AppError("UNAUTHENTICATED", INVALID_CREDENTIALS);
   }
+  // The second factor, before any session exists. A wrong code stays counted like a wrong password.
+  if (await hasSecondFactor(user.id)) {
+    if (!code) {
+      await refundAttempt(keys);
+      throw new AppError("UNAUTHENTICATED", SECOND_FACTOR_REQUIRED);
+    }
+    if (!(await checkSecondFactor(user.id, code, new Date(), client.ip))) {
+      await recordRefusedSignIn(email, client, "wrong second factor", user.id, null);
+      throw new AppError("UNAUTHENTICATED", INVALID_SECOND_FACTOR);
+    }
+  }
   await settleSuccess(keys);
   const sessionId = await db().$transaction(async (tx) => {
     const session = await tx.session.create({
@@ -54,7 +70,7 @@ export async function signInWithPassword(
   return { sessionId, userId: user.id, email: user.email, name: user.name };
 }
 
-type RefusalReason = "unknown email" | "wrong password" | "account disabled" | "throttled";
+type RefusalReason = "unknown email" | "wrong password" | "account disabled" | "wrong second factor" | "throttled";
 
 /** One audit event per refused attempt. No actor (nobody is signed in); never the password. */
 async function recordRefusedSignIn(

@@ -10,6 +10,8 @@ import { afterAll, inject } from "vitest";
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-test-"));
 process.env.LANTERN_DATA_DIR = dataDir;
 process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123456789";
+// Test admins have no second factor; the ADMIN rule (decision 0027) is proven with it passed explicitly.
+process.env.LANTERN_REQUIRE_TOTP_FOR_ADMINS ??= "false";
 
 if (process.env.LANTERN_TEST_DB === "postgresql") {
   const adminUrl = inject("pgAdminUrl");
