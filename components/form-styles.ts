@@ -21,4 +21,5 @@ export function buttonClass(variant: Variant = "primary", size: Size = "md"): st
   return `inline-flex items-center justify-center gap-1 rounded-md font-medium disabled:cursor-not-allowed disabled:opacity-60 ${variants[variant]} ${sizes[size]}`;
 }
 
-export const linkClass = "text-blue-700 underline-offset-2 hover:underline";
+// Underlined, not only coloured: a link in running text must be told apart without colour (WCAG 1.4.1).
+export const linkClass = "text-blue-700 underline decoration-blue-700/40 underline-offset-2 hover:decoration-blue-700";

@@ -15,7 +15,7 @@ type Props = {
 };
 
 const linkClass = "rounded-md border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50";
-const disabledClass = "rounded-md border border-slate-200 px-3 py-1 text-sm text-slate-400";
+const disabledClass = "rounded-md border border-slate-200 px-3 py-1 text-sm text-slate-500";
 
 export function Pagination({ basePath, params, page, pageSize, total, pageParam = "page", label = "Pagination" }: Props) {
   const first = total === 0 ? 0 : Math.min((page - 1) * pageSize + 1, total + 1);

@@ -32,13 +32,13 @@ export function AccountTable({ items, params }: { items: AccountSummary[]; param
             <Link href={`/accounts/${a.id}`} className="text-blue-700 hover:underline">{a.externalId}</Link>
           </td>
           <td className="max-w-xs px-3 py-2">
-            <span className="line-clamp-1">{a.displayName || <span className="text-slate-400">—</span>}</span>
+            <span className="line-clamp-1">{a.displayName || <span className="text-slate-500">—</span>}</span>
             {a.emails[0] && <span className="block truncate text-xs text-slate-500">{a.emails[0]}{a.emails.length > 1 ? ` +${a.emails.length - 1}` : ""}</span>}
           </td>
           <td className="px-3 py-2"><AccountStatusBadge status={a.status} /></td>
           <td className="px-3 py-2"><RiskBadge score={a.riskScore} /></td>
-          <td className="px-3 py-2">{a.organization || <span className="text-slate-400">—</span>}</td>
-          <td className="px-3 py-2">{a.country ?? <span className="text-slate-400">—</span>}</td>
+          <td className="px-3 py-2">{a.organization || <span className="text-slate-500">—</span>}</td>
+          <td className="px-3 py-2">{a.country ?? <span className="text-slate-500">—</span>}</td>
           <td className="px-3 py-2 tabular-nums">{a.attributeCount}</td>
           <td className="px-3 py-2 tabular-nums">{a.caseCount}</td>
           <td className="whitespace-nowrap px-3 py-2 text-slate-600">{formatDateTime(a.updatedAt)}</td>

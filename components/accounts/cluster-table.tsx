@@ -46,7 +46,7 @@ export function ClusterTable({ items }: { items: ClusterView[] }) {
               ))}
             </ul>
           </td>
-          <td className="px-3 py-2">{c.cases.length ? <CaseListInline cases={c.cases} /> : <span className="text-slate-400">none you can see</span>}</td>
+          <td className="px-3 py-2">{c.cases.length ? <CaseListInline cases={c.cases} /> : <span className="text-slate-500">none you can see</span>}</td>
         </tr>
       ))}
     </DataTable>

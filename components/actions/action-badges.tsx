@@ -29,7 +29,7 @@ export function ActionTypeLabel({ type }: { type: ActionType }) {
 /** The relative due date; overdue ones in red with the word "overdue" (not colour alone). */
 export function DueBadge({ dueAt, final }: { dueAt: string | null; final: boolean }) {
   const due = dueLabel(dueAt, final);
-  if (!due) return <span className="text-slate-400">—</span>;
+  if (!due) return <span className="text-slate-500">—</span>;
   return (
     <span title={dueAt ?? undefined} data-overdue={due.overdue || undefined} className={due.overdue ? "font-semibold text-red-700" : "text-slate-700"}>
       {due.text}

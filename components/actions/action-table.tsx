@@ -6,6 +6,7 @@ import type { ActionSummary } from "@/lib/actions/action-view";
 
 export function ActionTable({ items, showCase = true }: { items: ActionSummary[]; showCase?: boolean }) {
   return (
+    <div className="overflow-x-auto">
     <table className="w-full text-left text-sm">
       <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
         <tr>
@@ -39,5 +40,6 @@ export function ActionTable({ items, showCase = true }: { items: ActionSummary[]
         ))}
       </tbody>
     </table>
+    </div>
   );
 }

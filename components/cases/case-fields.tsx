@@ -6,7 +6,7 @@ import { Panel } from "@/components/panel";
 import { label } from "@/lib/cases/case-status";
 import type { CaseDetail, UserRef } from "@/lib/cases/case-view";
 
-const none = <span className="text-slate-400">—</span>;
+const none = <span className="text-slate-500">—</span>;
 const person = (u: UserRef) => <span title={u.email}>{u.name}</span>;
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
@@ -23,7 +23,7 @@ export function CaseFields({ c }: { c: CaseDetail }) {
   return (
     <Panel title="Details" id="case-details">
       <dl className="divide-y divide-slate-100 text-sm">
-        <Row term="Lead">{c.lead ? person(c.lead) : <span className="text-slate-400">Unassigned</span>}</Row>
+        <Row term="Lead">{c.lead ? person(c.lead) : <span className="text-slate-500">Unassigned</span>}</Row>
         <Row term="Members">
           {c.members.length ? (
             <ul className="flex flex-wrap gap-x-3 gap-y-1">{c.members.map((m) => <li key={m.id}>{person(m)}</li>)}</ul>

@@ -35,7 +35,7 @@ export function CaseTable({ items, params }: { items: CaseSummary[]; params: Rec
             </td>
             <td className="px-3 py-2"><StatusBadge status={c.status} /></td>
             <td className="px-3 py-2"><SeverityBadge severity={c.severity} /></td>
-            <td className="whitespace-nowrap px-3 py-2">{c.lead?.name ?? <span className="text-slate-400">Unassigned</span>}</td>
+            <td className="whitespace-nowrap px-3 py-2">{c.lead?.name ?? <span className="text-slate-500">Unassigned</span>}</td>
             <td className="px-3 py-2">
               <span className="flex flex-wrap gap-1">{c.tags.map((t) => <Badge key={t}>{t}</Badge>)}</span>
             </td>

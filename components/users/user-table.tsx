@@ -34,7 +34,7 @@ export function UserTable({ users, meId, roles, actions }: Props) {
           <td className={`${td} whitespace-nowrap`}>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : "Never"}</td>
           <td className={td}>
             {u.id === meId ? (
-              <span className="text-xs text-slate-400">—</span>
+              <span className="text-xs text-slate-500">—</span>
             ) : (
               <UserStatusButton action={actions.setDisabled} userId={u.id} email={u.email} disabled={u.disabled} />
             )}

@@ -56,7 +56,7 @@ test("a manager clicks a bar of the dashboard through to the filtered case list"
 
   // The list's export holds the same cases.
   const download = page.waitForEvent("download");
-  await page.getByRole("link", { name: /Export the case list as CSV/ }).click();
+  await page.getByRole("link", { name: /Export CSV of the case list/ }).click();
   const file = await (await download).createReadStream();
   const chunks: Buffer[] = [];
   for await (const c of file) chunks.push(c as Buffer);

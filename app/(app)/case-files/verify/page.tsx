@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { linkClass } from "@/components/form-styles";
 import { VerifyCaseFileForm } from "@/components/export/verify-case-file-form";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/current-user";
@@ -17,7 +18,7 @@ export default async function VerifyCaseFilePage() {
       <VerifyCaseFileForm maxBytes={env().LANTERN_VERIFY_MAX_BYTES} />
       <p className="mt-6 text-sm text-slate-600">
         Without Lantern: <code>npm run verify-export -- case.zip --key key.pem</code>, or the openssl and sha256sum commands in the README. The public key is at{" "}
-        <a className="text-blue-700 hover:underline" href="/api/v1/signing-key">/api/v1/signing-key</a>.
+        <a className={linkClass} href="/api/v1/signing-key">/api/v1/signing-key</a>.
       </p>
     </>
   );
