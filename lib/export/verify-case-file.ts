@@ -33,13 +33,22 @@ const SMALL_FILE_LIMIT = 64 * 1024 * 1024;
 
 type Seen = { size: number; sha256: string } | { error: string };
 
-export async function verifyCaseFile(zipPath: string, trustedKeys: PublicKey[] | null): Promise<CaseFileReport> {
+/** Bounds for a ZIP from someone else (the in-app verify): what its entries may expand to in all
+ *  (their declared sizes, which yauzl holds each entry to, so a deflate or overlapping-entry bomb
+ *  is refused before it is inflated) and how many entries and how long a name it may hold. */
+export type ZipLimits = { maxUncompressedBytes: number; maxEntries: number; maxNameLength: number };
+
+/** Thrown by verifyCaseFile when the ZIP exceeds its ZipLimits. */
+export class ZipLimitError extends Error {}
+
+export async function verifyCaseFile(zipPath: string, trustedKeys: PublicKey[] | null, limits?: ZipLimits): Promise<CaseFileReport> {
   const report: CaseFileReport = { ok: false, signature: { status: "missing", keySource: "none", keyId: null }, manifest: null, missing: [], extra: [], altered: [], problems: [] };
   const seen = new Map<string, Seen>();
   const small = new Map<string, Buffer>();
   try {
-    await readEntries(zipPath, seen, small, report.problems);
+    await readEntries(zipPath, seen, small, report.problems, limits);
   } catch (e) {
+    if (e instanceof ZipLimitError) throw e;
     report.problems.push(`not a readable ZIP file: ${e instanceof Error ? e.message : String(e)}`);
     return report;
   }
@@ -97,7 +106,9 @@ function keyIdOfPem(pem: string): string | null {
 }
 
 /** Reads every entry once, hashing it as it streams; keeps only the small control files. */
-function readEntries(zipPath: string, seen: Map<string, Seen>, small: Map<string, Buffer>, problems: string[]): Promise<void> {
+function readEntries(zipPath: string, seen: Map<string, Seen>, small: Map<string, Buffer>, problems: string[], limits?: ZipLimits): Promise<void> {
+  let declared = 0;
+  let entries = 0;
   return new Promise((resolve, reject) => {
     yauzl.open(zipPath, { lazyEntries: true, autoClose: true, strictFileNames: false, validateEntrySizes: true }, (err, zip) => {
       if (err) return reject(err);
@@ -105,6 +116,19 @@ function readEntries(zipPath: string, seen: Map<string, Seen>, small: Map<string
       zip.on("end", () => resolve());
       zip.on("entry", (entry: yauzl.Entry) => {
         const name = entry.fileName;
+        if (limits) {
+          declared += entry.uncompressedSize;
+          entries += 1;
+          const over =
+            entries > limits.maxEntries ? `more than ${limits.maxEntries} entries`
+            : name.length > limits.maxNameLength ? `an entry name longer than ${limits.maxNameLength} characters`
+            : declared > limits.maxUncompressedBytes ? `entries that expand to more than ${limits.maxUncompressedBytes} bytes`
+            : null;
+          if (over) {
+            zip.close();
+            return reject(new ZipLimitError(`The ZIP holds ${over}`));
+          }
+        }
         if (name.endsWith("/")) return zip.readEntry(); // a folder entry holds no bytes
         if (seen.has(name)) {
           problems.push(`${name} appears twice in the ZIP`);

@@ -10,8 +10,12 @@ import { pipeline } from "node:stream/promises";
 import type { Actor } from "@/lib/access/actor";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { verifyCaseFile, type CaseFileReport } from "@/lib/export/verify-case-file";
+import { verifyCaseFile, ZipLimitError, type CaseFileReport } from "@/lib/export/verify-case-file";
 import { knownPublicKeys } from "@/lib/signing/signing-key";
+
+/** More entries than any case file holds (its evidence items and six files), and far longer names. */
+export const MAX_ENTRIES = 100_000;
+export const MAX_NAME_LENGTH = 1024;
 
 export async function verifyUploadedCaseFile(_actor: Actor, body: ReadableStream<Uint8Array> | null, declaredLength: number | null): Promise<CaseFileReport> {
   const limit = env().LANTERN_VERIFY_MAX_BYTES;
@@ -30,7 +34,13 @@ export async function verifyUploadedCaseFile(_actor: Actor, body: ReadableStream
     });
     await pipeline(Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>), limiter, fs.createWriteStream(file, { mode: 0o600 }));
     if (size === 0) throw new AppError("INVALID_INPUT", "The case file is empty", { fieldErrors: { body: ["is empty"] } });
-    return await verifyCaseFile(file, knownPublicKeys());
+    // A case file's entries are mostly stored (evidence) or JSON deflated a few times over, so they
+    // may expand to 100 times the upload (at least 64 MiB) and never past the upload limit: a ZIP
+    // bomb is refused before it is inflated, not hashed for minutes.
+    const limits = { maxUncompressedBytes: Math.min(limit, Math.max(size * 100, 64 * 1024 ** 2)), maxEntries: MAX_ENTRIES, maxNameLength: MAX_NAME_LENGTH };
+    return await verifyCaseFile(file, knownPublicKeys(), limits).catch((e: unknown) => {
+      throw e instanceof ZipLimitError ? new AppError("PAYLOAD_TOO_LARGE", `${e.message}; this is not a case file that can be verified here (npm run verify-export checks any size)`) : e;
+    });
   } finally {
     await fs.promises.rm(dir, { recursive: true, force: true });
   }
