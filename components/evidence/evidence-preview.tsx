@@ -22,7 +22,8 @@ export function EvidencePreviewView({ evidenceId, title, preview }: Props) {
     case "json":
       return (
         <>
-          <pre className="max-h-[32rem] overflow-auto rounded bg-slate-50 p-3 text-xs" data-testid="evidence-preview-text">{preview.text}</pre>
+          {/* Focusable, so a keyboard can scroll it (axe scrollable-region-focusable). */}
+          <pre tabIndex={0} role="region" aria-label={`Preview of ${title}`} className="max-h-[32rem] overflow-auto rounded bg-slate-50 p-3 text-xs" data-testid="evidence-preview-text">{preview.text}</pre>
           {preview.truncated && <TruncatedNote />}
         </>
       );
@@ -57,10 +58,10 @@ type LinesPreview = Extract<EvidencePreview, { format: "text" | "jsonl" }>;
 function PreviewLines({ evidenceId, preview }: { evidenceId: string; preview: LinesPreview }) {
   return (
     <>
-      <ol className="max-h-[32rem] overflow-auto rounded bg-slate-50 p-2 font-mono text-xs" data-testid="evidence-preview-text">
+      <ol tabIndex={0} aria-label="Preview lines" className="max-h-[32rem] overflow-auto rounded bg-slate-50 p-2 font-mono text-xs" data-testid="evidence-preview-text">
         {preview.lines.map((l) => (
           <li key={l.n} className="flex gap-3 border-b border-slate-100 py-0.5 last:border-0">
-            <span className="w-12 shrink-0 select-none text-right text-slate-400">{l.n}</span>
+            <span className="w-12 shrink-0 select-none text-right text-slate-600">{l.n}</span>
             <span className={`whitespace-pre-wrap break-all ${"valid" in l && !l.valid ? "text-red-700" : ""}`}>
               {l.text}
               {"valid" in l && !l.valid && <span className="ml-2 font-sans text-red-700">(not valid JSON)</span>}

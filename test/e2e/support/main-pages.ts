@@ -32,6 +32,7 @@ export const MAIN_PAGES: ((seed: Seed) => MainPage)[] = [
   () => ({ name: "evidence search", path: "/evidence" }),
   (s) => ({ name: "evidence item", path: `/evidence/${s.evidenceId}` }),
   (s) => ({ name: "evidence preview", path: `/evidence/${s.jsonlEvidenceId}?preview=1` }),
+  (s) => ({ name: "evidence text preview", path: `/evidence/${s.evidenceId}?preview=1` }),
   () => ({ name: "accounts", path: "/accounts" }),
   () => ({ name: "new account", path: "/accounts/new" }),
   () => ({ name: "account import", path: "/accounts/import" }),
