@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { actorForSession } from "@/lib/auth/sessions";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { changePassword, getProfile, updateProfile } from "@/lib/users/profile";
 import { createUser, ctxFor, TEST_PASSWORD } from "@/test/factories";
 import { expectAppError } from "@/test/support/expect-app-error";
@@ -39,5 +40,17 @@ describe("profile", () => {
     await expect(signInWithPassword({ email: user.email, password: next }, client("10.9.0.3"))).resolves.toBeTruthy();
     const event = await db().auditEvent.findFirstOrThrow({ where: { entityId: user.id, action: "user.password" } });
     expect(JSON.stringify(event)).not.toContain(next);
+  });
+
+  it("counts wrong current passwords with the sign-in throttle: past the free attempts even the right one waits", async () => {
+    const user = await createUser();
+    const ctx = { ...ctxFor(user), ip: "10.9.0.5" };
+    const next = "another long new passphrase";
+    for (let i = 0; i < env().LANTERN_LOGIN_FREE_ATTEMPTS; i++) {
+      expect((await expectAppError(changePassword(ctx, null, { currentPassword: `guess ${i}`, newPassword: next, confirmPassword: next }))).code).toBe("INVALID_INPUT");
+    }
+    const limited = await expectAppError(changePassword(ctx, null, { currentPassword: TEST_PASSWORD, newPassword: next, confirmPassword: next }));
+    expect(limited.code).toBe("RATE_LIMITED");
+    await expect(signInWithPassword({ email: user.email, password: TEST_PASSWORD }, client("10.9.0.4"))).rejects.toMatchObject({ code: "RATE_LIMITED" });
   });
 });

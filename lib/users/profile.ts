@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { RequestContext } from "@/lib/access/actor";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditContextOf } from "@/lib/audit/audit-context";
+import { beginAttempt, settleSuccess, throttleKeys } from "@/lib/auth/login-throttle";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import { invalidInput, notFound } from "@/lib/errors";
@@ -55,11 +56,16 @@ export async function updateProfile(ctx: RequestContext, input: unknown): Promis
  *  Answers how many other sessions were ended. */
 export async function changePassword(ctx: RequestContext, currentSessionId: string | null, input: unknown): Promise<{ endedSessions: number }> {
   const data = parseInput(ZChangePasswordInput, input);
-  const user = await db().user.findUnique({ where: { id: ctx.actor.id }, select: { passwordHash: true } });
+  const user = await db().user.findUnique({ where: { id: ctx.actor.id }, select: { email: true, passwordHash: true } });
   if (!user) throw notFound("User not found");
+  // The current password is a guess like a sign-in's: counted by the sign-in throttle (the same
+  // account and address keys), so a borrowed session cannot try passwords here without limit.
+  const keys = throttleKeys(user.email.toLowerCase(), ctx.ip);
+  await beginAttempt(keys);
   if (!(await verifyPassword(user.passwordHash, data.currentPassword))) {
     throw invalidInput("Your current password is not correct", { currentPassword: ["is not your current password"] });
   }
+  await settleSuccess(keys);
   const passwordHash = await hashPassword(data.newPassword);
   return db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: ctx.actor.id }, data: { passwordHash } });
