@@ -12,6 +12,12 @@ describe("safeCell", () => {
     ["\t=x", "'\t=x"],
     ["\r=x", "'\r=x"],
     ["plain = text", "plain = text"],
+    // A ";" locale splits here: the part after the separator must not start a formula either.
+    ["x;=HYPERLINK(\"http://evil\")", "x;'=HYPERLINK(\"http://evil\")"],
+    ["a, -1", "a, '-1"],
+    ["tag1;@cmd", "tag1;'@cmd"],
+    ["=a;=b", "'=a;'=b"],
+    ["a;b, c", "a;b, c"],
     ["", ""],
   ])("%j -> %j", (input, out) => expect(safeCell(input)).toBe(out));
 

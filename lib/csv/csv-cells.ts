@@ -3,6 +3,10 @@
 // so it gets a leading apostrophe ('), which those programs show as "text follows" and hide.
 // Numbers stay numbers; dates are ISO 8601; null and undefined are empty cells.
 const FORMULA_START = /^[=+\-@\t\r]/;
+// Spreadsheets in locales whose list separator is ";" split a line at ";" (and some at ",") even
+// inside a quoted cell, so a formula character right after one starts a new cell: give it the same
+// apostrophe there ("a;=HYPERLINK(…)" becomes "a;'=HYPERLINK(…)").
+const FORMULA_AFTER_SEPARATOR = /([;,][ \t]*)(?=[=+\-@])/g;
 
 export type CellValue = string | number | boolean | Date | null | undefined;
 
@@ -11,5 +15,6 @@ export function safeCell(value: CellValue): string {
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   if (typeof value === "boolean") return value ? "true" : "false";
   if (value instanceof Date) return value.toISOString();
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  const inner = value.replace(FORMULA_AFTER_SEPARATOR, "$1'");
+  return FORMULA_START.test(inner) ? `'${inner}` : inner;
 }

@@ -63,7 +63,7 @@ describe("cases", () => {
 
   it("writes a cell that starts with = + - @ as text (a leading apostrophe)", async () => {
     const [, ...rows] = await csvOf(await exportCasesCsv(ctxFor(manager), { tag: "formula" }));
-    expect(rows.map((r) => r[1]).sort()).toEqual(["'+1 shares, -2 and @sum", "'=HYPERLINK(\"http://evil.example\",\"click\")"]);
+    expect(rows.map((r) => r[1]).sort()).toEqual(["'+1 shares, '-2 and @sum", "'=HYPERLINK(\"http://evil.example\",\"click\")"]);
   });
 
   it("is one audit event with the filters, and refuses bad filters before recording anything", async () => {
