@@ -133,3 +133,13 @@ test("JSON Lines preview as a table of fields; a PDF drawn in the page, its scri
   await expect(page.getByLabel("Kind")).toHaveValue("DOCUMENT");
   await expect(page.getByLabel("Collected at (your local time)")).toHaveAttribute("type", "datetime-local");
 });
+
+test("a long unbroken title and summary wrap instead of widening the page", async ({ page, request }) => {
+  const c = await newCase(request, invToken, { title: `T${"x".repeat(190)}`, summary: `S${"y".repeat(3000)}` });
+  await signIn(page, investigator);
+  for (const path of [`/cases/${c.number}`, "/cases"]) {
+    await page.goto(path);
+    await expect(page.getByText(`T${"x".repeat(190)}`).first()).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), path).toBeLessThanOrEqual(0);
+  }
+});
