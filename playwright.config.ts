@@ -50,7 +50,7 @@ export default defineConfig({
       // Small, so the over-limit upload test stays small.
       LANTERN_MAX_UPLOAD_BYTES: String(10 * 1024 * 1024),
       // The specs sign in as the E2E admin, who has no second factor: the ADMIN rule (decision
-      // 0027) is off here and proven by lib/auth/second-factor-gate.integration.test.ts.
+      // 0027) is off here and proven by lib/auth/second-factor.integration.test.ts.
       LANTERN_REQUIRE_TOTP_FOR_ADMINS: "false",
     },
   },

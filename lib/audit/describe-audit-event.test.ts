@@ -27,5 +27,9 @@ describe("describeAuditEvent", () => {
       "A sign-in as x@y.z failed",
     );
     expect(describeAuditEvent({ ...base, action: "export.case-file", changes: {} })).toBe("Dana: export case file on LAN-2026-0003");
+    expect(describeAuditEvent({ ...base, caseNumber: null, action: "auth.recovery-code-used", entityType: "User", changes: { recoveryCodesLeft: 9 } })).toBe(
+      "Dana signed in with a recovery code (9 left)",
+    );
+    expect(describeAuditEvent({ ...base, caseNumber: null, action: "auth.second-factor-enabled", entityType: "User", changes: {} })).toBe("Dana turned on a second factor");
   });
 });

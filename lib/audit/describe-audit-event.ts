@@ -136,6 +136,16 @@ export function describeAuditEvent(e: DescribeInput): string {
       return `${who} signed in`;
     case "auth.sign-out":
       return `${who} signed out`;
+    case "auth.second-factor-enrolment-started":
+      return `${who} began setting up a second factor`;
+    case "auth.second-factor-enabled":
+      return `${who} turned on a second factor`;
+    case "auth.second-factor-disabled":
+      return `${who} turned off their second factor`;
+    case "auth.recovery-code-used": {
+      const left = plain(c, "recoveryCodesLeft");
+      return `${who} signed in with a recovery code${typeof left === "number" ? ` (${left} left)` : ""}`;
+    }
     case "auth.sign-in-failed":
     case "auth.sign-in-throttled": {
       const email = plain(c, "email");

@@ -18,6 +18,14 @@ export async function setRequireSecondFactorForEveryone(ctx: RequestContext, req
   await writeSettings(ctx, { [REQUIRE_SECOND_FACTOR_SETTING]: required ? "true" : null });
 }
 
+/** Whether this user's account must have a second factor (enrolled or not). */
+export async function secondFactorRequiredFor(
+  actor: Pick<Actor, "role">,
+  requireForAdmins: boolean = env().LANTERN_REQUIRE_TOTP_FOR_ADMINS,
+): Promise<boolean> {
+  return (actor.role === "ADMIN" && requireForAdmins) || readRequireSecondFactorForEveryone();
+}
+
 /** True when this signed-in user has no second factor yet but must have one. */
 export async function mustEnrolSecondFactor(
   actor: Pick<Actor, "id" | "role">,
@@ -25,6 +33,5 @@ export async function mustEnrolSecondFactor(
 ): Promise<boolean> {
   const user = await db().user.findUnique({ where: { id: actor.id }, select: { totpEnabledAt: true } });
   if (user?.totpEnabledAt) return false;
-  if (actor.role === "ADMIN" && requireForAdmins) return true;
-  return readRequireSecondFactorForEveryone();
+  return secondFactorRequiredFor(actor, requireForAdmins);
 }

@@ -1,4 +1,4 @@
-// The admin area's own tabs: users, background jobs, webhook settings.
+// The admin area's own tabs: users, background jobs, webhook settings, sign-in security.
 import type { ReactNode } from "react";
 import Link from "next/link";
 
@@ -6,6 +6,7 @@ const TABS = [
   { href: "/admin/users", label: "Users" },
   { href: "/admin/jobs", label: "Background jobs" },
   { href: "/admin/webhook", label: "Webhook" },
+  { href: "/admin/security", label: "Sign-in security" },
 ];
 
 export default function AdminLayout({ children }: { children: ReactNode }) {

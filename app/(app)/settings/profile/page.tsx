@@ -3,6 +3,8 @@ import { PageHeader } from "@/components/page-header";
 import { ChangePasswordForm, ProfileNameForm } from "@/components/profile/profile-forms";
 import { currentSessionId, requireRequestContext } from "@/lib/auth/current-user";
 import { getProfile } from "@/lib/users/profile";
+import { secondFactorRequiredFor } from "@/lib/auth/second-factor-gate";
+import { SecondFactorSection } from "@/app/second-factor/second-factor-section";
 import { changePasswordAction, updateProfileAction } from "./actions";
 
 export const metadata: Metadata = { title: "Profile" };
@@ -16,6 +18,7 @@ export default async function ProfilePage() {
       <div className="grid gap-6 lg:grid-cols-2">
         <ProfileNameForm action={updateProfileAction} name={profile.name} />
         <ChangePasswordForm action={changePasswordAction} otherSessions={profile.otherSessions} />
+        <SecondFactorSection ctx={ctx} required={await secondFactorRequiredFor(ctx.actor)} doneHref="/settings/profile" />
       </div>
     </>
   );

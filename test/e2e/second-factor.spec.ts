@@ -1,0 +1,62 @@
+// The TOTP second factor in the browser: an investigator enrols on the profile page (the code is
+// computed here with otplib from the secret the page shows), signs out, signs in with password and
+// code, then with a recovery code, and the same recovery code is refused the second time.
+import { expect, test, type Page } from "@playwright/test";
+import { generate } from "otplib";
+import { signIn } from "./support/browser";
+import { createUser } from "./support/cli";
+
+async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
+async function passwordStep(page: Page, user: { email: string; password: string }) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByLabel("Authentication code")).toBeVisible();
+}
+
+test("enrol a second factor, sign in with a code, and with a recovery code exactly once", async ({ page }) => {
+  const user = createUser("INVESTIGATOR");
+  await signIn(page, user);
+  await page.goto("/settings/profile");
+  await page.getByRole("button", { name: "Set up second factor" }).click();
+  await expect(page.getByRole("img", { name: "QR code of the authenticator secret" })).toBeVisible();
+  const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
+  expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+  await page.getByLabel("Code from the app").fill(await generate({ secret }));
+  await page.getByRole("button", { name: "Turn on second factor" }).click();
+  const codes = page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");
+  await expect(codes).toHaveCount(10);
+  const recovery = (await codes.first().textContent())!.trim();
+  await page.getByRole("link", { name: "I have saved my recovery codes" }).click();
+  await expect(page.getByText("10 recovery codes left")).toBeVisible();
+  await signOut(page);
+
+  // Password, then the code: the enrolment spent this step's code, so the next step's (accepted ±1).
+  await passwordStep(page, user);
+  await page.getByLabel("Authentication code").fill("000000");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Invalid code.")).toBeVisible();
+  await page.getByLabel("Authentication code").fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }));
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await signOut(page);
+
+  // A recovery code signs in once…
+  await passwordStep(page, user);
+  await page.getByLabel("Authentication code").fill(recovery);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await signOut(page);
+
+  // …and not a second time.
+  await passwordStep(page, user);
+  await page.getByLabel("Authentication code").fill(recovery);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Invalid code.")).toBeVisible();
+  await expect(page).toHaveURL(/\/login/);
+});
