@@ -4,7 +4,10 @@
 // passwords, disabling, and who must enrol (ADMINs, or everyone by the admin setting).
 import { randomUUID } from "node:crypto";
 import { generate } from "otplib";
+import type { Session } from "next-auth";
+import type { JWT } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
+import { actorOfSession, authOptions, enrollingActorOfSession } from "@/lib/auth/auth-options";
 import { mustEnrolSecondFactor, setRequireSecondFactorForEveryone } from "@/lib/auth/second-factor-gate";
 import { checkSecondFactor, confirmSecondFactorEnrolment, disableSecondFactor, readPendingEnrolment, readSecondFactorStatus, startSecondFactorEnrolment } from "@/lib/auth/second-factor";
 import { INVALID_SECOND_FACTOR, SECOND_FACTOR_REQUIRED, signInWithPassword } from "@/lib/auth/sign-in";
@@ -175,5 +178,31 @@ describe("mustEnrolSecondFactor", () => {
     expect(await mustEnrolSecondFactor(enrolledAdmin.user, true)).toBe(false);
     await setRequireSecondFactorForEveryone(ctxFor(admin), false);
     expect(await mustEnrolSecondFactor(investigator, true)).toBe(false);
+  });
+});
+
+describe("the session of a user who must enrol", () => {
+  it("gives pages, actions and the API no actor (only the enrolment page's) until a second factor is enrolled", async () => {
+    const admin = await createUser({ role: "ADMIN", email: `tf-${randomUUID()}@example.test` });
+    const user = await createUser({ role: "INVESTIGATOR", email: `tf-${randomUUID()}@example.test` });
+    const { sessionId } = await signInWithPassword({ email: user.email, password: TEST_PASSWORD }, client());
+    const callback = authOptions().callbacks!.session!;
+    const read = async () => {
+      const session: Session = { user: { name: "x", email: user.email }, expires: new Date(Date.now() + 3_600_000).toISOString() };
+      return callback({ session, token: { sid: sessionId } as JWT } as Parameters<typeof callback>[0]);
+    };
+    expect(actorOfSession(await read())?.id).toBe(user.id);
+
+    await setRequireSecondFactorForEveryone(ctxFor(admin), true);
+    const held = await read();
+    expect(actorOfSession(held)).toBeNull();
+    expect(enrollingActorOfSession(held)?.id).toBe(user.id);
+
+    const { secret } = await startSecondFactorEnrolment(ctxFor(user));
+    await confirmSecondFactorEnrolment(ctxFor(user), { code: await codeAt(secret, new Date()) });
+    const free = await read();
+    expect(actorOfSession(free)?.id).toBe(user.id);
+    expect(enrollingActorOfSession(free)).toBeNull();
+    await setRequireSecondFactorForEveryone(ctxFor(admin), false);
   });
 });
