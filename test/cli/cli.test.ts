@@ -71,7 +71,7 @@ describe("npm run admin", () => {
   it("refuses a bad role and an unknown user with a clear message", async () => {
     const badRole = await tsx("scripts/admin.ts", ["create-user", "--email", "x@example.test", "--role", "BOSS"]);
     expect(badRole.code).toBe(1);
-    expect(badRole.stderr).toMatch(/role/);
+    expect(badRole.stderr).toMatch(/role/i);
     const unknown = await tsx("scripts/admin.ts", ["create-token", "--email", "ghost@example.test", "--name", "n"]);
     expect(unknown.code).toBe(1);
     expect(unknown.stdout).toBe("");
