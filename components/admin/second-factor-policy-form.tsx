@@ -5,9 +5,11 @@ import { idleState, type FormAction } from "@/components/action-state";
 import { FormAlert } from "@/components/form-alert";
 import { Panel } from "@/components/panel";
 import { SubmitButton } from "@/components/submit-button";
+import { useFormFeedback } from "@/components/use-form-feedback";
 
 export function SecondFactorPolicyForm({ action, requireForEveryone, requireForAdmins }: { action: FormAction; requireForEveryone: boolean; requireForAdmins: boolean }) {
   const [state, formAction] = useActionState(action, idleState);
+  useFormFeedback(state);
   return (
     <Panel title="Second factor" id="second-factor-policy">
       <form action={formAction} className="space-y-3">

@@ -9,6 +9,7 @@ import { FormAlert } from "@/components/form-alert";
 import { inputClass } from "@/components/form-styles";
 import { Panel } from "@/components/panel";
 import { SubmitButton } from "@/components/submit-button";
+import { useFormFeedback } from "@/components/use-form-feedback";
 
 type EnrolmentState = ActionState & { recoveryCodes?: string[] };
 
@@ -26,6 +27,7 @@ export function SecondFactorPanel({ status, pending, required, doneHref, startAc
   const [startState, start] = useActionState(startAction, idleState);
   const [confirmState, confirm] = useActionState(confirmAction, idleState as EnrolmentState);
   const [disableState, disable] = useActionState(disableAction, idleState);
+  useFormFeedback(disableState);
 
   if (confirmState.recoveryCodes) {
     return (

@@ -1,7 +1,7 @@
 // The TOTP second factor in the browser: an investigator enrols on the profile page (the code is
 // computed here with otplib from the secret the page shows), signs out, signs in with password and
 // code, then with a recovery code, and the same recovery code is refused the second time.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { generate } from "otplib";
 import { signIn } from "./support/browser";
 import { createUser } from "./support/cli";
@@ -19,9 +19,8 @@ async function passwordStep(page: Page, user: { email: string; password: string 
   await expect(page.getByLabel("Authentication code")).toBeVisible();
 }
 
-test("enrol a second factor, sign in with a code, and with a recovery code exactly once", async ({ page }) => {
-  const user = createUser("INVESTIGATOR");
-  await signIn(page, user);
+/** Enrols on the profile page; answers the secret and the first recovery code. */
+async function enrol(page: Page) {
   await page.goto("/settings/profile");
   await page.getByRole("button", { name: "Set up second factor" }).click();
   await expect(page.getByRole("img", { name: "QR code of the authenticator secret" })).toBeVisible();
@@ -34,6 +33,13 @@ test("enrol a second factor, sign in with a code, and with a recovery code exact
   const recovery = (await codes.first().textContent())!.trim();
   await page.getByRole("link", { name: "I have saved my recovery codes" }).click();
   await expect(page.getByText("10 recovery codes left")).toBeVisible();
+  return { secret, recovery };
+}
+
+test("enrol a second factor, sign in with a code, and with a recovery code exactly once", async ({ page }) => {
+  const user = createUser("INVESTIGATOR");
+  await signIn(page, user);
+  const { secret, recovery } = await enrol(page);
   await signOut(page);
 
   // Password, then the code: the enrolment spent this step's code, so the next step's (accepted ±1).
@@ -59,4 +65,47 @@ test("enrol a second factor, sign in with a code, and with a recovery code exact
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText("Invalid code.")).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
+});
+
+async function setRequireForEveryone(page: Page, on: boolean) {
+  await page.goto("/admin/security");
+  await page.getByLabel("Require a second factor of every user").setChecked(on);
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText(on ? "Everyone must now have a second factor" : "A second factor is optional for non-admins")).toBeVisible();
+}
+
+async function newPage(browser: Browser) {
+  return (await browser.newContext()).newPage();
+}
+
+// The suite's server runs with LANTERN_REQUIRE_TOTP_FOR_ADMINS=false (its admins have none); the
+// same hold, by the admin setting, for everyone. Workers: 1, so no other spec runs meanwhile.
+test("with the admin setting on, a user without a second factor is held on the set-up page until enrolled", async ({ page, browser }) => {
+  const admin = createUser("ADMIN");
+  await signIn(page, admin);
+  await enrol(page); // so the admin is not held once the setting is on
+  await setRequireForEveryone(page, true);
+  try {
+    const other = await newPage(browser);
+    const user = createUser("INVESTIGATOR");
+    await other.goto("/login");
+    await other.getByLabel("Email").fill(user.email);
+    await other.getByLabel("Password").fill(user.password);
+    await other.getByRole("button", { name: "Sign in" }).click();
+    await expect(other).toHaveURL(/\/second-factor$/);
+    await other.goto("/cases");
+    await expect(other).toHaveURL(/\/second-factor$/);
+    expect((await other.request.get("/api/v1/cases")).status()).toBe(401);
+    await expect(other.getByText("Your account needs a second factor")).toBeVisible();
+    await other.getByRole("button", { name: "Set up second factor" }).click();
+    const secret = (await other.getByTestId("totp-secret").textContent())!.trim();
+    await other.getByLabel("Code from the app").fill(await generate({ secret }));
+    await other.getByRole("button", { name: "Turn on second factor" }).click();
+    await other.getByRole("link", { name: "I have saved my recovery codes" }).click();
+    await expect(other).toHaveURL(/\/$/);
+    expect((await other.request.get("/api/v1/cases")).status()).toBe(200);
+    await other.context().close();
+  } finally {
+    await setRequireForEveryone(page, false);
+  }
 });
