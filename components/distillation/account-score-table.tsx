@@ -29,7 +29,7 @@ export function AccountScoreTable({ accounts, total, page, pageSize, threshold, 
         <th scope="col" className={`${th} text-right`}>Score</th>
         <th scope="col" className={th}>What drove it</th>
         <th scope="col" className={`${th} text-right`}>Requests</th>
-        <th scope="col" className={th}><span className="sr-only">Log lines</span></th>
+        <th scope="col" className={th}>Drill-down</th>
       </>}>
         {accounts.map((a, i) => (
           <tr key={a.accountId} data-flagged={a.flagged || undefined} className={a.accountId === selectedAccountId ? "bg-amber-50" : undefined}>
@@ -61,8 +61,9 @@ export function AccountScoreTable({ accounts, total, page, pageSize, threshold, 
             </td>
             <td className="px-3 py-2 text-right tabular-nums">{formatCount(a.requests)}</td>
             <td className="px-3 py-2 whitespace-nowrap">
-              <Link href={`${basePath}?${new URLSearchParams({ ...params, account: a.accountId })}#log-lines`} className={linkClass}>
-                Log lines<span className="sr-only"> of {a.externalId}</span>
+              {/* aria-label, not an sr-only span: an absolutely placed span in a scrolled table widens the page on a phone. */}
+              <Link href={`${basePath}?${new URLSearchParams({ ...params, account: a.accountId })}#log-lines`} className={linkClass} aria-label={`Log lines of ${a.externalId}`}>
+                Log lines
               </Link>
             </td>
           </tr>

@@ -19,7 +19,7 @@ export function ChartFigure({ id, title, summary, chart, table }: Props) {
       </div>
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer text-xs text-slate-600">Show as table</summary>
-        <div className="mt-2 max-h-72 overflow-auto">{table}</div>
+        <div className="relative mt-2 max-h-72 overflow-auto">{table}</div>
       </details>
     </figure>
   );

@@ -18,7 +18,8 @@ export function HourWeekdayHeatmap({ heatmap }: { heatmap: Heatmap }) {
           {busiest && `; the busiest is ${busiest.day} ${String(busiest.hour).padStart(2, "0")}:00 with ${formatCount(busiest.n)}`}. Round-the-clock automation fills the grid.
         </p>
       </figcaption>
-      <div className="mt-3 overflow-x-auto">
+      {/* relative: the cells' sr-only counts are clipped here instead of widening the page. */}
+      <div className="relative mt-3 overflow-x-auto">
         <table className="w-full table-fixed border-separate border-spacing-px text-[10px]">
           <caption className="sr-only">Requests by weekday (rows) and UTC hour (columns)</caption>
           <thead>
