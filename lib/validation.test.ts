@@ -85,6 +85,14 @@ describe("fields named like Object.prototype's members", () => {
     const errors = refusal(ZListCasesQuery, { constructor: "x", page: "0" });
     expect(errors).not.toBeNull();
   });
+
+  // Found by the fuzz test: naming the failed value called the input's own toString (an object here).
+  it("names a hostile object given for a choice or a number without calling anything of it", () => {
+    const hostile = JSON.parse('{"toString": {"isAdmin": true}, "valueOf": {"x": 1}, "__proto__": {"polluted": 1}}') as unknown;
+    expect(refusal(ZCaseTransitionInput, { to: "ON_HOLD", resolution: hostile })?.resolution).toEqual([expect.stringContaining("an object")]);
+    expect(refusal(ZEvidenceMetadata, { ...evidence, kind: hostile })?.kind).toEqual([expect.stringContaining("an object")]);
+    expect(refusal(ZListCasesQuery, { page: [hostile] })?.page).toEqual([expect.any(String)]);
+  });
 });
 
 /** The message parseInput answers. */

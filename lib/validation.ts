@@ -8,8 +8,15 @@ import { invalidInput, type FieldErrors } from "@/lib/errors";
 if (typeof window !== "undefined") z.config({ jitless: true });
 
 /** ON_HOLD → "On hold" (the words the forms use for enum values). */
-const wordsOf = (v: unknown) => (typeof v === "string" ? v.replaceAll("_", " ").toLowerCase().replace(/^\w/, (c) => c.toUpperCase()) : String(v));
-const shown = (v: unknown) => (typeof v === "string" ? `“${v.length > 40 ? `${v.slice(0, 40)}…` : v}”` : String(v));
+const wordsOf = (v: unknown) => (typeof v === "string" ? v.replaceAll("_", " ").toLowerCase().replace(/^\w/, (c) => c.toUpperCase()) : plain(v));
+const shown = (v: unknown) => (typeof v === "string" ? `“${v.length > 40 ? `${v.slice(0, 40)}…` : v}”` : plain(v));
+/** A non-text input in words, without calling anything of the input's own: String() on a hostile
+ *  object runs its toString/valueOf (or throws when they are not functions). */
+function plain(v: unknown): string {
+  if (v === null || v === undefined || typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return String(v);
+  if (Array.isArray(v)) return "a list";
+  return typeof v === "object" ? "an object" : typeof v;
+}
 const listOf = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(", ")} or ${items.at(-1)}` : (items[0] ?? ""));
 
 /**
