@@ -111,7 +111,8 @@ test("SIGKILL mid-upload: the next start sweeps the temporary at once, the gc ta
   expect(s.output()).toContain("Removed 1 unfinished upload(s) left by an earlier crash.");
   expect(temporaries(tmpDir)).toEqual([]);
   await expect.poll(() => unreferencedBlobs(), { timeout: 30_000 }).toEqual([]);
-  expect(s.output()).toContain("collected 1 unreferenced blob(s)");
+  // The gc logs once its deletion is done, a moment after the file is gone.
+  await expect.poll(() => s!.output(), { timeout: 10_000 }).toContain("collected 1 unreferenced blob(s)");
 
   // `npm run evidence -- gc` does the same on demand.
   const again = await withEvidenceRowsRefused(() => upload("committed again, never recorded\n"));
