@@ -1,5 +1,6 @@
 // Audit rows as readers see them: names, case numbers and one sentence instead of ids, and what the
 // reader's scope (audit-scope.ts) leaves out or withholds.
+import type { HashedFields } from "@/lib/audit/canonical";
 import type { AuditScope } from "@/lib/audit/audit-scope";
 import { describeAuditEvent } from "@/lib/audit/describe-audit-event";
 import type { Tx } from "@/lib/db/client";
@@ -36,20 +37,8 @@ export type AuditEntry = AuditEventView | WithheldAuditEvent;
 
 export const WITHHELD_SUMMARY = "Event on a case you cannot see; details withheld";
 
-type Row = {
-  seq: number;
-  at: Date;
-  actorId: string | null;
-  actorEmail: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  caseId: string | null;
-  changes: string;
-  requestId: string | null;
-  ip: string | null;
-  hash: string;
-};
+/** An AuditEvent row as read for the trail: the hashed fields and the event's own hash. */
+type Row = Omit<HashedFields, "prevHash"> & { hash: string };
 
 const ids = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => !!v))];
 
