@@ -1,11 +1,13 @@
 // An account's usage across the cases the viewer may see (only completed, non-replaced ingest
 // runs): the same charts as a case view, stacked by case, and the drill-down to its log lines.
-import type { Actor, RequestContext } from "@/lib/access/actor";
+// Prompt text (the top templates, the log lines) is an audited read.
+import type { RequestContext } from "@/lib/access/actor";
 import { assertAccountRead, requireAccount } from "@/lib/accounts/account-access";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditContextOf } from "@/lib/audit/audit-context";
 import { db } from "@/lib/db/client";
-import { getCharts, type Charts } from "@/lib/distillation-views/case-distillation-views";
+import { getChartFigures, templatesReadChanges, TOP_TEMPLATES, type Charts } from "@/lib/distillation-views/case-distillation-views";
+import { getTopPromptTemplates, type PromptTemplate } from "@/lib/distillation-views/prompt-templates";
 import { getSampleLines, type SampleLinePage } from "@/lib/distillation-views/sample-lines";
 import { ZAccountSampleQuery } from "@/lib/distillation-views/view-schemas";
 import type { ViewScope } from "@/lib/distillation-views/view-scope";
@@ -16,12 +18,29 @@ export const TOP_CASES = 6;
 /** null charts: no completed run on a visible case has a row of this account. */
 export type AccountDistillationViews = { accountId: string; charts: Charts | null };
 
-export async function getAccountDistillationViews(actor: Actor, idOrExternalId: string): Promise<AccountDistillationViews> {
-  assertAccountRead(actor);
+export async function getAccountDistillationViews(ctx: RequestContext, idOrExternalId: string): Promise<AccountDistillationViews> {
+  assertAccountRead(ctx.actor);
   const account = await requireAccount(db(), idOrExternalId);
-  const scope: ViewScope = { kind: "account", accountId: account.id, actor };
-  const charts = await getCharts(db(), scope, TOP_CASES);
-  return { accountId: account.id, charts: charts.totals.requests > 0 ? charts : null };
+  const scope: ViewScope = { kind: "account", accountId: account.id, actor: ctx.actor };
+  const figures = await getChartFigures(db(), scope, TOP_CASES);
+  if (figures.totals.requests === 0) return { accountId: account.id, charts: null };
+  return { accountId: account.id, charts: { ...figures, templates: await getAccountPromptTemplates(ctx, account.id) } };
+}
+
+/** The account's most used prompt templates on the visible cases (text cut short); an audited read. */
+export async function getAccountPromptTemplates(ctx: RequestContext, idOrExternalId: string): Promise<PromptTemplate[]> {
+  assertAccountRead(ctx.actor);
+  return db().$transaction(async (tx) => {
+    const account = await requireAccount(tx, idOrExternalId);
+    const templates = await getTopPromptTemplates(tx, { kind: "account", accountId: account.id, actor: ctx.actor }, TOP_TEMPLATES);
+    await appendAuditEvent(tx, auditContextOf(ctx), {
+      action: "distillation.templates.view",
+      entityType: "Account",
+      entityId: account.id,
+      changes: templatesReadChanges(templates),
+    });
+    return templates;
+  });
 }
 
 /** One page of the account's log lines on the visible cases; an audited read. */

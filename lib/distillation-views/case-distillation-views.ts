@@ -1,9 +1,10 @@
 // Everything the case's distillation page draws, computed in the database from the rows of the
 // case's completed, non-replaced ingest runs (view-scope.ts): requests and tokens over time, the
 // hour-by-weekday grid, the top prompt templates, and the log sources behind them. The ranked
-// account table comes from lib/distillation (the score); the drill-down to log lines is
-// getCaseSampleLines, an audited read.
-import type { Actor, RequestContext } from "@/lib/access/actor";
+// account table comes from lib/distillation (the score). Two reads show prompt text and are
+// audited in the transaction that reads them (decision 0016): the top templates (text cut short)
+// and the drill-down to log lines (getCaseSampleLines).
+import type { RequestContext } from "@/lib/access/actor";
 import { requireCase } from "@/lib/access/case-access";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditContextOf } from "@/lib/audit/audit-context";
@@ -25,7 +26,10 @@ export const TOP_TEMPLATES = 10;
 
 export type ViewTotals = { requests: number; accounts: number; promptTokens: number; completionTokens: number };
 
-export type Charts = { totals: ViewTotals; activity: ActivityOverTime; heatmap: HourWeekdayHeatmap; templates: PromptTemplate[] };
+/** The figures without prompt text (not audited). */
+export type ChartFigures = { totals: ViewTotals; activity: ActivityOverTime; heatmap: HourWeekdayHeatmap };
+/** The figures and the top prompt templates (an audited read). */
+export type Charts = ChartFigures & { templates: PromptTemplate[] };
 
 export type CaseDistillationViews = {
   case: { id: string; number: string };
@@ -35,22 +39,44 @@ export type CaseDistillationViews = {
   charts: Charts | null;
 };
 
-export async function getCaseDistillationViews(actor: Actor, caseIdOrNumber: string): Promise<CaseDistillationViews> {
-  const c = await requireCase(db(), actor, caseIdOrNumber, "read");
+/** The case page's views. The top templates show prompt text: that part is read by
+ *  getCasePromptTemplates, audited. */
+export async function getCaseDistillationViews(ctx: RequestContext, caseIdOrNumber: string): Promise<CaseDistillationViews> {
+  const c = await requireCase(db(), ctx.actor, caseIdOrNumber, "read");
   const sources = await listCompletedRuns(db(), c.id);
   const pending = await listPendingLogs(db(), c.id, new Set(sources.map((s) => s.evidenceId)));
-  const charts = sources.length > 0 ? await getCharts(db(), { kind: "case", caseId: c.id }, TOP_ACCOUNTS) : null;
-  return { case: { id: c.id, number: c.number }, sources, pending, charts };
+  if (sources.length === 0) return { case: { id: c.id, number: c.number }, sources, pending, charts: null };
+  const figures = await getChartFigures(db(), { kind: "case", caseId: c.id }, TOP_ACCOUNTS);
+  const templates = await getCasePromptTemplates(ctx, c.id);
+  return { case: { id: c.id, number: c.number }, sources, pending, charts: { ...figures, templates } };
 }
 
-export async function getCharts(client: Tx, scope: ViewScope, topSeries: number): Promise<Charts> {
-  const [totals, activity, heatmap, templates] = await Promise.all([
-    getTotals(client, scope),
-    getActivityOverTime(client, scope, topSeries),
-    getHourWeekdayHeatmap(client, scope),
-    getTopPromptTemplates(client, scope, TOP_TEMPLATES),
-  ]);
-  return { totals, activity, heatmap, templates };
+export async function getChartFigures(client: Tx, scope: ViewScope, topSeries: number): Promise<ChartFigures> {
+  const [totals, activity, heatmap] = await Promise.all([getTotals(client, scope), getActivityOverTime(client, scope, topSeries), getHourWeekdayHeatmap(client, scope)]);
+  return { totals, activity, heatmap };
+}
+
+/** The case's most used prompt templates, their text cut to TEMPLATE_TEXT_CHARS (withheld text
+ *  as its hash). Prompt text is a sensitive read: access checked and an audit event written in
+ *  the transaction that reads it. */
+export async function getCasePromptTemplates(ctx: RequestContext, caseIdOrNumber: string): Promise<PromptTemplate[]> {
+  return db().$transaction(async (tx) => {
+    const c = await requireCase(tx, ctx.actor, caseIdOrNumber, "read");
+    const templates = await getTopPromptTemplates(tx, { kind: "case", caseId: c.id }, TOP_TEMPLATES);
+    await appendAuditEvent(tx, auditContextOf(ctx), {
+      action: "distillation.templates.view",
+      entityType: "Case",
+      entityId: c.id,
+      caseId: c.id,
+      changes: templatesReadChanges(templates),
+    });
+    return templates;
+  });
+}
+
+/** What an audit event of a template read records: how many were shown, how many with text. */
+export function templatesReadChanges(templates: PromptTemplate[]) {
+  return { templates: { after: templates.length }, withText: { after: templates.filter((t) => !t.withheld).length } };
 }
 
 async function getTotals(client: Tx, scope: ViewScope): Promise<ViewTotals> {

@@ -7,8 +7,8 @@ import type { Actor } from "@/lib/access/actor";
 import { db } from "@/lib/db/client";
 import { chooseBucket, getActivityOverTime, OTHERS_KEY } from "@/lib/distillation-views/activity-over-time";
 import { getAccountDistillationViews, getAccountSampleLines } from "@/lib/distillation-views/account-distillation-views";
-import { getCaseDistillationViews, getCaseSampleLines } from "@/lib/distillation-views/case-distillation-views";
-import { getTopPromptTemplates } from "@/lib/distillation-views/prompt-templates";
+import { getCaseDistillationViews, getCasePromptTemplates, getCaseSampleLines } from "@/lib/distillation-views/case-distillation-views";
+import { getTopPromptTemplates, TEMPLATE_TEXT_CHARS } from "@/lib/distillation-views/prompt-templates";
 import { createAccount, createCase, createUser, ctxFor } from "@/test/factories";
 import { expectAppError } from "@/test/support/expect-app-error";
 import { seedIngestRun, type SeedRow } from "@/test/support/seed-ingest-run";
@@ -37,7 +37,7 @@ describe("the case's charts", () => {
     const running = await seedIngestRun(investigator, c.id, { state: "RUNNING", rows: [{ accountId: x, ts: at("2025-01-06T11:00:00Z") }] });
     await seedIngestRun(investigator, c.id, { state: "COMPLETED", replaced: true, rows: [{ accountId: x, ts: at("2025-01-06T11:30:00Z") }] });
 
-    const views = await getCaseDistillationViews(investigator, c.number);
+    const views = await getCaseDistillationViews(ctxFor(investigator), c.number);
     expect(views.sources.map((s) => [s.runId, s.sha256])).toEqual([[done.runId, done.sha256]]);
     expect(views.pending.find((p) => p.evidenceId === running.evidenceId)?.run?.state).toBe("RUNNING");
     const charts = views.charts!;
@@ -77,7 +77,7 @@ describe("the case's charts", () => {
     const [a] = await newAccounts(1);
     const queued = await seedIngestRun(investigator, c.id, { state: "QUEUED", rows: [] });
     await seedIngestRun(investigator, c.id, { state: "FAILED", rows: [{ accountId: a.id, ts: at("2025-01-06T10:00:00Z") }] });
-    const views = await getCaseDistillationViews(investigator, c.id);
+    const views = await getCaseDistillationViews(ctxFor(investigator), c.id);
     expect(views.charts).toBeNull();
     expect(views.sources).toEqual([]);
     expect(views.pending.map((p) => p.run?.state).sort()).toEqual(["FAILED", "QUEUED"]);
@@ -109,6 +109,41 @@ describe("the top prompt templates", () => {
     expect(templates[1]).toMatchObject({ text: null, hash: "h-withheld-1" });
     expect(templates[2]).toMatchObject({ text: "Write a short poem about the sea", hash: null });
     expect(await getTopPromptTemplates(db(), { kind: "case", caseId: c.id }, 1)).toHaveLength(1);
+  });
+
+  it("shows prompt text only through an audited read that checks the case's access (decision 0016)", async () => {
+    const c = await createCase(investigator, { restricted: true });
+    const [a] = (await newAccounts(1)).map((acc) => acc.id);
+    const long = `Explain step by step ${"why the sky is blue ".repeat(20)}`;
+    await seedIngestRun(investigator, c.id, {
+      state: "COMPLETED",
+      rows: [
+        { accountId: a, ts: at("2025-02-04T08:00:00Z"), prompt: long },
+        { accountId: a, ts: at("2025-02-04T08:01:00Z"), prompt: null, promptHash: "h-withheld-2" },
+      ],
+    });
+    const audited = () => db().auditEvent.findMany({ where: { caseId: c.id, action: "distillation.templates.view" }, orderBy: { seq: "asc" } });
+
+    const templates = await getCasePromptTemplates(ctxFor(investigator), c.number);
+    expect(templates.find((t) => !t.withheld)?.text).toBe(long.slice(0, TEMPLATE_TEXT_CHARS));
+    expect((await audited()).map((e) => [e.actorId, e.entityType, e.entityId, JSON.parse(e.changes)])).toEqual([
+      [investigator.id, "Case", c.id, { templates: { after: 2 }, withText: { after: 1 } }],
+    ]);
+
+    // The case page's views read them the same way: one more event per view.
+    const views = await getCaseDistillationViews(ctxFor(investigator), c.id);
+    expect(views.charts?.templates).toEqual(templates);
+    expect(await audited()).toHaveLength(2);
+
+    // An outsider of the restricted case gets 404 and leaves no read behind.
+    expect((await expectAppError(getCasePromptTemplates(ctxFor(outsider), c.id))).status).toBe(404);
+    expect(await audited()).toHaveLength(2);
+
+    // The account page's templates (across the visible cases) are audited on the account.
+    const usage = await getAccountDistillationViews(ctxFor(investigator), a);
+    expect(usage.charts?.templates.map((t) => t.withheld).sort()).toEqual([false, true]);
+    const onAccount = await db().auditEvent.findMany({ where: { entityType: "Account", entityId: a, action: "distillation.templates.view" } });
+    expect(onAccount.map((e) => [e.actorId, JSON.parse(e.changes)])).toEqual([[investigator.id, { templates: { after: 2 }, withText: { after: 1 } }]]);
   });
 });
 
@@ -149,20 +184,20 @@ describe("access", () => {
       rows: [1, 2, 3].map((line) => ({ accountId: a, ts: at(`2025-04-02T09:0${line}:00Z`), line })),
     });
 
-    expect((await expectAppError(getCaseDistillationViews(outsider, hidden.number))).status).toBe(404);
+    expect((await expectAppError(getCaseDistillationViews(ctxFor(outsider), hidden.number))).status).toBe(404);
     expect((await expectAppError(getCaseSampleLines(ctxFor(outsider), hidden.id, { account: a }))).status).toBe(404);
-    expect((await getCaseDistillationViews(investigator, hidden.number)).charts?.totals.requests).toBe(3);
+    expect((await getCaseDistillationViews(ctxFor(investigator), hidden.number)).charts?.totals.requests).toBe(3);
 
-    const mine = await getAccountDistillationViews(investigator, a);
+    const mine = await getAccountDistillationViews(ctxFor(investigator), a);
     expect(mine.charts?.totals.requests).toBe(4);
     expect(mine.charts?.activity.series.map((s) => s.label).sort()).toEqual([hidden.number, open.number].sort());
-    const theirs = await getAccountDistillationViews(outsider, a);
+    const theirs = await getAccountDistillationViews(ctxFor(outsider), a);
     expect(theirs.charts?.totals.requests).toBe(1);
     expect(theirs.charts?.activity.series.map((s) => s.label)).toEqual([open.number]);
     const lines = await getAccountSampleLines(ctxFor(outsider), a, {});
     expect(lines.items.map((l) => l.caseNumber)).toEqual([open.number]);
 
     const [unused] = await newAccounts(1);
-    expect((await getAccountDistillationViews(outsider, unused.id)).charts).toBeNull();
+    expect((await getAccountDistillationViews(ctxFor(outsider), unused.id)).charts).toBeNull();
   });
 });

@@ -13,7 +13,7 @@ import { getAccount, listAccountHistory } from "@/lib/accounts/get-account";
 import { getAccountSightings } from "@/lib/accounts/sightings";
 import type { AccountDetail } from "@/lib/accounts/account-view";
 import type { Actor } from "@/lib/access/actor";
-import { requireRequestContext, requireUser } from "@/lib/auth/current-user";
+import { requireRequestContext } from "@/lib/auth/current-user";
 import { getAccountDistillationViews, getAccountSampleLines } from "@/lib/distillation-views/account-distillation-views";
 import { can } from "@/lib/access/permissions";
 import { listEvidence } from "@/lib/evidence/get-evidence";
@@ -31,7 +31,8 @@ const EVIDENCE_CASES = 10;
 const EVIDENCE_PER_CASE = 50;
 
 export default async function AccountPage({ params, searchParams }: Props) {
-  const actor = await requireUser();
+  const ctx = await requireRequestContext();
+  const actor = ctx.actor;
   const { id } = await params;
   const query = await searchParams;
   const account = await orNotFound(getAccount(actor, id));
@@ -42,9 +43,9 @@ export default async function AccountPage({ params, searchParams }: Props) {
     listAccountHistory(actor, account.id, { page: positiveInt(query.historyPage), pageSize: HISTORY_PAGE_SIZE }),
   ]);
   const canWrite = can(actor.role, "account:write");
-  const usage = await getAccountDistillationViews(actor, account.id);
-  // Raw log lines are an audited read: only when asked for.
-  const lines = usage.charts && query.lines === "1" ? await getAccountSampleLines(await requireRequestContext(), account.id, { page: String(positiveInt(query.samplesPage)) }) : null;
+  // Prompt text (the top templates, raw log lines) is an audited read; the log lines only when asked for.
+  const usage = await getAccountDistillationViews(ctx, account.id);
+  const lines = usage.charts && query.lines === "1" ? await getAccountSampleLines(ctx, account.id, { page: String(positiveInt(query.samplesPage)) }) : null;
   const evidence = canWrite ? await evidenceOptions(actor, account) : [];
   return (
     <>

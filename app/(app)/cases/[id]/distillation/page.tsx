@@ -33,7 +33,7 @@ export default async function CaseDistillationPage({ params, searchParams }: Pro
   const ctx = await requireRequestContext();
   const { id } = await params;
   const query = await searchParams;
-  const [c, views] = await orNotFound(Promise.all([getCase(ctx.actor, id), getCaseDistillationViews(ctx.actor, id)]));
+  const [c, views] = await orNotFound(Promise.all([getCase(ctx.actor, id), getCaseDistillationViews(ctx, id)]));
   const basePath = `/cases/${c.number}/distillation`;
   const back = <Link href={`/cases/${c.number}`} className={linkClass}>Back to {c.number}</Link>;
   const isMember = c.members.some((m) => m.id === ctx.actor.id);
