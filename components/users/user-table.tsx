@@ -1,6 +1,7 @@
 import type { FormAction } from "@/components/action-state";
 import { Badge } from "@/components/badge";
 import { formatDateTime } from "@/components/format";
+import { ResetSecondFactorButton } from "@/components/users/reset-second-factor-button";
 import { UserRoleForm } from "@/components/users/user-role-form";
 import { UserStatusButton } from "@/components/users/user-status-button";
 import type { UserView } from "@/lib/users/users";
@@ -10,7 +11,7 @@ type Props = {
   users: UserView[];
   meId: string;
   roles: { value: string; label: string }[];
-  actions: { setRole: FormAction; setDisabled: FormAction };
+  actions: { setRole: FormAction; setDisabled: FormAction; resetSecondFactor: FormAction };
 };
 
 const th = "px-3 py-2 text-left font-medium";
@@ -20,7 +21,7 @@ export function UserTable({ users, meId, roles, actions }: Props) {
   return (
     <DataTable caption="Users" head={
       <>
-        {["Email", "Name", "Role", "Status", "Last sign-in", "Access"].map((h) => <th key={h} scope="col" className={th}>{h}</th>)}
+        {["Email", "Name", "Role", "Status", "Second factor", "Last sign-in", "Access"].map((h) => <th key={h} scope="col" className={th}>{h}</th>)}
       </>
     }>
       {users.map((u) => (
@@ -31,6 +32,13 @@ export function UserTable({ users, meId, roles, actions }: Props) {
             <UserRoleForm action={actions.setRole} userId={u.id} email={u.email} role={u.role} roles={roles} />
           </td>
           <td className={td}>{u.disabled ? <Badge tone="red">Disabled</Badge> : <Badge tone="emerald">Active</Badge>}</td>
+          <td className={td}>
+            <div className="flex items-center gap-2">
+              {u.secondFactor ? <Badge tone="emerald">On</Badge> : <span className="text-xs text-slate-500">Off</span>}
+              {/* One's own is turned off on the profile page, with a code or the password. */}
+              {u.secondFactor && u.id !== meId && <ResetSecondFactorButton action={actions.resetSecondFactor} userId={u.id} email={u.email} />}
+            </div>
+          </td>
           <td className={`${td} whitespace-nowrap`}>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : "Never"}</td>
           <td className={td}>
             {u.id === meId ? (

@@ -31,5 +31,8 @@ describe("describeAuditEvent", () => {
       "Dana signed in with a recovery code (9 left)",
     );
     expect(describeAuditEvent({ ...base, caseNumber: null, action: "auth.second-factor-enabled", entityType: "User", changes: {} })).toBe("Dana turned on a second factor");
+    expect(describeAuditEvent({ ...base, caseNumber: null, action: "auth.second-factor-reset", entityType: "User", changes: { email: "lee@example.test", sessionsEnded: 1 } })).toBe(
+      "Dana reset the second factor of lee@example.test, who must enrol again",
+    );
   });
 });

@@ -142,6 +142,10 @@ export function describeAuditEvent(e: DescribeInput): string {
       return `${who} turned on a second factor`;
     case "auth.second-factor-disabled":
       return `${who} turned off their second factor`;
+    case "auth.second-factor-reset": {
+      const email = plain(c, "email");
+      return `${who} reset the second factor of ${typeof email === "string" ? email : "a user"}, who must enrol again`;
+    }
     case "auth.recovery-code-used": {
       const left = plain(c, "recoveryCodesLeft");
       return `${who} signed in with a recovery code${typeof left === "number" ? ` (${left} left)` : ""}`;

@@ -16,6 +16,8 @@ export type UserView = {
   name: string;
   role: Role;
   disabled: boolean;
+  /** A second factor is enrolled (an admin can reset it: reset-second-factor.ts). */
+  secondFactor: boolean;
   lastLoginAt: Date | null;
   createdAt: Date;
 };
@@ -26,13 +28,14 @@ const userSelect = {
   name: true,
   role: true,
   disabledAt: true,
+  totpEnabledAt: true,
   lastLoginAt: true,
   createdAt: true,
 } as const;
 
-function toView(u: { disabledAt: Date | null } & Omit<UserView, "disabled">): UserView {
-  const { disabledAt, ...rest } = u;
-  return { ...rest, disabled: disabledAt !== null };
+function toView(u: { disabledAt: Date | null; totpEnabledAt: Date | null } & Omit<UserView, "disabled" | "secondFactor">): UserView {
+  const { disabledAt, totpEnabledAt, ...rest } = u;
+  return { ...rest, disabled: disabledAt !== null, secondFactor: totpEnabledAt !== null };
 }
 
 /** Creates a user. Used by the admin page, the CLI and first-run bootstrap (ctx is the system). */

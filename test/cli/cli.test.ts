@@ -76,6 +76,23 @@ describe("npm run admin", () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stdout).toBe("");
   });
+
+  it("reset-second-factor (break-glass): clears a user's second factor and ends their sessions, audited; refuses an unknown user", async () => {
+    const user = await createUser({ role: "ADMIN", email: "locked-out@example.test" });
+    await db().user.update({ where: { id: user.id }, data: { totpSecret: "sealed", totpEnabledAt: new Date(), totpLastStep: 1 } });
+    await db().recoveryCode.create({ data: { userId: user.id, codeHash: "0".repeat(64) } });
+    const session = await db().session.create({ data: { userId: user.id } });
+    const reset = await tsx("scripts/admin.ts", ["reset-second-factor", "--email", "Locked-Out@example.test"]);
+    expect(reset.code, reset.stderr).toBe(0);
+    expect(reset.stderr).toContain("Reset the second factor of locked-out@example.test: 1 recovery codes removed, 1 sessions ended");
+    expect(await db().user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true, totpEnabledAt: true } })).toEqual({ totpSecret: null, totpEnabledAt: null });
+    expect(await db().recoveryCode.count({ where: { userId: user.id } })).toBe(0);
+    expect((await db().session.findUniqueOrThrow({ where: { id: session.id } })).endedAt).not.toBeNull();
+    expect(await db().auditEvent.count({ where: { entityId: user.id, action: "auth.second-factor-reset", actorEmail: "cli:npm run admin" } })).toBe(1);
+    const unknown = await tsx("scripts/admin.ts", ["reset-second-factor", "--email", "ghost@example.test"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("User not found");
+  });
 });
 
 describe("npm run audit -- verify", () => {

@@ -10,7 +10,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/access/permissions";
 import { label } from "@/lib/cases/case-status";
 import { listUsers } from "@/lib/users/users";
-import { createUserAction, setUserDisabledAction, updateUserRoleAction } from "./actions";
+import { createUserAction, resetSecondFactorAction, setUserDisabledAction, updateUserRoleAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -28,7 +28,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <div className="space-y-6">
         <CreateUserForm action={createUserAction} roles={roles} />
         <section aria-label="All users">
-          <UserTable users={users.items} meId={actor.id} roles={roles} actions={{ setRole: updateUserRoleAction, setDisabled: setUserDisabledAction }} />
+          <UserTable users={users.items} meId={actor.id} roles={roles} actions={{ setRole: updateUserRoleAction, setDisabled: setUserDisabledAction, resetSecondFactor: resetSecondFactorAction }} />
           <Pagination basePath="/admin/users" params={page > 1 ? { page: String(page) } : {}} page={users.page} pageSize={users.pageSize} total={users.total} label="User pages" />
         </section>
       </div>
