@@ -109,3 +109,44 @@ test("with the admin setting on, a user without a second factor is held on the s
     await setRequireForEveryone(page, false);
   }
 });
+
+// Issue 15: a user who lost the device and the recovery codes. An admin resets the factor in
+// Admin → Users (after a confirmation); the user's open session ends, and at the next sign-in the
+// password alone is enough and the user is held on the set-up page (the everyone setting requires
+// one), as at a first enrolment.
+test("an admin resets a user's second factor: the user is signed out and asked to set one up again", async ({ page, browser }) => {
+  const admin = createUser("ADMIN");
+  await signIn(page, admin);
+  await enrol(page); // so the admin is not held once the setting is on
+  const other = await newPage(browser);
+  const user = createUser("INVESTIGATOR");
+  await signIn(other, user);
+  await enrol(other);
+  await setRequireForEveryone(page, true);
+  try {
+    await page.goto("/admin/users");
+    const row = page.getByRole("row").filter({ hasText: user.email });
+    await expect(row.getByText("On", { exact: true })).toBeVisible();
+    let asked = "";
+    page.once("dialog", (dialog) => {
+      asked = dialog.message();
+      void dialog.accept();
+    });
+    await row.getByRole("button", { name: "Reset" }).click();
+    await expect(page.getByText(`${user.email}'s second factor was reset`)).toBeVisible();
+    expect(asked).toContain(`Reset the second factor of ${user.email}?`);
+    await expect(row.getByText("Off", { exact: true })).toBeVisible();
+
+    // The user's session ended; the password alone signs in, onto the set-up page.
+    await other.goto("/cases");
+    await expect(other).toHaveURL(/\/login/);
+    await other.getByLabel("Email").fill(user.email);
+    await other.getByLabel("Password").fill(user.password);
+    await other.getByRole("button", { name: "Sign in" }).click();
+    await expect(other).toHaveURL(/\/second-factor$/);
+    await expect(other.getByText("Your account needs a second factor")).toBeVisible();
+    await other.context().close();
+  } finally {
+    await setRequireForEveryone(page, false);
+  }
+});
