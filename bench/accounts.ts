@@ -112,9 +112,17 @@ async function rawInsertPostgres(url: string, n: number): Promise<number> {
     for (let i = from; i < Math.min(n, from + BATCH); i++) {
       const r = generate(i, n);
       const id = `c${randomUUID().replaceAll("-", "").slice(0, 24)}`;
-      a.id.push(id), a.ext.push(r.externalId), a.name.push(r.name), a.email.push(r.email), a.org.push(r.org), a.country.push(r.country), a.risk.push(r.risk);
+      a.id.push(id);
+      a.ext.push(r.externalId);
+      a.name.push(r.name);
+      a.email.push(r.email);
+      a.org.push(r.org);
+      a.country.push(r.country);
+      a.risk.push(r.risk);
       for (const [type, value] of [["IP", r.ip], ["API_KEY", r.key], ["PAYMENT_FINGERPRINT", r.pf], ["DEVICE_ID", r.dev], ["EMAIL_DOMAIN", r.domain]]) {
-        attr.id.push(id), attr.type.push(type), attr.value.push(value);
+        attr.id.push(id);
+        attr.type.push(type);
+        attr.value.push(value);
       }
     }
     await client.query("BEGIN");

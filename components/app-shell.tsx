@@ -19,7 +19,12 @@ type Props = {
 export function AppShell({ user, nav, children }: Props) {
   const pathname = usePathname() ?? "/"; // never null in the App Router (typed so because of pages/)
   const [open, setOpen] = useState(false);
-  useEffect(() => setOpen(false), [pathname]);
+  // Following a link closes the menu (adjusted while rendering, not in an effect).
+  const [shownPath, setShownPath] = useState(pathname);
+  if (pathname !== shownPath) {
+    setShownPath(pathname);
+    setOpen(false);
+  }
   useEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);

@@ -86,8 +86,10 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
  */
 export const MULTILINE_FIELDS: ReadonlySet<string> = new Set(["body", "summary", "description", "reason", "notes", "comment", "emails", "justification", "outcome"]);
 
+/* eslint-disable no-control-regex -- control characters are what these two refuse */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const CONTROL_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/* eslint-enable no-control-regex */
 const MAX_DEPTH = 32;
 /** Characters that turn text around (bidirectional embeddings, overrides and isolates): "Ω‮RTL‬"
  *  displays reversed. Refused in every field, free text included. */

@@ -29,11 +29,7 @@ export function AccountSearchBox({ label, onPick, excludeIds, hint, errors }: Pr
 
   useEffect(() => {
     const q = query.trim();
-    if (!q) {
-      setResults([]);
-      setStatus("idle");
-      return;
-    }
+    if (!q) return; // changeQuery has cleared the results
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       setStatus("loading");
@@ -59,11 +55,17 @@ export function AccountSearchBox({ label, onPick, excludeIds, hint, errors }: Pr
   }, [query]);
 
   const offered = results.filter((a) => !excludeIds?.has(a.id));
+  function changeQuery(value: string) {
+    setQuery(value);
+    if (!value.trim()) {
+      setResults([]);
+      setStatus("idle");
+    }
+  }
   function pick(a: PickedAccount | undefined) {
     if (!a) return;
     onPick(a);
-    setQuery("");
-    setResults([]);
+    changeQuery("");
     setOpen(false);
     inputRef.current?.focus();
   }
@@ -86,7 +88,7 @@ export function AccountSearchBox({ label, onPick, excludeIds, hint, errors }: Pr
         aria-describedby={describedBy}
         value={query}
         placeholder="External id, name, email or attribute value"
-        onChange={(e) => setQuery(e.target.value)}
+        onChange={(e) => changeQuery(e.target.value)}
         onFocus={() => results.length && setOpen(true)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onKeyDown={(e) => {

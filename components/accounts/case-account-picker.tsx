@@ -1,7 +1,7 @@
 "use client";
 // Attach several accounts to a case at once: pick them with search-as-you-type, choose their role,
 // attach. The server action attaches them in one transaction (one audit event per account).
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useState } from "react";
 import { idleState, type FormAction } from "@/components/action-state";
 import { ROLE_LABELS, CASE_ROLE_VALUES } from "@/components/accounts/account-labels";
 import { AccountSearchBox, type PickedAccount } from "@/components/accounts/account-search-box";
@@ -17,9 +17,12 @@ export function CaseAccountPicker({ action, caseNumber, attachedIds }: Props) {
   const [state, formAction] = useActionState(action, idleState);
   const { formRef } = useFormFeedback(state);
   const [picked, setPicked] = useState<PickedAccount[]>([]);
-  useEffect(() => {
+  // A new successful answer empties the picked list (adjusted while rendering, not in an effect).
+  const [answered, setAnswered] = useState(state);
+  if (state !== answered) {
+    setAnswered(state);
     if (state.ok) setPicked([]);
-  }, [state]);
+  }
   const exclude = new Set([...attachedIds, ...picked.map((p) => p.id)]);
   return (
     <form ref={formRef} action={formAction} className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3">

@@ -1,7 +1,7 @@
 "use client";
 // Draw a manual link from this account to another: pick the other account (search-as-you-type),
 // give the reason, a confidence from 0 to 1 and the evidence items that support it.
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useState } from "react";
 import { idleState, valueOf, type FormAction } from "@/components/action-state";
 import { AccountSearchBox, type PickedAccount } from "@/components/accounts/account-search-box";
 import { Field } from "@/components/field";
@@ -21,10 +21,13 @@ export function LinkAccountForm({ action, accountId, evidence }: Props) {
   const [other, setOther] = useState<PickedAccount | null>(null);
   const errors = state.fieldErrors ?? {};
   const v = state.values;
-  // React resets the form after a successful action; the picked account goes with it.
-  useEffect(() => {
+  // React resets the form after a successful action; the picked account goes with it (adjusted
+  // while rendering, not in an effect).
+  const [answered, setAnswered] = useState(state);
+  if (state !== answered) {
+    setAnswered(state);
     if (state.ok) setOther(null);
-  }, [state]);
+  }
   return (
     <details className="mt-4 rounded-md border border-slate-200 p-3" open={!state.ok && !!state.message}>
       <summary className="cursor-pointer text-sm font-medium text-slate-800">Link to another account</summary>

@@ -66,7 +66,9 @@ export function LinkGraph({ nodes, edges, decide, height = 560 }: Props) {
   const initial = useRef({ nodes, edges });
   const router = useRouter();
   const routerRef = useRef(router);
-  routerRef.current = router;
+  useEffect(() => {
+    routerRef.current = router;
+  }, [router]);
   const [layout, setLayout] = useState<LayoutState>("pending");
   const [query, setQuery] = useState("");
   const [states, setStates] = useState<ReadonlySet<LinkState>>(DEFAULT_STATES);

@@ -23,7 +23,12 @@ export function IngestRunProgress({ initial, basePath }: { initial: IngestRunDet
   const [stale, setStale] = useState(false);
   const last = useRef<Sample | null>(null);
 
-  useEffect(() => setRun(initial), [initial]);
+  // A refreshed page brings a new `initial`: start from it (adjusted while rendering, not in an effect).
+  const [seenInitial, setSeenInitial] = useState(initial);
+  if (initial !== seenInitial) {
+    setSeenInitial(initial);
+    setRun(initial);
+  }
 
   useEffect(() => {
     if (!active(run.state)) return;

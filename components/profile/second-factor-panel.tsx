@@ -93,6 +93,7 @@ export function SecondFactorPanel({ status, pending, required, doneHref, startAc
           <SubmitButton pendingLabel="Preparing…">Set up second factor</SubmitButton>
         </form>
       )}
+      {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- next-auth's sign-out route, not a page */}
       {required && <p className="mt-3 text-sm"><a href="/api/auth/signout" className="underline">Sign out</a></p>}
     </Panel>
   );

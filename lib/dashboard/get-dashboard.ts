@@ -12,7 +12,7 @@ import {
   actionsHref, casesHref, closedCasesHref, FLAGGED_RISK_SCORE, flaggedAccountsHref, OPEN_STATUSES, revokedAccountsHref,
 } from "@/lib/dashboard/dashboard-links";
 import { ageBuckets, intersect, monthStart, weeksOf, type Range } from "@/lib/dashboard/dashboard-periods";
-import { ZDashboardQuery, type DashboardFilters } from "@/lib/dashboard/dashboard-schemas";
+import { ZDashboardQuery } from "@/lib/dashboard/dashboard-schemas";
 import { SEVERITIES, CASE_STATUSES } from "@/lib/cases/case-schemas";
 
 export type Figure = { label: string; value: number; href: string | null };

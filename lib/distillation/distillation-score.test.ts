@@ -45,7 +45,7 @@ describe("the streaming aggregates", () => {
     expect(a.gapSum).toBe(60 + 60 + (3 * 3600 - 120));
     const m = measure(a);
     expect(m.outputRatio).toBe(14);
-    expect(m.regularity).not.toBeNull;
+    expect(m.regularity).toBeNull(); // 3 gaps: fewer than the 10 that timing regularity needs
   });
 
   it("finds the values and the identical prompts that accounts share (a prompt sent by too many accounts is common)", () => {

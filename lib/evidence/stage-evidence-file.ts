@@ -28,6 +28,7 @@ export async function stageEvidenceFile(
   const blob = await blobStore().stage(stream, { maxBytes: env().LANTERN_MAX_UPLOAD_BYTES, onChunk: keepHead });
   // The name is kept for display and download only, never for a path.
   // Direction overrides and invisible characters are taken out ("report‮fdp.exe" shows reversed).
+  // eslint-disable-next-line no-control-regex -- control characters are what this replaces
   const originalFilename = (stripInvisible(info.filename ?? "") || "unnamed").replace(/[\u0000-\u001f\u007f/\\]/g, "_").slice(0, 255);
   return {
     blob,

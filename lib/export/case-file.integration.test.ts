@@ -216,11 +216,11 @@ describe("case file export", () => {
     const d = await verifyCaseFile(dropped, key);
     expect([d.ok, d.altered, d.missing, d.extra]).toEqual([false, [], ["report.pdf"], []]);
 
-    expect((await verifyCli([edited, "--key", keyPem()])).stdout).toMatch(/^ALTERED  case\.json: expected/m);
-    expect((await verifyCli([added, "--key", keyPem()])).stdout).toMatch(/^EXTRA    evidence\/planted\.txt$/m);
+    expect((await verifyCli([edited, "--key", keyPem()])).stdout).toMatch(/^ALTERED {2}case\.json: expected/m);
+    expect((await verifyCli([added, "--key", keyPem()])).stdout).toMatch(/^EXTRA {4}evidence\/planted\.txt$/m);
     const cliDropped = await verifyCli([dropped, "--key", keyPem()]);
     expect(cliDropped.code).toBe(1);
-    expect(cliDropped.stdout).toMatch(/^MISSING  report\.pdf$/m);
+    expect(cliDropped.stdout).toMatch(/^MISSING {2}report\.pdf$/m);
   }, 120_000);
 
   it("the verify page's server function (POST /api/v1/case-files/verify) names the same findings, with this instance's keys", async () => {

@@ -8,6 +8,7 @@ const BASE = "http://lantern.invalid";
 const ENCODED_SEPARATOR_OR_CONTROL = /%(2f|5c|[01][0-9a-f]|7f)/i;
 
 export function safeLocalPath(candidate: string | undefined | null, fallback = "/"): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
   if (!candidate || !candidate.startsWith("/") || /[\\\u0000-\u001f\u007f]/.test(candidate)) return fallback;
   const resolved = resolveLocal(candidate);
   // The answer is itself a URL the browser resolves again: it must be a single-slash path that

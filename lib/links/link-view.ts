@@ -1,6 +1,6 @@
 // What the UI and the API see of account links, clusters and link graphs.
 import type { AccountRef, CaseRef } from "@/lib/accounts/account-view";
-import type { AccountStatus, AttributeType, LinkSource, LinkStatus } from "@/lib/generated/sqlite/enums";
+import type { AccountStatus, LinkSource, LinkStatus } from "@/lib/generated/sqlite/enums";
 import type { SharedAttribute } from "@/lib/link-suggestions/suggestion-types";
 
 
