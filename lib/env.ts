@@ -66,6 +66,9 @@ const EnvSchema = z.object({
     .pipe(z.enum(["true", "false", "1", "0"], { error: "must be true or false" }).optional())
     .transform((v) => v === undefined || v === "true" || v === "1"),
   LANTERN_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  // An ingested gzip log may decompress to at most this many times its stored size (never less than
+  // 64 MiB); past it the run fails as a possible gzip bomb. Real logs compress 5-30x, a bomb ~1,000x.
+  LANTERN_INGEST_MAX_GZIP_RATIO: z.coerce.number({ error: "must be a number" }).min(1).max(100_000).default(100),
   // A job's lease (a dead worker's job runs again after it) and the first retry's wait (doubling).
   LANTERN_JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   LANTERN_JOB_RETRY_BASE_SECONDS: z.coerce.number().min(0.01).max(3600).default(10),

@@ -10,7 +10,7 @@ import { removeEvidence } from "@/lib/evidence/remove-evidence";
 import { uploadEvidence } from "@/lib/evidence/upload-evidence";
 import { getIngestRun, listIngestRuns } from "@/lib/ingest/get-ingest-run";
 import { INGEST_JOB, ingestJobKey } from "@/lib/ingest/ingest-run-view";
-import { runIngestJob } from "@/lib/ingest/run-ingest-job";
+import { gzipTextCap, MIN_GZIP_TEXT_CAP, runIngestJob } from "@/lib/ingest/run-ingest-job";
 import { startIngest } from "@/lib/ingest/start-ingest";
 import { newRunCaches, RunTakenError, writeIngestBatch } from "@/lib/ingest/write-ingest-batch";
 import { registerJobHandler } from "@/lib/jobs/job-handlers";
@@ -185,6 +185,21 @@ describe("ingesting a log", () => {
     expect(run.error).toMatch(/missing: timestamp, account_id/);
     const audit = await db().auditEvent.findFirst({ where: { entityId: run.id, action: "ingest.fail" } });
     expect(audit).not.toBeNull();
+  });
+
+  it("fails a gzip bomb once its text passes the cap (LANTERN_INGEST_MAX_GZIP_RATIO times its size, at least 64 MiB)", async () => {
+    const c = await createCase(investigator);
+    // Three good lines, then 80 MiB of one character: ~80 KB of gzip, so the cap is the 64 MiB floor.
+    const head = Buffer.from([line("acct-bomb", 1), line("acct-bomb", 2), line("acct-bomb", 3)].join("\n") + "\n");
+    const bomb = gzipSync(Buffer.concat([head, Buffer.alloc(80 << 20, "x")]), { level: 9 });
+    expect(gzipTextCap(bomb.length)).toBe(MIN_GZIP_TEXT_CAP);
+    const ev = await uploadLog(investigator, c.id, bomb, "API_LOG", "bomb.jsonl.gz");
+    const started = await startIngest(ctxFor(investigator), ev.id);
+    await runDueJobs();
+    const run = await getIngestRun(investigator, started.id);
+    expect(run.state).toBe("FAILED");
+    expect(run.error).toMatch(/decompresses to more than 64 MiB .*possible gzip bomb \(LANTERN_INGEST_MAX_GZIP_RATIO/);
+    expect(run.compressed).toBe(true);
   });
 });
 

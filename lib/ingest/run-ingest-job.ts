@@ -6,6 +6,7 @@
 // that is not a log, a missing blob or removed evidence fail the run at once; other errors are
 // retried by the runner with backoff, and the run fails with the last attempt.
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { completeIngestRun, failIngestRun } from "@/lib/ingest/finish-ingest-run";
 import { startHeapGuard } from "@/lib/ingest/heap-guard";
@@ -20,11 +21,21 @@ import { readLogStream } from "@/lib/log-format/read-log-stream";
 import { blobStore } from "@/lib/storage/blob-store";
 
 export const DEFAULT_INGEST_BATCH = 5_000;
+/** The gzip cap is never below this, so a small file of very repetitive lines is not refused. */
+export const MIN_GZIP_TEXT_CAP = 64 * 1024 * 1024;
 
 export type IngestOptions = {
   /** Lines per transaction (default DEFAULT_INGEST_BATCH). */
   batchSize?: number;
+  /** The most text a gzip log may decompress to (default gzipTextCap of its stored size). */
+  maxTextBytes?: number;
 };
+
+/** How much text a gzip log of `storedBytes` may decompress to: LANTERN_INGEST_MAX_GZIP_RATIO times
+ *  its size, at least MIN_GZIP_TEXT_CAP. */
+export function gzipTextCap(storedBytes: number, ratio = env().LANTERN_INGEST_MAX_GZIP_RATIO): number {
+  return Math.max(MIN_GZIP_TEXT_CAP, Math.ceil(storedBytes * ratio));
+}
 
 /** A failure no retry can mend: the run fails with this message. */
 class RunFailure extends Error {}
@@ -71,7 +82,9 @@ type RunToIngest = { id: string; caseId: string; lastLine: number; bytesTotal: b
 
 async function ingest(run: RunToIngest, options: IngestOptions): Promise<void> {
   const batchSize = options.batchSize ?? DEFAULT_INGEST_BATCH;
-  const stream = await readLogStream(await blobStore().open(run.evidence.sha256));
+  const stream = await readLogStream(await blobStore().open(run.evidence.sha256), {
+    maxTextBytes: options.maxTextBytes ?? gzipTextCap(Number(run.bytesTotal)),
+  });
   try {
     await db().ingestRun.update({ where: { id: run.id }, data: { format: stream.format, compressed: stream.compressed } });
     const resumed = run.lastLine > 0;

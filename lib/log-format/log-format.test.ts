@@ -11,10 +11,10 @@ const ok = (i: number, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ timestamp: `2026-03-01T10:00:0${i % 10}Z`, account_id: `acct-${i}`, model: "m-large", prompt_tokens: 10 + i, completion_tokens: 20, ...extra });
 const CSV_HEADER = "timestamp,account_id,model,prompt_tokens,completion_tokens,ip,prompt";
 
-async function parse(bytes: Buffer, chunkSize = 1 << 16, skipThrough = 0) {
+async function parse(bytes: Buffer, chunkSize = 1 << 16, skipThrough = 0, maxTextBytes?: number) {
   const chunks: Buffer[] = [];
   for (let i = 0; i < bytes.length; i += chunkSize) chunks.push(bytes.subarray(i, i + chunkSize));
-  const stream = await readLogStream(Readable.from(chunks));
+  const stream = await readLogStream(Readable.from(chunks), { maxTextBytes });
   const rows: LogRow[] = [];
   const errors: LineError[] = [];
   const parser = new LogLineParser(stream.format, { row: (r) => rows.push(r), error: (e) => errors.push(e) }, { skipThrough });
@@ -52,6 +52,31 @@ describe("content detection", () => {
     await expect(parse(Buffer.from("name,email\nx,y\n"))).rejects.toThrow(/missing: timestamp, account_id, model/);
     const gz = gzipSync(Buffer.from(Array.from({ length: 2000 }, (_, i) => ok(i)).join("\n")));
     await expect(parse(gz.subarray(0, gz.length - 200))).rejects.toThrow(/gzip data is corrupt/);
+  });
+});
+
+describe("gzip bombs", () => {
+  // 4 MiB of one line repeated: gzip shrinks it ~250-fold.
+  const text = Buffer.from(`${ok(1)}\n`.repeat(Math.ceil((4 << 20) / (ok(1).length + 1))));
+  const bomb = gzipSync(text, { level: 9 });
+
+  it("fails a gzip log once its text passes the cap, before reading the rest", async () => {
+    expect(text.length / bomb.length).toBeGreaterThan(100);
+    const stream = await readLogStream(Readable.from([bomb]), { maxTextBytes: 1 << 20 });
+    let seen = 0;
+    await expect(
+      (async () => {
+        for await (const chunk of stream.chunks) seen += chunk.length;
+      })(),
+    ).rejects.toThrow(/decompresses to more than 1\.0 MiB .*gzip bomb/);
+    expect(seen).toBeLessThanOrEqual(1 << 20);
+    // Past the format detection too: a cap below the first 64 KiB fails while opening.
+    await expect(parse(bomb, 1 << 16, 0, 10_000)).rejects.toThrow(/gzip bomb/);
+  });
+
+  it("reads a gzip log within the cap whole, and never caps plain text (its size is what is stored)", async () => {
+    expect((await parse(bomb, 1 << 16, 0, text.length)).rows).toHaveLength(text.length / (ok(1).length + 1));
+    expect((await parse(text, 1 << 16, 0, 1 << 20)).rows).toHaveLength(text.length / (ok(1).length + 1));
   });
 });
 
