@@ -12,7 +12,7 @@ import { db } from "@/lib/db/client";
 import { buildReport } from "@/lib/distillation-report/build-report";
 import { renderReportHtml } from "@/lib/distillation-report/render-report-html";
 import { ZGenerateReportInput } from "@/lib/distillation-report/report-schema";
-import { computeCaseDistillation } from "@/lib/distillation/compute-case-distillation";
+import { readCaseDistillation } from "@/lib/distillation/distillation-cache";
 import { AppError } from "@/lib/errors";
 import type { EvidenceView } from "@/lib/evidence/evidence-view";
 import { stageEvidenceFile } from "@/lib/evidence/stage-evidence-file";
@@ -27,7 +27,7 @@ export async function generateDistillationReport(ctx: RequestContext, caseIdOrNu
   const completed = await db().ingestRun.count({ where: { caseId: access.id, state: "COMPLETED", replacedAt: null } });
   if (completed === 0) throw new AppError("CONFLICT", NO_COMPLETED_RUN);
 
-  const analysis = await computeCaseDistillation(access.id);
+  const analysis = await readCaseDistillation(access.id);
   const c = await db().case.findUniqueOrThrow({ where: { id: access.id }, select: { id: true, number: true, title: true } });
   const files = await db().evidence.findMany({ where: { id: { in: analysis.runs.map((r) => r.evidenceId) } }, select: { id: true, originalFilename: true } });
   const generatedAt = new Date();

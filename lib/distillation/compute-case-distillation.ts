@@ -1,7 +1,9 @@
 // The distillation analysis of one case (issue 11 point 2): indicators per account, a score with the
 // factors behind it, a flag above the threshold, and clusters of accounts joined by what they share.
 // Reads only the rows of the case's COMPLETED, not replaced ingest runs. No access check here: the
-// API goes through getCaseDistillation (get-case-distillation.ts); the bench and the report call this.
+// API goes through getCaseDistillation (get-case-distillation.ts). The app's readers (views, API,
+// report, STIX, case file) go through readCaseDistillation (distillation-cache.ts), which stores
+// the result per set of runs and parameters; the bench times this fresh computation.
 import { db } from "@/lib/db/client";
 import { loadCaseAggregates, type AccountAggregate } from "@/lib/distillation/account-aggregates";
 import { buildClusters, findJoins, joinLimits, poolAggregates, type ClusterJoin } from "@/lib/distillation/cluster-evidence";
@@ -80,7 +82,7 @@ async function noOtherRunHasRows(caseId: string, runIds: readonly string[]): Pro
   return true;
 }
 
-async function loadAccountNames(ids: readonly string[]): Promise<Map<string, { externalId: string; displayName: string }>> {
+export async function loadAccountNames(ids: readonly string[]): Promise<Map<string, { externalId: string; displayName: string }>> {
   const out = new Map<string, { externalId: string; displayName: string }>();
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await db().account.findMany({ where: { id: { in: ids.slice(i, i + 500) } }, select: { id: true, externalId: true, displayName: true } });
@@ -89,11 +91,16 @@ async function loadAccountNames(ids: readonly string[]): Promise<Map<string, { e
   return out;
 }
 
-/** The whole analysis of a case. `options` override the stored settings and defaults. */
+/** The whole analysis of a case, computed afresh. `options` override the stored settings and
+ *  defaults. The app reads it through readCaseDistillation (distillation-cache.ts), which stores it. */
 export async function computeCaseDistillation(caseId: string, overrides: Partial<DistillationOptions> = {}): Promise<CaseDistillation> {
   const started = Date.now();
   const options = await resolveDistillationOptions(overrides);
-  const runs = await listCompletedRuns(caseId);
+  return analyzeCase(caseId, await listCompletedRuns(caseId), options, started);
+}
+
+/** The analysis of the rows of `runs` (the case's completed runs, listed by the caller). */
+export async function analyzeCase(caseId: string, runs: DistillationRun[], options: DistillationOptions, started = Date.now()): Promise<CaseDistillation> {
   const runIds = runs.map((r) => r.id);
   // When every run of the case counts, the case id alone selects the rows (and an index serves the timing).
   const allRunsOfCase = await noOtherRunHasRows(caseId, runIds);

@@ -57,7 +57,7 @@ export const ZDistillationRun = z.object({
 
 export const ZCaseDistillation = z.object({
   caseId: z.string(),
-  computedAt: z.string(),
+  computedAt: z.string().describe("when the analysis was computed; it is stored and read back until the completed runs or the parameters change (decision 0016)"),
   threshold: z.number(),
   parameters: z.object({
     reasoningPhrases: z.array(z.string()),

@@ -4,10 +4,11 @@
 import type { Actor } from "@/lib/access/actor";
 import { requireCase } from "@/lib/access/case-access";
 import { db } from "@/lib/db/client";
-import { computeCaseDistillation, type CaseDistillation } from "@/lib/distillation/compute-case-distillation";
+import type { CaseDistillation } from "@/lib/distillation/compute-case-distillation";
+import { readCaseDistillation } from "@/lib/distillation/distillation-cache";
 import type { DistillationOptions } from "@/lib/distillation/distillation-settings";
 
 export async function getCaseDistillation(actor: Actor, caseIdOrNumber: string, options: Partial<DistillationOptions> = {}): Promise<CaseDistillation> {
   const access = await requireCase(db(), actor, caseIdOrNumber, "read");
-  return computeCaseDistillation(access.id, options);
+  return readCaseDistillation(access.id, options);
 }

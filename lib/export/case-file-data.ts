@@ -7,7 +7,8 @@
 // bumps CASE_FILE_SCHEMA_VERSION.
 import type { Actor } from "@/lib/access/actor";
 import type { Tx } from "@/lib/db/client";
-import { computeCaseDistillation, type CaseDistillation } from "@/lib/distillation/compute-case-distillation";
+import type { CaseDistillation } from "@/lib/distillation/compute-case-distillation";
+import { readCaseDistillation } from "@/lib/distillation/distillation-cache";
 import { CASE_FILE_FORMAT, CASE_FILE_SCHEMA_VERSION } from "@/lib/export/case-file-format";
 import { visibleLinksWhere } from "@/lib/links/link-access";
 
@@ -24,7 +25,7 @@ export type CaseFindings = Pick<CaseDistillation, "computedAt" | "threshold" | "
 
 /** Computed outside the export's transaction (it reads every ingested row of the case). */
 export async function readCaseFindings(caseId: string): Promise<CaseFindings | null> {
-  const d = await computeCaseDistillation(caseId);
+  const d = await readCaseDistillation(caseId);
   if (d.runs.length === 0) return null;
   return { computedAt: d.computedAt, threshold: d.threshold, parameters: d.parameters, runs: d.runs, totals: d.totals, clusters: d.clusters, flaggedAccounts: d.accounts.filter((a) => a.flagged) };
 }

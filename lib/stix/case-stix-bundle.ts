@@ -10,7 +10,8 @@ import { requireCase } from "@/lib/access/case-access";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditContextOf } from "@/lib/audit/audit-context";
 import { db } from "@/lib/db/client";
-import { computeCaseDistillation, type DistillationAccount } from "@/lib/distillation/compute-case-distillation";
+import type { DistillationAccount } from "@/lib/distillation/compute-case-distillation";
+import { readCaseDistillation } from "@/lib/distillation/distillation-cache";
 import type { AttributeType } from "@/lib/generated/sqlite/enums";
 import { parseInput } from "@/lib/validation";
 import { z } from "zod";
@@ -40,7 +41,7 @@ export async function exportCaseStix(ctx: RequestContext, caseIdOrNumber: string
     select: { account: { select: { id: true, externalId: true, displayName: true, attributes: { select: { type: true, value: true } } } } },
     orderBy: { addedAt: "asc" },
   });
-  const analysis = await computeCaseDistillation(c.id);
+  const analysis = await readCaseDistillation(c.id);
   const flagged = analysis.accounts.filter((a) => a.flagged);
   // Flagged accounts that were never attached to the case are part of its findings too.
   const known = new Set(onCase.map((r) => r.account.id));
