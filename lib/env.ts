@@ -86,6 +86,35 @@ const EnvSchema = z.object({
   LANTERN_VERIFY_MAX_BYTES: z.coerce.number({ error: "must be a number of bytes" }).int().min(1).max(Number.MAX_SAFE_INTEGER).default(8 * 1024 ** 3),
   // A signed audit checkpoint (the chain head) is published this often, when the head moved (0: never).
   LANTERN_AUDIT_CHECKPOINT_MINUTES: z.coerce.number({ error: "must be a number of minutes" }).int().min(0).max(10_080).default(60),
+  // Single sign-on with OpenID Connect (lib/auth/sso-config.ts, decision 0029): set the issuer, client id
+  // and secret to offer "Sign in with <LANTERN_OIDC_NAME>" beside passwords. Register the redirect
+  // URI <NEXTAUTH_URL>/api/auth/callback/oidc at the provider.
+  LANTERN_OIDC_ISSUER: optionalString.pipe(z.url("must be the issuer URL, e.g. https://id.example.org/realms/lantern").optional()),
+  LANTERN_OIDC_CLIENT_ID: optionalString,
+  LANTERN_OIDC_CLIENT_SECRET: optionalString,
+  LANTERN_OIDC_NAME: z.string().trim().min(1).default("single sign-on"),
+  // Scopes asked for; the claims used (email, email_verified, the role claim) must be in the ID token.
+  LANTERN_OIDC_SCOPES: z.string().trim().default("openid email profile"),
+  // The ID token claim (a string or a list of strings) whose values map to roles through
+  // LANTERN_OIDC_ROLE_MAP ("idp-value=ROLE,other=ROLE"); unset: roles are managed in Lantern only.
+  LANTERN_OIDC_ROLE_CLAIM: optionalString,
+  LANTERN_OIDC_ROLE_MAP: z.string().default("").transform((v, ctx) => {
+    const map: Record<string, "ADMIN" | "MANAGER" | "INVESTIGATOR" | "AUDITOR"> = {};
+    for (const pair of v.split(",").map((p) => p.trim()).filter(Boolean)) {
+      const at = pair.lastIndexOf("=");
+      const role = pair.slice(at + 1).trim();
+      if (at <= 0 || !["ADMIN", "MANAGER", "INVESTIGATOR", "AUDITOR"].includes(role)) {
+        ctx.addIssue({ code: "custom", message: `${JSON.stringify(pair)} is not value=ROLE (ROLE one of ADMIN, MANAGER, INVESTIGATOR, AUDITOR)` });
+        return z.NEVER;
+      }
+      map[pair.slice(0, at).trim()] = role as "ADMIN";
+    }
+    return map;
+  }),
+  // Email domains allowed to sign in through the provider (comma-separated); empty: any domain.
+  LANTERN_OIDC_ALLOWED_DOMAINS: z.string().default("").transform((v) => v.split(",").map((d) => d.trim().toLowerCase().replace(/^@/, "")).filter(Boolean)),
+  // The role of a user created at their first sign-in when the role claim maps to none.
+  LANTERN_OIDC_DEFAULT_ROLE: z.enum(["ADMIN", "MANAGER", "INVESTIGATOR", "AUDITOR"], { error: "must be ADMIN, MANAGER, INVESTIGATOR or AUDITOR" }).default("INVESTIGATOR"),
   LANTERN_S3_ENDPOINT: optionalString.pipe(z.url("must be a URL such as http://127.0.0.1:9000").optional()),
   LANTERN_S3_REGION: optionalString.transform((v) => v ?? "us-east-1"),
   LANTERN_S3_BUCKET: optionalString,
@@ -97,6 +126,11 @@ const EnvSchema = z.object({
     .transform((v) => v === undefined || v === "true" || v === "1"),
 }).superRefine((e, ctx) => {
   // Cross-field rules: zod reports them like any other issue, naming the variable.
+  if (e.LANTERN_OIDC_ISSUER || e.LANTERN_OIDC_CLIENT_ID || e.LANTERN_OIDC_CLIENT_SECRET) {
+    for (const key of ["LANTERN_OIDC_ISSUER", "LANTERN_OIDC_CLIENT_ID", "LANTERN_OIDC_CLIENT_SECRET"] as const) {
+      if (!e[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when single sign-on is configured (LANTERN_OIDC_ISSUER, _CLIENT_ID and _CLIENT_SECRET)" });
+    }
+  }
   if (e.LANTERN_STORAGE !== "s3") return;
   if (!e.LANTERN_S3_BUCKET) {
     ctx.addIssue({ code: "custom", path: ["LANTERN_S3_BUCKET"], message: "is required when LANTERN_STORAGE=s3" });

@@ -8,12 +8,15 @@ import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import { beginAttempt, refundAttempt, settleSuccess, throttleKeys } from "@/lib/auth/login-throttle";
 import { checkSecondFactor, hasSecondFactor } from "@/lib/auth/second-factor";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { isPasswordSignInOff } from "@/lib/auth/password-sign-in-setting";
+import { NO_PASSWORD } from "@/lib/auth/sso-sign-in";
 
 export const INVALID_CREDENTIALS = "Invalid email or password.";
 /** The answer to a right password of a user with a second factor, sent without a code: the form
  *  (components/login-form.tsx) then asks for one. */
 export const SECOND_FACTOR_REQUIRED = "Enter the code from your authenticator app, or a recovery code.";
 export const INVALID_SECOND_FACTOR = "Invalid code.";
+export const PASSWORD_SIGN_IN_OFF = "Password sign-in is turned off. Sign in with single sign-on.";
 
 export type SignInResult = { sessionId: string; userId: string; email: string; name: string };
 
@@ -22,6 +25,11 @@ export async function signInWithPassword(
   client: { ip: string | null; userAgent: string | null },
 ): Promise<SignInResult> {
   const { email, password, code } = parseInput(ZSignInInput, input);
+  // Turned off by an admin (decision 0029): refused here, not only hidden on the login page.
+  if (await isPasswordSignInOff()) {
+    await recordRefusedSignIn(email, client, "password sign-in off", null, null);
+    throw new AppError("FORBIDDEN", PASSWORD_SIGN_IN_OFF);
+  }
   const keys = throttleKeys(email, client.ip);
   try {
     await beginAttempt(keys);
@@ -36,7 +44,10 @@ export async function signInWithPassword(
     where: { email },
     select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true },
   });
-  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+  // A user created by single sign-on has no password (NO_PASSWORD): checked against the dummy hash,
+  // so the answer takes as long as for a wrong password.
+  const hasPassword = user !== null && user.passwordHash !== NO_PASSWORD;
+  const ok = (await verifyPassword(hasPassword ? user.passwordHash : await dummyPasswordHash(), password)) && hasPassword;
   if (!user || !ok || user.disabledAt) {
     const reason = !user ? "unknown email" : !ok ? "wrong password" : "account disabled";
     await recordRefusedSignIn(email, client, reason, user?.id ?? null, null);
@@ -70,7 +81,7 @@ export async function signInWithPassword(
   return { sessionId, userId: user.id, email: user.email, name: user.name };
 }
 
-type RefusalReason = "unknown email" | "wrong password" | "account disabled" | "wrong second factor" | "throttled";
+type RefusalReason = "unknown email" | "wrong password" | "account disabled" | "wrong second factor" | "throttled" | "password sign-in off";
 
 /** One audit event per refused attempt. No actor (nobody is signed in); never the password. */
 async function recordRefusedSignIn(
