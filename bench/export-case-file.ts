@@ -1,7 +1,8 @@
 // Part (b) of `npm run bench -- dashboard-export` (issue 12): the export of a case holding 1 GiB of
 // evidence (BENCH_EXPORT_MB, in BENCH_EXPORT_FILES files) through the real server's
-// GET /api/v1/cases/{id}/export with an API token, the ZIP written to a file, next to `cp` of the
-// same blob files into the same folder, round by round in the same run; and the server's peak RSS
+// GET /api/v1/cases/{id}/export with an API token, the ZIP written to a file by curl (as cp writes
+// its copy; BENCH_EXPORT_CLIENT=node uses this process instead), next to `cp` of the same blob files
+// into the same folder, round by round in the same run, with the CPU seconds each side spent; and the server's peak RSS
 // growth over its steady baseline (VmRSS sampled every 50 ms, and the kernel's VmHWM).
 // Targets: export MB/s >= 0.5x cp; RSS growth < 100 MB. The archive is then checked with the
 // offline verifier, so the figure is for a complete, valid case file.
@@ -14,7 +15,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { promisify } from "node:util";
-import { peakRssBytes, processTree, resetPeakRss, rssBytes, sampleRss } from "./process-tree";
+import { cpuSeconds, peakRssBytes, processTree, resetPeakRss, rssBytes, sampleRss } from "./process-tree";
 import { startServer } from "./server";
 
 const MiB = 1024 * 1024;
@@ -26,7 +27,12 @@ const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const TARGET_RATIO = 0.5;
 const TARGET_GROWTH_MB = 100;
 
-type Round = { cpMBps: number; exportMBps: number; exportSeconds: number; zipBytes: number };
+/** CPU seconds of a round: cp's; the export's in the server and in the client that writes the file. */
+type Round = { cpMBps: number; exportMBps: number; exportSeconds: number; zipBytes: number; cpCpu: number; serverCpu: number; clientCpu: number };
+
+/** The client that downloads the ZIP into a file: curl (a C program writing what it receives, like
+ *  cp; the default when installed) or this Node process (http.get piped into a file stream). */
+const CLIENT = process.env.BENCH_EXPORT_CLIENT ?? (fs.existsSync("/usr/bin/curl") ? "curl" : "node");
 
 const RESULT_MARK = "EXPORT-BENCH-RESULT ";
 
@@ -113,13 +119,20 @@ async function measureExport(): Promise<string> {
       hwm = resetPeakRss(tree);
       const sampler = sampleRss(server.pid);
       for (let i = 0; i < ROUNDS; i++) {
+        let children = childCpuSeconds();
         const cpSeconds = await timeCp(blobs, path.join(work, "cp"));
+        const cpCpu = childCpuSeconds() - children;
         fs.rmSync(target, { force: true });
+        const serverCpu = cpuSeconds(processTree(server.pid));
+        const self = process.cpuUsage();
+        children = childCpuSeconds();
         const t = performance.now();
         await download(server.baseUrl, big.id, token, target);
         const exportSeconds = (performance.now() - t) / 1000;
+        const own = process.cpuUsage(self);
+        const clientCpu = childCpuSeconds() - children + (CLIENT === "node" ? (own.user + own.system) / 1e6 : 0);
         const zipBytes = fs.statSync(target).size;
-        rounds.push({ cpMBps: evidenceBytes / MB / cpSeconds, exportMBps: zipBytes / MB / exportSeconds, exportSeconds, zipBytes });
+        rounds.push({ cpMBps: evidenceBytes / MB / cpSeconds, exportMBps: zipBytes / MB / exportSeconds, exportSeconds, zipBytes, cpCpu, serverCpu: cpuSeconds(processTree(server.pid)) - serverCpu, clientCpu });
       }
       const sampled = sampler.stop();
       peak = Math.max(sampled.peak, hwm ? peakRssBytes(processTree(server.pid)) : 0);
@@ -157,7 +170,18 @@ async function timeCp(files: string[], dir: string): Promise<number> {
   return seconds;
 }
 
+/** CPU seconds of this process's children that have ended and been waited for (cutime + cstime). */
+function childCpuSeconds(): number {
+  const stat = fs.readFileSync("/proc/self/stat", "utf8");
+  const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(f[13]) + Number(f[14])) / 100; // USER_HZ: 100 on Linux
+}
+
 async function download(baseUrl: string, caseId: string, token: string, target: string): Promise<void> {
+  if (CLIENT === "curl") {
+    await promisify(execFile)("curl", ["--silent", "--show-error", "--fail", "--output", target, "--header", `authorization: Bearer ${token}`, `${baseUrl}/api/v1/cases/${caseId}/export`]);
+    return;
+  }
   await new Promise<void>((resolve, reject) => {
     http
       .get(`${baseUrl}/api/v1/cases/${caseId}/export`, { headers: { authorization: `Bearer ${token}` } }, (res) => {
@@ -191,11 +215,13 @@ function format(r: { evidenceBytes: number; files: number; rounds: Round[]; base
   const growth = r.peakMB - r.baselineMB;
   const mark = (ok: boolean) => (ok ? "PASS" : "MISS");
   const list = (xs: number[], d: number) => xs.map((x) => x.toFixed(d)).join(" / ");
+  const perGiB = (f: (x: Round) => number) => median(r.rounds.map((x) => f(x) / (r.evidenceBytes / 2 ** 30))).toFixed(2);
   return [
-    `Case file export: ${(r.evidenceBytes / MiB).toFixed(0)} MiB of random evidence in ${r.files} files (seeded in ${r.seedSeconds.toFixed(0)} s), GET /api/v1/cases/{id}/export on loopback to a file (${os.cpus().length} cores), ${r.rounds.length} rounds`,
+    `Case file export: ${(r.evidenceBytes / MiB).toFixed(0)} MiB of random evidence in ${r.files} files (seeded in ${r.seedSeconds.toFixed(0)} s), GET /api/v1/cases/{id}/export on loopback, written to a file by ${CLIENT} (${os.cpus().length} cores), ${r.rounds.length} rounds`,
     `cp of the blob files, MB/s per round:     ${list(r.rounds.map((x) => x.cpMBps), 0)}`,
     `export (ZIP bytes), MB/s per round:       ${list(r.rounds.map((x) => x.exportMBps), 0)}   (${list(r.rounds.map((x) => x.exportSeconds), 2)} s; ZIP ${(r.rounds[0].zipBytes / MB).toFixed(0)} MB)`,
     `export / cp per round: ${list(ratios, 2)}; median ${ratio.toFixed(2)}x (target >= ${TARGET_RATIO}x)   ${mark(ratio >= TARGET_RATIO)}`,
+    `CPU seconds per GiB, median of the rounds: cp ${perGiB((x) => x.cpCpu)}; export: server ${perGiB((x) => x.serverCpu)} + client (${CLIENT}) ${perGiB((x) => x.clientCpu)}   (load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")})`,
     `server RSS (${r.samples} samples${r.hwm ? " + VmHWM" : ""}, all rounds): baseline ${r.baselineMB.toFixed(0)} MB, peak ${r.peakMB.toFixed(0)} MB, growth ${growth.toFixed(0)} MB (target < ${TARGET_GROWTH_MB} MB)   ${mark(growth < TARGET_GROWTH_MB)}`,
     `the last round's ZIP verifies (signature and every file) with lib/export/verify-case-file.ts`,
   ].join("\n");

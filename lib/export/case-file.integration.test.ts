@@ -14,6 +14,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { eventHash } from "@/lib/audit/canonical";
 import { addNote } from "@/lib/notes/notes";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { uploadEvidence } from "@/lib/evidence/upload-evidence";
 import { exportCaseFile } from "@/lib/export/export-case-file";
 import { ManifestSchema } from "@/lib/export/manifest";
@@ -255,6 +256,32 @@ describe("case file export", () => {
     expect(cli.code).toBe(1);
     expect(cli.stdout).toContain("Signature: INVALID");
   }, 120_000);
+
+  it("lists evidence with the SHA-256 recorded at intake, so a blob altered at rest is named ALTERED by the recipient's check, under a valid signature", async () => {
+    const c = await createCase(investigator, { title: "Altered at rest", memberIds: [investigator.id] });
+    const original = Buffer.from("original bytes of the capture\n".repeat(500));
+    const ev = await uploadEvidence(ctxFor(investigator), c.id, await stageBytes(original, "capture.txt", "text/plain"), { kind: "OTHER", title: "Capture" });
+    // Flip one byte of the stored blob, as disk corruption or an intruder with the data folder would.
+    const blob = path.join(env().evidenceDir, "sha256", ev.sha256.slice(0, 2), ev.sha256.slice(2, 4), ev.sha256);
+    const altered = fs.readFileSync(blob);
+    altered[7] ^= 0x01;
+    fs.chmodSync(blob, 0o644);
+    fs.writeFileSync(blob, altered);
+    const file = path.join(dir, "altered-at-rest.zip");
+    await exportTo(file, ctxFor(investigator), c.id);
+    const folder = path.join(dir, "altered-at-rest");
+    unzip(file, folder); // the ZIP itself is sound (its CRC-32 is over the bytes it carries)
+    const manifest = ManifestSchema.parse(JSON.parse(fs.readFileSync(path.join(folder, "manifest.json"), "utf8")));
+    const listed = manifest.files.find((f) => f.path.startsWith(`evidence/${ev.id}-`))!;
+    // The manifest vouches for the custody record, never for the altered bytes.
+    expect(listed).toEqual({ path: `evidence/${ev.id}-capture.txt`, size: original.length, sha256: sha(original) });
+    expect(fs.readFileSync(path.join(folder, listed.path)).equals(altered)).toBe(true);
+    const report = await verifyCaseFile(file, [{ publicKeyPem: signingKey().publicKeyPem }]);
+    expect([report.ok, report.signature.status, report.missing, report.extra]).toEqual([false, "valid", [], []]);
+    expect(report.altered).toEqual([{ path: listed.path, expected: { size: original.length, sha256: sha(original) }, actual: { size: altered.length, sha256: sha(altered) } }]);
+    // The custody event claims no observed hash: the export did not re-hash the blob.
+    expect(await db().custodyEvent.findFirst({ where: { evidenceId: ev.id, action: "EXPORT" }, select: { sha256Observed: true, detail: true } })).toEqual({ sha256Observed: null, detail: expect.stringContaining("listed with its intake SHA-256") });
+  });
 
   it("checks out with the README's commands alone: unzip, base64, openssl pkeyutl -verify, sed and sha256sum -c", async () => {
     const work = path.join(dir, "readme-check");

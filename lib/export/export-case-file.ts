@@ -1,7 +1,9 @@
 // GET /api/v1/cases/{id}/export: the case file, a ZIP streamed to the client as it is written
 // (decision 0024). Evidence goes from the blob store into the response chunk by chunk, so the
-// server's memory stays flat whatever the evidence weighs. Every file's size and SHA-256 are
-// computed on the way; manifest.json (written last) lists them, and manifest.sig signs it.
+// server's memory stays flat whatever the evidence weighs. manifest.json (written last) lists every
+// file's size and SHA-256, and manifest.sig signs it: for the files made here, computed on the way;
+// for evidence, the values recorded at intake (custody), not a re-hash of what the store holds now,
+// so a blob altered at rest is named as altered by whoever verifies the file (decision 0024, addendum).
 // The export is an audit event, and a custody event for each evidence item in it, committed before
 // the first byte goes out (the file then shows its own export).
 import { Readable } from "node:stream";
@@ -35,7 +37,8 @@ export async function exportCaseFile(ctx: RequestContext, idOrNumber: string): P
       caseId: access.id,
       changes: { evidenceItems: { after: items.length }, format: { after: "lantern-case-file/1" } },
     });
-    for (const e of items) await recordCustody(tx, ctx, e, "EXPORT", { sha256Observed: e.sha256, detail: `in the case file of ${exportedAt.toISOString()} (request ${ctx.requestId})` });
+    // Not re-hashed at export, so no observed hash: the manifest lists the one recorded at intake.
+    for (const e of items) await recordCustody(tx, ctx, e, "EXPORT", { detail: `in the case file of ${exportedAt.toISOString()} (request ${ctx.requestId}), listed with its intake SHA-256` });
     const data = await readCaseFileData(tx, ctx.actor, access.id, exportedAt);
     const timeline = await tx.auditEvent.findMany({
       where: { caseId: access.id },
@@ -92,12 +95,9 @@ async function* caseFileChunks(s: Snapshot, checkpoint: Awaited<ReturnType<typeo
   yield* zip.entry("report.pdf", caseReportPdf(s.data, s.timeline, s.timelineTotal, checkpoint?.checkpoint ?? null) as unknown as AsyncIterable<Buffer>);
   for (const e of s.data.evidence) {
     if (!e.file) continue;
-    yield* zip.entry(e.file, (await blobStore().open(e.sha256)) as Readable);
-    const written = zip.written[zip.written.length - 1];
-    // The store's bytes must still be those recorded at upload: never sign a manifest over others.
-    if (written.sha256 !== e.sha256 || written.size !== e.sizeBytes) {
-      throw new Error(`Evidence ${e.id} in the store no longer matches its recorded SHA-256 (${e.sha256}); the export stopped. Run npm run evidence -- verify.`);
-    }
+    // Listed as recorded at intake: the signature vouches for the custody record, never for bytes
+    // the store holds now, so an alteration at rest shows as this file ALTERED when verified.
+    yield* zip.entry(e.file, (await blobStore().open(e.sha256)) as Readable, { listed: { size: e.sizeBytes, sha256: e.sha256 } });
   }
   const manifest = manifestText({ caseId: s.data.case.id, caseNumber: s.data.case.number, exportedAt: s.data.exportedAt, keyId: signingKey().keyId }, zip.written);
   yield* zip.entry(MANIFEST_PATH, [Buffer.from(manifest, "utf8")], { compress: true });

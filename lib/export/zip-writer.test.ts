@@ -1,5 +1,5 @@
 // The streaming ZIP writer, read back by `unzip` (Info-ZIP) and by yauzl: stored and deflated
-// entries, UTF-8 names, sizes and SHA-256 reported per entry, ZIP64 end records once the entry
+// entries, UTF-8 names, sizes and SHA-256 reported per entry (or listed as given), ZIP64 end records once the entry
 // count passes 65,535, and refusal of unsafe or duplicate names.
 import { execFileSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
@@ -67,6 +67,19 @@ describe("ZipWriter", () => {
     expect(back.get("case.json")!.equals(text)).toBe(true);
     expect(back.get("evidence/ünïcode name.bin")!.equals(big)).toBe(true);
     expect(back.get("empty.txt")!.length).toBe(0);
+  });
+
+  it("lists an entry with the size and SHA-256 it is given (evidence: the intake record) and still gives its bytes their own CRC-32", async () => {
+    const bytes = Buffer.from("bytes as the store holds them now\n".repeat(100));
+    const recorded = { size: 12, sha256: sha(Buffer.from("intake bytes")) };
+    const file = path.join(dir, "listed.zip");
+    const zip = await writeZip(file, async function* (z) {
+      yield* z.entry("evidence/x.bin", [bytes], { listed: recorded });
+      yield* z.finish();
+    });
+    expect(zip.written).toEqual([{ path: "evidence/x.bin", ...recorded }]);
+    expect(execFileSync("unzip", ["-t", file], { encoding: "utf8" })).toContain("No errors detected");
+    expect((await readAll(file)).get("evidence/x.bin")!.equals(bytes)).toBe(true);
   });
 
   it("adds ZIP64 end records when there are more than 65,535 entries", async () => {

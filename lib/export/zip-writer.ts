@@ -2,14 +2,23 @@
 // descriptor after them, so nothing is held in memory but the chunk in flight; ZIP64 records are
 // added where a size, an offset or the entry count needs them. CRC-32 comes from @node-rs/crc32
 // (SIMD; the pure-JS CRC of the common zip libraries runs at ~130 MB/s here, slower than the disk).
-// While writing, every entry's size and SHA-256 are computed over its uncompressed bytes: the case
-// file's manifest lists them (decision 0024).
+// While writing, every entry's size and SHA-256 are computed over its uncompressed bytes (the case
+// file's manifest lists them, decision 0024), except for an entry given `listed` values: evidence is
+// listed with the SHA-256 recorded at intake, not re-hashed (decision 0024, addendum).
 import { createHash } from "node:crypto";
 import { pipeline, Readable } from "node:stream";
 import { createDeflateRaw } from "node:zlib";
 import { crc32 } from "@node-rs/crc32";
 
+/** What the manifest lists for an entry. */
 export type WrittenEntry = { path: string; size: number; sha256: string };
+
+export type EntryOptions = {
+  compress?: boolean;
+  /** The size and SHA-256 to list for the entry instead of computing them from its bytes (evidence:
+   *  the custody record from intake). Its bytes still get their CRC-32, which the ZIP needs. */
+  listed?: { size: number; sha256: string };
+};
 
 type CentralRecord = {
   name: Buffer;
@@ -52,7 +61,7 @@ export class ZipWriter {
   constructor(private readonly modified = new Date()) {}
 
   /** Yields the entry's local header, its (optionally deflated) bytes and its data descriptor. */
-  async *entry(path: string, source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, opts: { compress?: boolean } = {}): AsyncGenerator<Buffer> {
+  async *entry(path: string, source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, opts: EntryOptions = {}): AsyncGenerator<Buffer> {
     checkEntryName(path);
     if (this.names.has(path)) throw new Error(`Duplicate ZIP entry ${path}`);
     this.names.add(path);
@@ -73,7 +82,7 @@ export class ZipWriter {
     header.writeUInt16LE(0, 28);
     yield* this.emit(header, name);
 
-    const hash = createHash("sha256");
+    const hash = opts.listed ? null : createHash("sha256");
     let crc = 0;
     let size = 0;
     let compressedSize = 0;
@@ -81,7 +90,7 @@ export class ZipWriter {
       for await (const chunk of source) {
         const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
         crc = crc32(buf, crc);
-        hash.update(buf);
+        hash?.update(buf);
         size += buf.length;
         yield buf;
       }
@@ -106,7 +115,7 @@ export class ZipWriter {
     }
     yield* this.emit(descriptor);
     this.central.push({ name, method, time, date, crc: crc >>> 0, compressedSize, size, offset });
-    this.written.push({ path, size, sha256: hash.digest("hex") });
+    this.written.push({ path, size: opts.listed?.size ?? size, sha256: opts.listed?.sha256 ?? hash!.digest("hex") });
   }
 
   /** Yields the central directory and the end records; the writer is done after it. */
