@@ -46,8 +46,9 @@ export function exportPaths({ ref, ok, errors, idParam }: OpenApiHelpers): Json 
     "/case-files/verify": {
       post: {
         summary: "Check a case file against this instance's signing keys: the manifest's signature, then every file's size and SHA-256",
+        description: "At most 1 verification at a time per user (429) and 2 per instance (503); the upload waits in a folder of the data folder that the next start-up removes if the server crashed meanwhile",
         requestBody: { required: true, content: { "application/zip": { schema: { type: "string", format: "binary" } } } },
-        responses: { 200: ok("What was found (ok is false when anything is missing, extra or altered)", ref("CaseFileReport")), ...errors(400, 401, 413) },
+        responses: { 200: ok("What was found (ok is false when anything is missing, extra or altered)", ref("CaseFileReport")), ...errors(400, 401, 413, 429, 503) },
       },
     },
     "/signing-key": {

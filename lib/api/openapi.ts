@@ -81,6 +81,8 @@ const ERROR_TEXT: Record<number, string> = {
   409: "Illegal state change or concurrent edit",
   413: "Body too large",
   415: "Unsupported media type",
+  429: "Too many at a time or too often; details.limit names the limit, Retry-After when to try again",
+  503: "Busy; Retry-After says when to try again",
 };
 
 const page = (item: Json) => ({

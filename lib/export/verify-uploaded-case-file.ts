@@ -1,9 +1,10 @@
 // POST /api/v1/case-files/verify, behind the "Verify a case file" page: the ZIP streams to a
 // temporary file (memory stays flat; more than LANTERN_VERIFY_MAX_BYTES is refused as it
 // arrives), is checked against this instance's signing keys (current and retired) and removed.
+// The temporary's folder is swept at start-up if a crash left it, and only so many verifications
+// run at once (verify-temporaries.ts).
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -11,18 +12,23 @@ import type { Actor } from "@/lib/access/actor";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { verifyCaseFile, ZipLimitError, type CaseFileReport } from "@/lib/export/verify-case-file";
+import { makeVerifyTempDir, withVerificationSlot } from "@/lib/export/verify-temporaries";
 import { knownPublicKeys } from "@/lib/signing/signing-key";
 
 /** More entries than any case file holds (its evidence items and six files), and far longer names. */
 export const MAX_ENTRIES = 100_000;
 export const MAX_NAME_LENGTH = 1024;
 
-export async function verifyUploadedCaseFile(_actor: Actor, body: ReadableStream<Uint8Array> | null, declaredLength: number | null): Promise<CaseFileReport> {
+export async function verifyUploadedCaseFile(actor: Actor, body: ReadableStream<Uint8Array> | null, declaredLength: number | null): Promise<CaseFileReport> {
   const limit = env().LANTERN_VERIFY_MAX_BYTES;
   const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `Case files over ${limit} bytes cannot be verified here; use npm run verify-export`);
   if (!body) throw new AppError("INVALID_INPUT", "Send the case file (a ZIP) as the request body", { fieldErrors: { body: ["is required"] } });
   if (declaredLength !== null && declaredLength > limit) throw tooLarge();
-  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), "lantern-verify-"));
+  return withVerificationSlot(actor.id, () => verifyStream(body, limit, tooLarge));
+}
+
+async function verifyStream(body: ReadableStream<Uint8Array>, limit: number, tooLarge: () => AppError): Promise<CaseFileReport> {
+  const dir = await makeVerifyTempDir();
   const file = path.join(dir, `${randomUUID()}.zip`);
   try {
     let size = 0;
