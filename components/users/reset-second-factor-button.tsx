@@ -5,11 +5,14 @@ import { idleState, type FormAction } from "@/components/action-state";
 import { SubmitButton } from "@/components/submit-button";
 import { useFormFeedback } from "@/components/use-form-feedback";
 
-type Props = { action: FormAction; userId: string; email: string };
+type Props = { action: FormAction; userId: string; email: string; enrolled: boolean };
 
-export function ResetSecondFactorButton({ action, userId, email }: Props) {
+/** Rendered for every other user's row, also without a second factor (then nothing shows): it stays
+ *  mounted when a reset turns the factor off, so its success toast still appears. */
+export function ResetSecondFactorButton({ action, userId, email, enrolled }: Props) {
   const [state, formAction] = useActionState(action, idleState);
   useFormFeedback(state);
+  if (!enrolled) return null;
   return (
     <form action={formAction} className="flex flex-col items-start gap-1">
       <input type="hidden" name="userId" value={userId} />

@@ -36,7 +36,7 @@ export function UserTable({ users, meId, roles, actions }: Props) {
             <div className="flex items-center gap-2">
               {u.secondFactor ? <Badge tone="emerald">On</Badge> : <span className="text-xs text-slate-500">Off</span>}
               {/* One's own is turned off on the profile page, with a code or the password. */}
-              {u.secondFactor && u.id !== meId && <ResetSecondFactorButton action={actions.resetSecondFactor} userId={u.id} email={u.email} />}
+              {u.id !== meId && <ResetSecondFactorButton action={actions.resetSecondFactor} userId={u.id} email={u.email} enrolled={u.secondFactor} />}
             </div>
           </td>
           <td className={`${td} whitespace-nowrap`}>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : "Never"}</td>
