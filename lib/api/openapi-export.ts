@@ -36,7 +36,8 @@ export function exportPaths({ ref, ok, errors, idParam }: OpenApiHelpers): Json 
     "/cases/{id}/export": {
       get: {
         summary:
-          "The case file: a ZIP streamed as it is written, holding case.json (schema lantern-case-file/1, docs/CASE-FILE.md), audit.jsonl, audit-checkpoint.json, " +
+          "The case file: a ZIP streamed as it is written, holding case.json (schema lantern-case-file/1, docs/CASE-FILE.md), audit.jsonl (the chain's fields and " +
+          "audit-checkpoint.json only for ADMIN and AUDITOR exporters), " +
           "signing-key.pem, report.pdf, evidence/…, manifest.json (size and SHA-256 of every other file) and manifest.sig (base64 Ed25519 over manifest.json). " +
           "An audit event, and a custody event per evidence item",
         parameters: [idParam],

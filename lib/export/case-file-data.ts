@@ -6,6 +6,7 @@
 // Adding a field is a compatible change (readers ignore unknown fields); renaming or removing one
 // bumps CASE_FILE_SCHEMA_VERSION.
 import type { Actor } from "@/lib/access/actor";
+import { auditScopeOf } from "@/lib/audit/audit-scope";
 import type { Tx } from "@/lib/db/client";
 import type { CaseDistillation } from "@/lib/distillation/compute-case-distillation";
 import { readCaseDistillation } from "@/lib/distillation/distillation-cache";
@@ -22,6 +23,16 @@ export type CaseFileData = Awaited<ReturnType<typeof readCaseFileData>> & { find
 export type CaseFindings = Pick<CaseDistillation, "computedAt" | "threshold" | "parameters" | "runs" | "totals" | "clusters"> & {
   flaggedAccounts: CaseDistillation["accounts"];
 };
+
+/** The audit fields a case file leaves out when its exporter reads a case's events but not the chain
+ *  (MANAGER, INVESTIGATOR; decision 0020): sequence numbers (their gaps reveal hidden work), the
+ *  chain's hashes, addresses and request ids. Their files carry no chain checkpoint either. */
+export const WITHHELD_AUDIT_FIELDS = ["seq", "prevHash", "hash", "ip", "requestId"] as const;
+
+/** Whether the actor's case files carry the audit chain's fields and checkpoint (ADMIN, AUDITOR). */
+export function caseFileCarriesChain(actor: Actor): boolean {
+  return auditScopeOf(actor) !== "cases";
+}
 
 /** Computed outside the export's transaction (it reads every ingested row of the case). */
 export async function readCaseFindings(caseId: string): Promise<CaseFindings | null> {
@@ -68,12 +79,16 @@ export async function readCaseFileData(tx: Tx, actor: Actor, caseId: string, exp
   });
   const ingestRuns = await tx.ingestRun.findMany({ where: { caseId }, orderBy: { createdAt: "asc" } });
   const transitions = await tx.auditEvent.findMany({ where: { caseId, entityType: "Case", action: { in: ["case.create", "case.transition"] } }, orderBy: { seq: "asc" } });
+  const chain = caseFileCarriesChain(actor);
 
   return {
     format: CASE_FILE_FORMAT,
     schemaVersion: CASE_FILE_SCHEMA_VERSION,
     exportedAt: exportedAt.toISOString(),
     exportedBy: { id: actor.id, email: actor.email },
+    // What audit.jsonl (and statusHistory's auditSeq) hold: the chain's fields only for exporters who
+    // may read the chain; the manifest and its signature cover the file either way.
+    auditEvents: { withChainFields: chain, withheldFields: chain ? [] : [...WITHHELD_AUDIT_FIELDS] },
     case: {
       id: c.id,
       number: c.number,
@@ -101,7 +116,7 @@ export async function readCaseFileData(tx: Tx, actor: Actor, caseId: string, exp
         to: e.action === "case.create" ? "OPEN" : (changes.status?.after ?? null),
         reason: changes.reason?.after ?? null,
         resolution: changes.resolution?.after ?? null,
-        auditSeq: e.seq,
+        auditSeq: chain ? e.seq : null,
       };
     }),
     members: c.members.map((m) => ({ ...m.user, addedAt: iso(m.addedAt) })),

@@ -90,12 +90,13 @@ describe("case file export", () => {
     fs.writeFileSync(keyPem(), signingKey().publicKeyPem);
   });
 
-  it("holds case.json, audit.jsonl, the checkpoint, the key, report.pdf, the evidence, and a signed manifest listing every other file", async () => {
+  it("holds case.json, audit.jsonl, the key, report.pdf, the evidence, and a signed manifest listing every other file", async () => {
     const folder = path.join(dir, "intact");
     unzip(zip, folder);
     const entries = execFileSync("unzip", ["-Z1", zip], { encoding: "utf8" }).trim().split("\n");
     const evidenceFiles = entries.filter((e) => e.startsWith("evidence/"));
-    expect(entries).toEqual(["case.json", "audit.jsonl", "audit-checkpoint.json", "signing-key.pem", "report.pdf", ...evidenceFiles, "manifest.json", "manifest.sig"]);
+    // An investigator's file: no checkpoint of the chain (decision 0020; an auditor's has one, below).
+    expect(entries).toEqual(["case.json", "audit.jsonl", "signing-key.pem", "report.pdf", ...evidenceFiles, "manifest.json", "manifest.sig"]);
     expect(evidenceFiles).toEqual([`evidence/${evidenceIds[0]}-requests.log`, expect.stringMatching(new RegExp(`^evidence/${evidenceIds[1]}-[\\w .-]+$`))]);
     expect(fs.readFileSync(path.join(folder, evidenceFiles[0])).equals(EVIDENCE_A)).toBe(true);
     expect(fs.readFileSync(path.join(folder, evidenceFiles[1])).equals(EVIDENCE_B)).toBe(true);
@@ -124,19 +125,53 @@ describe("case file export", () => {
     // The file shows its own export: a custody event per evidence item.
     for (const e of data.evidence) expect(e.custody.map((k: { action: string }) => k.action)).toEqual(["UPLOAD", "EXPORT"]);
 
-    // audit.jsonl: the case's events with their chain hashes, each recomputable; the last is the export's.
+    // audit.jsonl: the case's events, the last one the export's, without what an investigator may not
+    // read of the audit trail: sequence numbers, the chain's hashes, addresses, request ids.
     const events = fs.readFileSync(path.join(folder, "audit.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
     for (const e of events) {
-      const { hash, ...fields } = e;
-      expect(eventHash({ ...fields, at: new Date(fields.at) })).toBe(hash);
+      expect(Object.keys(e).sort()).toEqual(["action", "actorEmail", "actorId", "at", "caseId", "changes", "entityId", "entityType"]);
       expect(e.caseId).toBe(caseId);
     }
     expect(events.map((e) => e.action)).toContain("case.export");
     expect(events.at(-1).action).toBe("evidence.export");
-    // The checkpoint covers the export's own events and is signed by the instance key.
-    const checkpoint = JSON.parse(fs.readFileSync(path.join(folder, "audit-checkpoint.json"), "utf8"));
-    expect(checkpoint.checkpoint.seq).toBeGreaterThanOrEqual(events.at(-1).seq);
-    expect(verifySignature(checkpoint.payload, checkpoint.signature, signingKey().publicKeyPem)).toBe(true);
+    expect(data.auditEvents).toEqual({ withChainFields: false, withheldFields: ["seq", "prevHash", "hash", "ip", "requestId"] });
+    expect(data.statusHistory.map((h: { auditSeq: number | null }) => h.auditSeq)).toEqual([null]);
+  });
+
+  it("carries the audit chain's fields and a signed checkpoint only for exporters who read the chain (ADMIN, AUDITOR), not for a MANAGER", async () => {
+    const contents = async (role: "ADMIN" | "AUDITOR" | "MANAGER") => {
+      const actor = await createUser({ role });
+      const file = path.join(dir, `by-${role}.zip`);
+      await exportTo(file, { ...ctxFor(actor), ip: "198.51.100.23" }, caseId);
+      expect((await verifyCaseFile(file, [{ publicKeyPem: signingKey().publicKeyPem }])).ok).toBe(true); // signed and whole either way
+      const folder = path.join(dir, `by-${role}`);
+      unzip(file, folder);
+      const read = (name: string) => fs.readFileSync(path.join(folder, name), "utf8");
+      return {
+        events: read("audit.jsonl").trim().split("\n").map((l) => JSON.parse(l)),
+        data: JSON.parse(read("case.json")),
+        checkpoint: fs.existsSync(path.join(folder, "audit-checkpoint.json")) ? JSON.parse(read("audit-checkpoint.json")) : null,
+      };
+    };
+    for (const role of ["ADMIN", "AUDITOR"] as const) {
+      const { events, data, checkpoint } = await contents(role);
+      // Every event with its chain fields, its hash recomputable; the export's own address is there.
+      for (const e of events) {
+        const { hash, ...fields } = e;
+        expect(eventHash({ ...fields, at: new Date(fields.at) })).toBe(hash);
+      }
+      expect(events.find((e) => e.action === "case.export" && e.actorEmail !== investigator.email)).toMatchObject({ ip: "198.51.100.23", seq: expect.any(Number) });
+      expect(data.auditEvents).toEqual({ withChainFields: true, withheldFields: [] });
+      expect(data.statusHistory[0].auditSeq).toEqual(expect.any(Number));
+      // The checkpoint covers the export's own events and is signed by the instance key.
+      expect(checkpoint.checkpoint.seq).toBeGreaterThanOrEqual(events.at(-1).seq);
+      expect(verifySignature(checkpoint.payload, checkpoint.signature, signingKey().publicKeyPem)).toBe(true);
+    }
+    const manager = await contents("MANAGER");
+    expect(manager.checkpoint).toBeNull();
+    expect(manager.data.auditEvents.withChainFields).toBe(false);
+    for (const e of manager.events) for (const f of ["seq", "prevHash", "hash", "ip", "requestId"]) expect(e).not.toHaveProperty(f);
+    expect(JSON.stringify(manager.events)).not.toContain("198.51.100.23");
   });
 
   it("carries the ingest runs and the distillation findings over the completed ones", async () => {

@@ -5,7 +5,8 @@
 import PDFDocument from "pdfkit";
 import type { CaseFileData } from "@/lib/export/case-file-data";
 
-export type TimelineEntry = { seq: number; at: string; actorEmail: string | null; action: string; entityType: string; entityId: string | null };
+/** `seq` is null in the files of exporters who do not read the audit chain (decision 0020). */
+export type TimelineEntry = { seq: number | null; at: string; actorEmail: string | null; action: string; entityType: string; entityId: string | null };
 
 /** How many audit events the report's timeline lists (all of them are in audit.jsonl). */
 export const TIMELINE_LIMIT = 2_000;
@@ -119,11 +120,12 @@ export function caseReportPdf(data: CaseFileData, timeline: TimelineEntry[], tim
   if (timeline.length === 0) none("audit events");
   else {
     row(["#", "When", "Who", "What"], [0.08, 0.25, 0.27, 0.4], true);
-    for (const t of timeline) row([String(t.seq), t.at, t.actorEmail ?? "", `${t.action} ${t.entityType}${t.entityId ? ` ${t.entityId}` : ""}`], [0.08, 0.25, 0.27, 0.4]);
+    for (const t of timeline) row([t.seq === null ? "" : String(t.seq), t.at, t.actorEmail ?? "", `${t.action} ${t.entityType}${t.entityId ? ` ${t.entityId}` : ""}`], [0.08, 0.25, 0.27, 0.4]);
   }
 
   heading("Audit checkpoint");
   if (checkpoint) doc.text(`Signed checkpoint of the audit chain: event ${checkpoint.seq}, hash ${checkpoint.hash}, at ${checkpoint.at} (audit-checkpoint.json).`, { width });
+  else if (!data.auditEvents.withChainFields) doc.text("Not included: the exporter's role reads the case's audit events but not the audit chain (sequence numbers, hashes, addresses); an administrator's or auditor's case file carries them and a signed checkpoint.", { width });
   else none("checkpoint");
 
   doc.end();

@@ -6,6 +6,9 @@
 // so a blob altered at rest is named as altered by whoever verifies the file (decision 0024, addendum).
 // The export is an audit event, and a custody event for each evidence item in it, committed before
 // the first byte goes out (the file then shows its own export).
+// What the file tells about the audit trail follows what the exporter may read there (decision 0020):
+// ADMIN and AUDITOR files carry the chain's fields and a checkpoint; MANAGER and INVESTIGATOR files
+// carry the case's events without them (decision 0024, addendum).
 import { Readable } from "node:stream";
 import type { RequestContext } from "@/lib/access/actor";
 import { requireCase } from "@/lib/access/case-access";
@@ -14,7 +17,7 @@ import { auditContextOf } from "@/lib/audit/audit-context";
 import { publishCheckpoint } from "@/lib/audit/checkpoints";
 import { db } from "@/lib/db/client";
 import { recordCustody } from "@/lib/evidence/custody";
-import { readCaseFileData, readCaseFindings, type CaseFileData } from "@/lib/export/case-file-data";
+import { caseFileCarriesChain, readCaseFileData, readCaseFindings, WITHHELD_AUDIT_FIELDS, type CaseFileData } from "@/lib/export/case-file-data";
 import { caseReportPdf, TIMELINE_LIMIT, type TimelineEntry } from "@/lib/export/case-report-pdf";
 import { MANIFEST_PATH, manifestText, PUBLIC_KEY_PATH, SIGNATURE_PATH } from "@/lib/export/manifest";
 import { ZipWriter } from "@/lib/export/zip-writer";
@@ -40,6 +43,7 @@ export async function exportCaseFile(ctx: RequestContext, idOrNumber: string): P
     // Not re-hashed at export, so no observed hash: the manifest lists the one recorded at intake.
     for (const e of items) await recordCustody(tx, ctx, e, "EXPORT", { detail: `in the case file of ${exportedAt.toISOString()} (request ${ctx.requestId}), listed with its intake SHA-256` });
     const data = await readCaseFileData(tx, ctx.actor, access.id, exportedAt);
+    const chain = caseFileCarriesChain(ctx.actor);
     const timeline = await tx.auditEvent.findMany({
       where: { caseId: access.id },
       orderBy: { seq: "asc" },
@@ -49,12 +53,13 @@ export async function exportCaseFile(ctx: RequestContext, idOrNumber: string): P
     // The chain is locked by this transaction's appends: the head is its last custody event.
     const head = await tx.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" }, select: { seq: true } });
     const timelineTotal = await tx.auditEvent.count({ where: { caseId: access.id } });
-    return { data, exportSeq: head.seq, timeline: timeline.map((t): TimelineEntry => ({ ...t, at: t.at.toISOString() })), timelineTotal };
+    return { data, chain, exportSeq: head.seq, timeline: timeline.map((t): TimelineEntry => ({ ...t, seq: chain ? t.seq : null, at: t.at.toISOString() })), timelineTotal };
   });
   // Findings are computed after the commit: on SQLite the transaction holds the write lock.
   const data: CaseFileData = { ...snapshot.data, findings: await readCaseFindings(snapshot.data.case.id) };
-  // A checkpoint covering the export's own events, so the file carries proof of the chain up to them.
-  const checkpoint = await publishCheckpoint();
+  // A checkpoint covering the export's own events, so the file carries proof of the chain up to them
+  // (for exporters who may read the chain: its seq counts the events of every case).
+  const checkpoint = snapshot.chain ? await publishCheckpoint() : null;
   const filename = `${snapshot.data.case.number}-case-file-${exportedAt.toISOString().slice(0, 10)}.zip`;
   return { filename, stream: Readable.from(coalesce(caseFileChunks({ ...snapshot, data }, checkpoint), OUT_CHUNK_BYTES), { objectMode: false, highWaterMark: 4 * OUT_CHUNK_BYTES }) };
 }
@@ -83,13 +88,13 @@ async function* coalesce(chunks: AsyncIterable<Buffer>, size: number): AsyncGene
   if (pendingBytes > 0) yield Buffer.concat(pending, pendingBytes);
 }
 
-type Snapshot = { data: CaseFileData; exportSeq: number; timeline: TimelineEntry[]; timelineTotal: number };
+type Snapshot = { data: CaseFileData; chain: boolean; exportSeq: number; timeline: TimelineEntry[]; timelineTotal: number };
 
 async function* caseFileChunks(s: Snapshot, checkpoint: Awaited<ReturnType<typeof publishCheckpoint>>): AsyncGenerator<Buffer> {
   const zip = new ZipWriter(new Date(s.data.exportedAt));
   const json = (v: unknown) => [Buffer.from(`${JSON.stringify(v, null, 2)}\n`, "utf8")];
   yield* zip.entry("case.json", json(s.data), { compress: true });
-  yield* zip.entry("audit.jsonl", auditLines(s.data.case.id, s.exportSeq), { compress: true });
+  yield* zip.entry("audit.jsonl", auditLines(s.data.case.id, s.exportSeq, s.chain), { compress: true });
   if (checkpoint) yield* zip.entry("audit-checkpoint.json", json(checkpoint), { compress: true });
   yield* zip.entry(PUBLIC_KEY_PATH, [Buffer.from(signingKey().publicKeyPem, "utf8")]);
   yield* zip.entry("report.pdf", caseReportPdf(s.data, s.timeline, s.timelineTotal, checkpoint?.checkpoint ?? null) as unknown as AsyncIterable<Buffer>);
@@ -105,14 +110,20 @@ async function* caseFileChunks(s: Snapshot, checkpoint: Awaited<ReturnType<typeo
   yield* zip.finish();
 }
 
-/** The case's audit events, one JSON object per line with every hashed field, the hash and the
- *  previous event's hash; up to the export's own events. */
-async function* auditLines(caseId: string, maxSeq: number): AsyncGenerator<Buffer> {
+/** The case's audit events, one JSON object per line, up to the export's own events: with `chain`,
+ *  every hashed field, the hash and the previous event's hash; without, the WITHHELD_AUDIT_FIELDS
+ *  left out. */
+async function* auditLines(caseId: string, maxSeq: number, chain: boolean): AsyncGenerator<Buffer> {
+  const line = (r: Record<string, unknown> & { at: Date }) => {
+    const row: Record<string, unknown> = { ...r, at: r.at.toISOString() };
+    if (!chain) for (const f of WITHHELD_AUDIT_FIELDS) delete row[f];
+    return JSON.stringify(row);
+  };
   let after = 0;
   for (;;) {
     const rows = await db().auditEvent.findMany({ where: { caseId, seq: { gt: after, lte: maxSeq } }, orderBy: { seq: "asc" }, take: AUDIT_BATCH });
     if (rows.length === 0) return;
-    yield Buffer.from(rows.map((r) => JSON.stringify({ ...r, at: r.at.toISOString() })).join("\n") + "\n", "utf8");
+    yield Buffer.from(rows.map(line).join("\n") + "\n", "utf8");
     after = rows[rows.length - 1].seq;
   }
 }
