@@ -5,10 +5,10 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
 import { caseKey } from "@/lib/access/case-access";
-import { auditScopeOf, hiddenCaseIds } from "@/lib/audit/audit-scope";
+import { auditScopeOf, hiddenCasesAmong, notOnHiddenCase, seesEveryCase, type AuditScope } from "@/lib/audit/audit-scope";
 import { toAuditEntries, type AuditEntry } from "@/lib/audit/audit-entries";
-import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/sqlite/client";
+import { db, dbProvider } from "@/lib/db/client";
+import { frag, render, withWhere, type Fragment } from "@/lib/db/sql-fragment";
 import { emptyToUndefined, parseInput } from "@/lib/validation";
 
 export type { AuditEntry, AuditEventView, WithheldAuditEvent } from "@/lib/audit/audit-entries";
@@ -33,51 +33,65 @@ export const ZListAuditQuery = z.object({
 
 export async function listAuditEvents(actor: Actor, query: unknown) {
   const q = parseInput(ZListAuditQuery, query);
-  const { scope, where, hidden } = await auditWhere(actor, q);
-  const [rows, total] = await Promise.all([
-    db().auditEvent.findMany({ where, orderBy: { seq: "desc" }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
-    db().auditEvent.count({ where }),
+  const { scope, where } = await auditWhere(actor, q);
+  const [seqs, [{ n }]] = await Promise.all([
+    querySeqs(withWhere(frag(`SELECT a."seq" AS "seq" FROM "AuditEvent" a`), where, frag(` ORDER BY a."seq" DESC LIMIT ? OFFSET ?`, q.pageSize, (q.page - 1) * q.pageSize))),
+    db().$queryRawUnsafe<{ n: unknown }[]>(...render(withWhere(frag(`SELECT COUNT(*) AS "n" FROM "AuditEvent" a`), where, frag("")), dbProvider())),
   ]);
-  const items: AuditEntry[] = await toAuditEntries(db(), rows, scope, new Set(hidden));
-  return { scope, items, total, page: q.page, pageSize: q.pageSize };
+  const rows = await readRows(seqs);
+  const items: AuditEntry[] = await toAuditEntries(db(), rows, scope, await hiddenCasesAmong(db(), actor, rows));
+  return { scope, items, total: Number(n), page: q.page, pageSize: q.pageSize };
 }
 
 /** Every matching entry, newest first, in chunks paged by sequence number (the CSV export). */
 export async function* auditEntryChunks(actor: Actor, query: unknown, chunk = 1000): AsyncGenerator<AuditEntry[]> {
   const q = parseInput(ZListAuditQuery, query);
-  const { scope, where, hidden } = await auditWhere(actor, q);
-  const hiddenSet = new Set(hidden);
+  const { scope, where } = await auditWhere(actor, q);
   let before: number | undefined;
   for (;;) {
-    const rows = await db().auditEvent.findMany({ where: before === undefined ? where : { AND: [where, { seq: { lt: before } }] }, orderBy: { seq: "desc" }, take: chunk });
+    const page = before === undefined ? where : [...where, frag(`a."seq" < ?`, before)];
+    const rows = await readRows(await querySeqs(withWhere(frag(`SELECT a."seq" AS "seq" FROM "AuditEvent" a`), page, frag(` ORDER BY a."seq" DESC LIMIT ?`, chunk))));
     if (rows.length === 0) return;
-    yield await toAuditEntries(db(), rows, scope, hiddenSet);
+    yield await toAuditEntries(db(), rows, scope, await hiddenCasesAmong(db(), actor, rows));
     if (rows.length < chunk) return;
     before = rows[rows.length - 1].seq;
   }
 }
 
-/** The reader's scope and the `where` of their filters within it (throws 403 for a reader without one). */
-export async function auditWhere(actor: Actor, q: z.output<typeof ZListAuditQuery>) {
+async function querySeqs(f: Fragment): Promise<number[]> {
+  const rows = await db().$queryRawUnsafe<{ seq: unknown }[]>(...render(f, dbProvider()));
+  return rows.map((r) => Number(r.seq));
+}
+
+/** The events of `seqs` (a page: at most a few thousand), newest first. */
+function readRows(seqs: number[]) {
+  return seqs.length ? db().auditEvent.findMany({ where: { seq: { in: seqs } }, orderBy: { seq: "desc" } }) : Promise.resolve([]);
+}
+
+/**
+ * The reader's scope and the conditions (on "AuditEvent" a, joined by AND) of their filters within
+ * it (throws 403 for a reader without one). Cases the reader may not see are left out by a
+ * subquery on the case's restricted flag and memberships, never by a list of their ids, which
+ * with tens of thousands of restricted cases would pass the databases' limits on bound parameters.
+ */
+export async function auditWhere(actor: Actor, q: z.output<typeof ZListAuditQuery>): Promise<{ scope: AuditScope; where: Fragment[] }> {
   const scope = auditScopeOf(actor);
-  const and: Prisma.AuditEventWhereInput[] = [];
-  if (q.actor) and.push(q.actor.includes("@") ? { actorEmail: q.actor.toLowerCase() } : { actorId: q.actor });
-  if (q.entityType) and.push({ entityType: q.entityType });
-  if (q.entityId) and.push({ entityId: q.entityId });
-  if (q.action) and.push({ action: q.action.includes(".") ? q.action : { startsWith: `${q.action}.` } });
+  const and: Fragment[] = [];
+  if (q.actor) and.push(q.actor.includes("@") ? frag(`a."actorEmail" = ?`, q.actor.toLowerCase()) : frag(`a."actorId" = ?`, q.actor));
+  if (q.entityType) and.push(frag(`a."entityType" = ?`, q.entityType));
+  if (q.entityId) and.push(frag(`a."entityId" = ?`, q.entityId));
+  if (q.action) and.push(q.action.includes(".") ? frag(`a."action" = ?`, q.action) : frag(`a."action" LIKE ? ESCAPE '\\'`, `${q.action.replace(/[\\%_]/g, (m) => `\\${m}`)}.%`));
   if (q.caseId) {
     const key = caseKey(q.caseId);
     const id = "number" in key ? ((await db().case.findUnique({ where: key, select: { id: true } }))?.id ?? "-") : q.caseId;
-    and.push({ caseId: id });
+    and.push(frag(`a."caseId" = ?`, id));
   }
-  if (q.from) and.push({ at: { gte: new Date(q.from) } });
-  if (q.to) and.push({ at: { lte: new Date(q.to.length === 10 ? `${q.to}T23:59:59.999Z` : q.to) } });
-  const hidden = await hiddenCaseIds(db(), actor);
+  if (q.from) and.push(frag(`a."at" >= ?`, new Date(q.from)));
+  if (q.to) and.push(frag(`a."at" <= ?`, new Date(q.to.length === 10 ? `${q.to}T23:59:59.999Z` : q.to)));
   // A filter on what a withheld row hides (actor, action, entity, case) must not match it: that
   // would tell what it hides. Without such a filter an auditor sees the chain whole, in order.
   const filtersContent = !!(q.actor || q.entityType || q.entityId || q.action || q.caseId);
-  if (scope === "cases") and.push({ caseId: { not: null } });
-  if (hidden.length && (scope === "cases" || filtersContent)) and.push({ OR: [{ caseId: null }, { caseId: { notIn: hidden } }] });
-  const where: Prisma.AuditEventWhereInput = { AND: and };
-  return { scope, where, hidden };
+  if (scope === "cases") and.push(frag(`a."caseId" IS NOT NULL`));
+  if (!seesEveryCase(actor) && (scope === "cases" || filtersContent)) and.push(notOnHiddenCase(actor));
+  return { scope, where: and };
 }
