@@ -4,6 +4,10 @@ const nextConfig = {
   // Native and Node-only packages stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@node-rs/crc32", "pdfkit", "yauzl", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg"],
   poweredByHeader: false,
+  // Load a route's code at its first request, not every route's at start-up: preloading all ~80
+  // routes and pages cost ~25 MiB of resident memory before any request (issue 11's RSS target,
+  // decision 0030). A route's first request pays the load once (tens of ms).
+  experimental: { preloadEntriesOnStart: false },
   typedRoutes: false,
   async headers() {
     return [
