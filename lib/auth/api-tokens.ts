@@ -4,8 +4,9 @@ import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import type { AuditContext } from "@/lib/audit/audit-context";
-import { db, dbProvider } from "@/lib/db/client";
-import { frag, render } from "@/lib/db/sql-fragment";
+import { db } from "@/lib/db/client";
+import { queryHotRows } from "@/lib/db/query-rows";
+import { frag } from "@/lib/db/sql-fragment";
 import { invalidInput, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 
@@ -97,17 +98,14 @@ export async function actorForToken(token: string, now = new Date()): Promise<Ac
 export async function tokenAccess(token: string, now = new Date()): Promise<{ actor: Actor; readOnly: boolean } | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   // Plain SQL (the same on both providers): this runs on every API request, and the ORM's query
-  // planning costs more than the lookup itself.
-  const rows = await db().$queryRawUnsafe<TokenActorRow[]>(
-    ...render(
-      frag(
-        `SELECT t."id" AS "tokenId", t."lastUsedAt" AS "lastUsedAt", t."expiresAt" AS "expiresAt", t."readOnly" AS "readOnly",
-                u."id" AS "id", u."email" AS "email", u."name" AS "name", u."role" AS "role"
-           FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
-          WHERE t."tokenHash" = ? AND t."revokedAt" IS NULL AND u."disabledAt" IS NULL`,
-        hashToken(token),
-      ),
-      dbProvider(),
+  // planning costs more than the lookup itself; on PostgreSQL straight through pg (queryHotRows).
+  const rows = await queryHotRows<TokenActorRow>(
+    frag(
+      `SELECT t."id" AS "tokenId", t."lastUsedAt" AS "lastUsedAt", t."expiresAt" AS "expiresAt", t."readOnly" AS "readOnly",
+              u."id" AS "id", u."email" AS "email", u."name" AS "name", u."role" AS "role"
+         FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
+        WHERE t."tokenHash" = ? AND t."revokedAt" IS NULL AND u."disabledAt" IS NULL`,
+      hashToken(token),
     ),
   );
   const row = rows[0];

@@ -135,6 +135,45 @@ describe("listing cases", () => {
     expect((await listCases(admin, { tag, severity: "LOW,HIGH" })).total).toBe(2);
     expect((await expectAppError(listCases(admin, { pageSize: 500 }))).status).toBe(400);
   });
+
+  it("answers each row as the case's own view does and filters by exact times, whatever the process's time zone", async () => {
+    // On PostgreSQL the list reads through pg, not Prisma (queryHotRows): timestamps are UTC both
+    // ways, which pg on its own would read and send in the process's local time.
+    const zone = process.env.TZ;
+    process.env.TZ = "America/New_York";
+    try {
+      const tag = `z${Date.now()}`;
+      const c = await createCase(manager, { tags: [tag, "zone"], leadId: investigator.id, dueAt: "2031-03-04T05:06:07.089Z" });
+      const { id, number, title, status, severity, restricted, tags, lead, dueAt, createdAt, updatedAt } = await getCase(manager, c.id);
+      const page = await listCases(manager, { tag });
+      expect(page.items).toEqual([{ id, number, title, status, severity, restricted, tags, lead, dueAt, createdAt, updatedAt }]);
+      expect(page.items[0].dueAt).toBe("2031-03-04T05:06:07.089Z");
+      const at = Date.parse(createdAt);
+      const later = new Date(at + 1).toISOString();
+      expect((await listCases(manager, { tag, createdFrom: createdAt })).total).toBe(1);
+      expect((await listCases(manager, { tag, createdFrom: later })).total).toBe(0);
+      expect((await listCases(manager, { tag, createdTo: later })).items.map((i) => i.id)).toEqual([c.id]);
+      expect((await listCases(manager, { tag, createdTo: createdAt })).total).toBe(0);
+      expect((await listCases(manager, { tag, dueBefore: "2031-03-04T05:06:07.090Z" })).total).toBe(1);
+      expect((await listCases(manager, { tag, dueBefore: "2031-03-04T05:06:07.089Z" })).total).toBe(0);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
+  it("counts exactly on a page past the last case, with and without filters", async () => {
+    const tag = `p${Date.now()}`;
+    await createCase(manager, { tags: tag });
+    await createCase(manager, { tags: tag, restricted: true });
+    const past = await listCases(other, { tag, page: 5, pageSize: 10 });
+    expect(past).toEqual({ items: [], total: 1, page: 5, pageSize: 10 });
+    const all = await listCases(other, {});
+    const pastAll = await listCases(other, { page: Math.ceil(all.total / 100) + 1, pageSize: 100 });
+    expect(pastAll.items).toEqual([]);
+    expect(pastAll.total).toBe(all.total);
+    expect(all.total).toBe(await db().case.count({ where: visibleCasesWhere(other) }));
+  });
 });
 
 describe("restricted cases", () => {

@@ -1,14 +1,15 @@
 // The case list: access-scoped, filtered, searched, sorted and paged on the server. Hand-built SQL
 // (through lib/db/dialect.ts for what differs by provider) because this is the hottest read of the
 // app: one query for the page with its lead and tags, and counts that read index ranges or a few
-// counter rows, never the whole table; a search runs its text match once (decision 0021).
+// counter rows, never the whole table; a search runs its text match once; on PostgreSQL the
+// statement goes straight through pg, not through Prisma (queryHotRows; decision 0021).
 import type { Actor } from "@/lib/access/actor";
 import { can } from "@/lib/access/permissions";
 import { visibleCasesSql } from "@/lib/access/case-access";
 import { ZListCasesQuery } from "@/lib/cases/case-schemas";
 import type { CaseSummary } from "@/lib/cases/case-view";
 import { caseTextSearch, commaList } from "@/lib/db/dialect";
-import { queryCount, queryRows } from "@/lib/db/query-rows";
+import { queryHotCount, queryHotRows } from "@/lib/db/query-rows";
 import { frag, inList, withWhere, type Fragment } from "@/lib/db/sql-fragment";
 import type { CaseStatus, Severity } from "@/lib/generated/sqlite/enums";
 import { parseInput } from "@/lib/validation";
@@ -34,7 +35,7 @@ export async function listCases(actor: Actor, query: unknown): Promise<Page<Case
     // are found once, then counted and paged; only the page's rows are joined. A page past the
     // last match counts again.
     const found = withWhere(frag(`WITH "found" AS MATERIALIZED (SELECT ${SORT_KEYS} FROM "Case" c`), visible, frag(`)`));
-    const rows = await queryRows<PageRow & { total: bigint | number }>(
+    const rows = await queryHotRows<PageRow & { total: bigint | number | string }>(
       frag(
         `${found.text} SELECT ${PAGE_COLUMNS}, (SELECT count(*) FROM "found") AS "total", ${TAGS}
           FROM (SELECT c."id" FROM "found" c ORDER BY ${orderBy(q)}${limit.text}) p
@@ -58,8 +59,8 @@ export async function listCases(actor: Actor, query: unknown): Promise<Page<Case
     visible,
     frag(` ORDER BY ${orderBy(q)}${limit.text}`, ...limit.params),
   );
-  const rows = await queryRows<PageRow & { total: bigint | number }>(page);
-  const totalCount = rows.length ? Number(rows[0].total) : await queryCount(frag(`SELECT ${total.text} AS "n"`, ...total.params));
+  const rows = await queryHotRows<PageRow & { total: bigint | number | string }>(page);
+  const totalCount = rows.length ? Number(rows[0].total) : await queryHotCount(frag(`SELECT ${total.text} AS "n"`, ...total.params));
   return { items: rows.map(toSummary), total: totalCount, page: q.page, pageSize: q.pageSize };
 }
 
@@ -141,7 +142,7 @@ function orderBy(q: Query): string {
 }
 
 function count(conditions: Fragment[]): Promise<number> {
-  return queryCount(withWhere(frag(`SELECT count(*) AS "n" FROM "Case" c`), conditions, frag("")));
+  return queryHotCount(withWhere(frag(`SELECT count(*) AS "n" FROM "Case" c`), conditions, frag("")));
 }
 
 /** The count of cases matching `conditions`, as a scalar subquery's SELECT. */

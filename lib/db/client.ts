@@ -2,6 +2,7 @@
 // better-sqlite3 (embedded default) or PostgreSQL through pg. Both clients are generated from the
 // same models, so the SQLite client's types describe either.
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PgPrismaClient } from "@/lib/generated/postgresql/client";
 import { createSqliteAdapter, LOCK_WAIT_MS } from "@/lib/db/sqlite-adapter";
@@ -27,7 +28,47 @@ export function createDb(url: string): Db {
   // A burst of writers larger than the pool (10) waits for a connection up to maxWait; Prisma's
   // default of 2 s failed creates with 500s when 20 arrived at once on a busy machine.
   const client = new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }), transactionOptions: { maxWait: 10_000 } });
+  const disconnect = client.$disconnect.bind(client);
+  client.$disconnect = async () => {
+    const pool = readPools.get(client);
+    readPools.delete(client);
+    await Promise.all([disconnect(), pool?.end()]);
+  };
+  readPoolUrls.set(client, url);
   return client as unknown as Db;
+}
+
+const readPoolUrls = new WeakMap<object, string>();
+const readPools = new WeakMap<object, pg.Pool>();
+
+/** A PostgreSQL `timestamp` (what Prisma's DateTime is there) holds UTC: read it as UTC, as
+ *  Prisma's adapter does (pg's default reads it in the process's time zone). */
+const parseUtcTimestamp = (text: string) => new Date(`${text.replace(" ", "T")}Z`);
+const TIMESTAMP_OID = 1114;
+
+/**
+ * PostgreSQL only (undefined on SQLite): a pg pool of its own beside Prisma's for the hottest
+ * read-only statements (lib/db/query-rows.ts queryHotRows), created on first use and ended with
+ * the client's $disconnect. Through Prisma every raw statement is compiled and every value
+ * converted once more, which cost more server CPU per case list page than the statement cost
+ * PostgreSQL (decision 0021).
+ */
+export function readPool(client: Db): pg.Pool | undefined {
+  const url = readPoolUrls.get(client);
+  if (!url) return undefined;
+  let pool = readPools.get(client);
+  if (!pool) {
+    pool = new pg.Pool({
+      connectionString: url,
+      max: 10,
+      allowExitOnIdle: true,
+      types: { getTypeParser: ((oid: number, format?: "text" | "binary") => (oid === TIMESTAMP_OID ? parseUtcTimestamp : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
+    });
+    // An idle connection that breaks (a restarted server) is dropped from the pool; not a crash.
+    pool.on("error", () => {});
+    readPools.set(client, pool);
+  }
+  return pool;
 }
 
 const globalForDb = globalThis as unknown as { lanternDb?: Db };
