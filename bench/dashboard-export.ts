@@ -4,6 +4,8 @@
 //   (b) the export of a case with 1 GiB of evidence through the real server, next to `cp` of the
 //       same blob files, with the server's peak RSS growth (bench/export-case-file.ts).
 // `npm run bench -- dashboard-export a` or `... b` runs one part only (BENCH_DASHBOARD_EXPORT_PART=a|b also works).
+// Both run on SQLite, or on PostgreSQL with `--db postgresql` (bench/bench-database.ts; each part in a
+// process of its own creates its database on the cluster bench/run.ts started), and name it in their output.
 import { runDashboardQueriesBench } from "./dashboard-queries";
 import { runExportBench } from "./export-case-file";
 

@@ -1,13 +1,16 @@
 // Part (a) of `npm run bench -- dashboard-export`: the dashboard query set (lib/dashboard) over
-// 100,000 cases, 20,000 actions and 1,000,000 audit events on SQLite, for a MANAGER and for an
+// 100,000 cases, 20,000 actions and 1,000,000 audit events on SQLite (or, with `--db postgresql`,
+// PostgreSQL: bench/bench-database.ts), for a MANAGER and for an
 // INVESTIGATOR, next to a bare `SELECT count(*) FROM "Case"` timed in the same run. Target: the
 // whole set < 300 ms. It runs in a Node process of its own (bench/dashboard-queries-child.ts) so its
 // database and environment stay apart from part (b). BENCH_DASHBOARD_CASES / _ACTIONS / _AUDIT
 // scale it down for a quick try.
 import { spawn } from "node:child_process";
+import os from "node:os";
 import path from "node:path";
 
 export type DashboardBenchResult = {
+  database: string;
   cases: number;
   actions: number;
   auditEvents: number;
@@ -36,7 +39,7 @@ const ms = (n: number) => `${n.toFixed(1).padStart(7)} ms`;
 export function formatDashboardResult(r: DashboardBenchResult): string {
   const target = (t: { median: number }) => (t.median < 300 ? "met" : "NOT met");
   return [
-    `Dashboard queries (part a): ${r.cases.toLocaleString("en")} cases, ${r.actions.toLocaleString("en")} actions, ${r.auditEvents.toLocaleString("en")} audit events, ${r.accounts.toLocaleString("en")} accounts on SQLite (seeded in ${r.seedSeconds.toFixed(1)} s); ${r.rounds} rounds each, in turn`,
+    `Dashboard queries (part a): ${r.cases.toLocaleString("en")} cases, ${r.actions.toLocaleString("en")} actions, ${r.auditEvents.toLocaleString("en")} audit events, ${r.accounts.toLocaleString("en")} accounts on ${r.database} (seeded in ${r.seedSeconds.toFixed(1)} s); ${r.rounds} rounds each, in turn (load average ${os.loadavg()[0].toFixed(1)})`,
     `bare SELECT count(*) FROM "Case"   median ${ms(r.bareCount.median)}   p95 ${ms(r.bareCount.p95)}`,
     `dashboard, MANAGER                 median ${ms(r.manager.median)}   p95 ${ms(r.manager.p95)}   = ${(r.manager.median / r.bareCount.median).toFixed(1)}x the bare count (target < 300 ms: ${target(r.manager)})`,
     `dashboard, INVESTIGATOR            median ${ms(r.investigator.median)}   p95 ${ms(r.investigator.p95)}   = ${(r.investigator.median / r.bareCount.median).toFixed(1)}x the bare count (target < 300 ms: ${target(r.investigator)})`,

@@ -16,6 +16,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { promisify } from "node:util";
 import { cpuSeconds, peakRssBytes, processTree, resetPeakRss, rssBytes, sampleRss } from "./process-tree";
+import { createBenchDatabase, describeBenchDatabase } from "./bench-database";
 import { startServer } from "./server";
 
 const MiB = 1024 * 1024;
@@ -68,10 +69,10 @@ if (process.env.BENCH_EXPORT_CHILD === "1" && process.argv[1] === import.meta.fi
 
 async function measureExport(): Promise<string> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-bench-export-"));
-  const file = path.join(dataDir, "lantern.db");
   process.env.LANTERN_DATA_DIR = dataDir;
-  process.env.DATABASE_URL = `file:${file}`;
-  const { applyPendingMigrations } = await import("@/lib/db/migrations");
+  // SQLite, or PostgreSQL with `--db postgresql` (bench/bench-database.ts; BENCH_DB is inherited).
+  const database = await createBenchDatabase(dataDir, "export");
+  process.env.DATABASE_URL = database.url;
   const { createApiToken } = await import("@/lib/auth/api-tokens");
   const { SYSTEM_CONTEXT } = await import("@/lib/audit/audit-context");
   const { db } = await import("@/lib/db/client");
@@ -84,7 +85,7 @@ async function measureExport(): Promise<string> {
   const work = path.join(dataDir, "work");
   fs.mkdirSync(work);
   try {
-    await applyPendingMigrations(`file:${file}`);
+    const databaseName = await describeBenchDatabase(database);
     const user = await db().user.create({ data: { email: "export@bench.test", name: "Bench", role: "INVESTIGATOR", passwordHash: "x" }, select: { id: true, email: true, name: true, role: true } });
     const { token } = await createApiToken(user.id, SYSTEM_CONTEXT, { name: "bench" });
     const ctx = { actor: user, requestId: "bench", ip: null };
@@ -104,7 +105,7 @@ async function measureExport(): Promise<string> {
     const seedSeconds = (Date.now() - t0) / 1000;
     await db().$disconnect();
 
-    const server = await startServer({ LANTERN_DATA_DIR: dataDir, DATABASE_URL: `file:${file}`, LANTERN_WORKER_IN_SERVER: "false" }, PORT);
+    const server = await startServer({ LANTERN_DATA_DIR: dataDir, DATABASE_URL: database.url, LANTERN_WORKER_IN_SERVER: "false" }, PORT);
     const rounds: Round[] = [];
     let baseline = 0;
     let peak = 0;
@@ -142,8 +143,9 @@ async function measureExport(): Promise<string> {
     } finally {
       await server.stop();
     }
-    return format({ evidenceBytes, files: FILES, rounds, baselineMB: baseline / MB, peakMB: peak / MB, samples, hwm, seedSeconds });
+    return format({ databaseName, evidenceBytes, files: FILES, rounds, baselineMB: baseline / MB, peakMB: peak / MB, samples, hwm, seedSeconds });
   } finally {
+    await database.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -209,7 +211,7 @@ async function steadyRss(pids: number[]): Promise<number> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
-function format(r: { evidenceBytes: number; files: number; rounds: Round[]; baselineMB: number; peakMB: number; samples: number; hwm: boolean; seedSeconds: number }): string {
+function format(r: { databaseName: string; evidenceBytes: number; files: number; rounds: Round[]; baselineMB: number; peakMB: number; samples: number; hwm: boolean; seedSeconds: number }): string {
   const ratios = r.rounds.map((x) => x.exportMBps / x.cpMBps);
   const ratio = median(ratios);
   const growth = r.peakMB - r.baselineMB;
@@ -217,7 +219,7 @@ function format(r: { evidenceBytes: number; files: number; rounds: Round[]; base
   const list = (xs: number[], d: number) => xs.map((x) => x.toFixed(d)).join(" / ");
   const perGiB = (f: (x: Round) => number) => median(r.rounds.map((x) => f(x) / (r.evidenceBytes / 2 ** 30))).toFixed(2);
   return [
-    `Case file export: ${(r.evidenceBytes / MiB).toFixed(0)} MiB of random evidence in ${r.files} files (seeded in ${r.seedSeconds.toFixed(0)} s), GET /api/v1/cases/{id}/export on loopback, written to a file by ${CLIENT} (${os.cpus().length} cores), ${r.rounds.length} rounds`,
+    `Case file export: ${(r.evidenceBytes / MiB).toFixed(0)} MiB of random evidence in ${r.files} files (seeded in ${r.seedSeconds.toFixed(0)} s) on ${r.databaseName}, GET /api/v1/cases/{id}/export on loopback, written to a file by ${CLIENT} (${os.cpus().length} cores), ${r.rounds.length} rounds`,
     `cp of the blob files, MB/s per round:     ${list(r.rounds.map((x) => x.cpMBps), 0)}`,
     `export (ZIP bytes), MB/s per round:       ${list(r.rounds.map((x) => x.exportMBps), 0)}   (${list(r.rounds.map((x) => x.exportSeconds), 2)} s; ZIP ${(r.rounds[0].zipBytes / MB).toFixed(0)} MB)`,
     `export / cp per round: ${list(ratios, 2)}; median ${ratio.toFixed(2)}x (target >= ${TARGET_RATIO}x)   ${mark(ratio >= TARGET_RATIO)}`,
