@@ -1,43 +1,36 @@
 "use server";
 // The second factor's server actions, for the profile page and for the enrolment page a user who
 // must have one is held on (lib/auth/second-factor-gate.ts).
-import { refresh } from "next/cache";
 import type { ActionState } from "@/components/action-state";
-import { failure, pickFields } from "@/components/action-result";
+import { pickFields } from "@/components/action-result";
+import { defineFormAction } from "@/components/form-action";
 import { requireEnrolmentContext } from "@/lib/auth/current-user";
 import { confirmSecondFactorEnrolment, disableSecondFactor, startSecondFactorEnrolment } from "@/lib/auth/second-factor";
 
 export type EnrolmentState = ActionState & { recoveryCodes?: string[] };
 
-export async function startEnrolmentAction(_state: ActionState, _form: FormData): Promise<ActionState> {
-  const ctx = await requireEnrolmentContext();
-  try {
+export const startEnrolmentAction = defineFormAction<ActionState>(
+  async (ctx) => {
     await startSecondFactorEnrolment(ctx);
-    refresh();
     return { ok: true, message: "Scan the QR code, then enter the code your app shows" };
-  } catch (e) {
-    return failure(e);
-  }
-}
+  },
+  { context: requireEnrolmentContext },
+);
 
-/** On success, the recovery codes: shown this once, never again. */
-export async function confirmEnrolmentAction(_state: EnrolmentState, form: FormData): Promise<EnrolmentState> {
-  const ctx = await requireEnrolmentContext();
-  try {
+/** On success, the recovery codes: shown this once, never again (no refresh: the answer shows them). */
+export const confirmEnrolmentAction = defineFormAction<EnrolmentState>(
+  async (ctx, form) => {
     const { recoveryCodes } = await confirmSecondFactorEnrolment(ctx, pickFields(form, ["code"]));
     return { ok: true, message: "Second factor enabled", recoveryCodes };
-  } catch (e) {
-    return failure(e);
-  }
-}
+  },
+  { context: requireEnrolmentContext, refresh: false },
+);
 
-export async function disableSecondFactorAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const ctx = await requireEnrolmentContext();
-  try {
+// Never echoes the password back.
+export const disableSecondFactorAction = defineFormAction<ActionState>(
+  async (ctx, form) => {
     await disableSecondFactor(ctx, pickFields(form, ["code", "password"]));
-    refresh();
     return { ok: true, message: "Second factor turned off" };
-  } catch (e) {
-    return failure(e); // never echo the password back
-  }
-}
+  },
+  { context: requireEnrolmentContext },
+);

@@ -34,152 +34,10 @@ const ALIGN_SLACK = 4096;
 const WRITEBACK_STEP_BYTES = 64 * 1024 * 1024; // buffered fallback only
 const IDLE_WORKERS_KEPT = 2;
 
-// Plain CommonJS evaluated as the worker's script: no bundler or loader involved. Messages are
-// handled strictly in order (one promise chain), so "end" or "abort" always follows the writes
-// sent before it. Every way out of a job closes both descriptors. Every message and reply names
-// its job: a chunk that arrives after its job was aborted or failed is dropped, and the writer
-// drops replies that are not for its own job, so one upload's leftovers never reach the next.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require("node:worker_threads");
-const { createHash } = require("node:crypto");
-const fs = require("node:fs");
-const { ring, slotBytes, alignSlack, writebackStepBytes } = workerData;
-const O_DIRECT = fs.constants.O_DIRECT;
-const PROBE_BYTES = 8192;
-let aligned; // the first 512-aligned byte of the ring once probed; -1: none found
-let job = null;
-let queue = Promise.resolve();
-
-const base = () => (aligned >= 0 ? aligned : 0); // buffered writes need no alignment
-
-function view(slot, length) {
-  return Buffer.from(ring, base() + slot * slotBytes, length);
-}
-
-function writeAt(fd, buffer, position) {
-  return new Promise((resolve, reject) => {
-    let done = 0;
-    const next = () =>
-      fs.write(fd, buffer, done, buffer.length - done, position + done, (e, n) => {
-        if (e) return reject(e);
-        done += n;
-        if (done < buffer.length) return next();
-        resolve();
-      });
-    next();
-  });
-}
-
-// The probe spans a page boundary: a misaligned write that stays within one page can succeed.
-function findAlignedBase(fd) {
-  for (let offset = 0; offset < alignSlack; offset += 16) {
-    try {
-      fs.writeSync(fd, Buffer.from(ring, offset, PROBE_BYTES), 0, PROBE_BYTES, 0);
-      return offset;
-    } catch (e) {
-      if (e.code !== "EINVAL") throw e;
-    }
-  }
-  return -1;
-}
-
-function open({ job: id, file, buffered }) {
-  // The normal descriptor creates the file ("wx": never reuse one) and writes the unaligned tail.
-  const fd = fs.openSync(file, "wx", 0o600);
-  let directFd = -1;
-  if (!buffered && O_DIRECT) {
-    try {
-      directFd = fs.openSync(file, fs.constants.O_WRONLY | O_DIRECT);
-      if (aligned === undefined) aligned = findAlignedBase(directFd);
-      if (aligned < 0) {
-        fs.closeSync(directFd);
-        directFd = -1;
-      }
-    } catch (e) {
-      if (directFd >= 0) fs.closeSync(directFd);
-      directFd = -1;
-      if (e.code !== "EINVAL" && e.code !== "EOPNOTSUPP") {
-        fs.closeSync(fd);
-        throw e;
-      }
-    }
-  }
-  job = { id, fd, directFd, hash: createHash("sha256"), size: 0, synced: 0 };
-  return { type: "opened", base: base(), direct: directFd >= 0 };
-}
-
-function close() {
-  if (!job) return;
-  const { fd, directFd } = job;
-  job = null;
-  if (directFd >= 0) fs.closeSync(directFd);
-  fs.closeSync(fd);
-}
-
-async function chunk({ job: id, slot, length }) {
-  if (!job || job.id !== id) return null; // its job was aborted or failed
-  const bytes = view(slot, length);
-  const direct = job.directFd >= 0;
-  const written = writeAt(direct ? job.directFd : job.fd, bytes, job.size);
-  job.hash.update(bytes); // while the write is in flight: the kernel only reads this memory
-  try {
-    await written;
-  } catch (e) {
-    // A filesystem with stricter alignment than the one the ring was probed on: go on buffered.
-    if (!direct || e.code !== "EINVAL") throw e;
-    fs.closeSync(job.directFd);
-    job.directFd = -1;
-    await writeAt(job.fd, bytes, job.size);
-  }
-  job.size += length;
-  if (!direct && job.size - job.synced >= writebackStepBytes) {
-    fs.fdatasyncSync(job.fd);
-    job.synced = job.size;
-  }
-  return { type: "free", slot };
-}
-
-async function end({ job: id, slot, length }) {
-  if (!job || job.id !== id) throw new Error("The file writer's job is gone");
-  const bytes = view(slot, length);
-  job.hash.update(bytes);
-  let whole = job.directFd >= 0 ? length - (length % 512) : 0;
-  if (whole > 0) {
-    try {
-      await writeAt(job.directFd, bytes.subarray(0, whole), job.size);
-    } catch (e) {
-      // Stricter alignment than 512 (a disk with 4 KiB sectors): write it all buffered.
-      if (e.code !== "EINVAL") throw e;
-      whole = 0;
-    }
-  }
-  if (length > whole) await writeAt(job.fd, bytes.subarray(whole), job.size + whole);
-  job.size += length;
-  fs.ftruncateSync(job.fd, job.size); // the alignment probe may have written past a small file's end
-  fs.fdatasyncSync(job.fd);
-  const result = { type: "done", sha256: job.hash.digest("hex"), sizeBytes: job.size };
-  close();
-  return result;
-}
-
-function abort({ job: id }) {
-  if (job && job.id === id) close();
-  return { type: "aborted" };
-}
-
-const handlers = { open, chunk, end, abort };
-
-parentPort.on("message", (message) => {
-  queue = queue.then(async () => {
-    try {
-      const reply = await handlers[message.type](message);
-      if (reply) parentPort.postMessage({ ...reply, job: message.job });
-    } catch (e) {
-      if (job && job.id === message.job) try { close(); } catch {}
-      parentPort.postMessage({ type: "failed", job: message.job, message: String(e && e.message || e), code: e && e.code });
-    }
-  });
-});`;
+// The worker's code is lib/storage/hashing-file-worker.mjs: plain JavaScript, because Node runs it as
+// it is (vitest, tsx). `next build` sees `new Worker(new URL(..., import.meta.url))` below and emits
+// that file as a worker entry of the server bundle, so the URL still points at it there; keep that
+// expression literal, or the bundler will not find the file.
 
 type Reply = { job: number } & (
   | { type: "opened"; base: number; direct: boolean }
@@ -207,8 +65,7 @@ export const idleWriterCount = () => idle.length;
 function startWorker(): RingWorker {
   const ring = new SharedArrayBuffer(SLOTS * SLOT_BYTES + ALIGN_SLACK);
   // execArgv: none of the parent's flags or loaders (tsx under tests), which would only slow the start.
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
+  const worker = new Worker(new URL("./hashing-file-worker.mjs", import.meta.url), {
     execArgv: [],
     workerData: { ring, slotBytes: SLOT_BYTES, alignSlack: ALIGN_SLACK, writebackStepBytes: WRITEBACK_STEP_BYTES },
   });

@@ -1,11 +1,8 @@
 "use server";
-import { refresh } from "next/cache";
-import { requireRequestContext } from "@/lib/auth/current-user";
+import { defineFormSubmit } from "@/components/form-action";
 import { markNotificationsRead } from "@/lib/notifications/inbox";
 
-export async function markReadAction(form: FormData): Promise<void> {
-  const ctx = await requireRequestContext();
+export const markReadAction = defineFormSubmit((ctx, form) => {
   const id = String(form.get("id") ?? "");
-  await markNotificationsRead(ctx, id === "all" ? "all" : [id]);
-  refresh();
-}
+  return markNotificationsRead(ctx, id === "all" ? "all" : [id]);
+});

@@ -1,19 +1,13 @@
 "use server";
-import { redirect } from "next/navigation";
 import type { ActionState } from "@/components/action-state";
 import { accountFailure, accountInputOf } from "@/components/accounts/account-form-input";
+import { defineFormAction, redirectTo } from "@/components/form-action";
 import { createAccount } from "@/lib/accounts/create-account";
-import { requireRequestContext } from "@/lib/auth/current-user";
 
-export async function createAccountAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const ctx = await requireRequestContext();
-  const { input, rowOfAttribute } = accountInputOf(form);
-  let id: string;
-  let externalId: string;
-  try {
-    ({ id, externalId } = await createAccount(ctx, input));
-  } catch (e) {
-    return accountFailure(e, form, rowOfAttribute);
-  }
-  redirect(`/accounts/${id}?toast=${encodeURIComponent(`Account ${externalId} created`)}`);
-}
+export const createAccountAction = defineFormAction<ActionState>(
+  async (ctx, form) => {
+    const { id, externalId } = await createAccount(ctx, accountInputOf(form).input);
+    return redirectTo(`/accounts/${id}?toast=${encodeURIComponent(`Account ${externalId} created`)}`);
+  },
+  { fail: (e, form) => accountFailure(e, form, accountInputOf(form).rowOfAttribute) },
+);

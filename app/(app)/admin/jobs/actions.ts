@@ -1,10 +1,5 @@
 "use server";
-import { refresh } from "next/cache";
-import { requireRequestContext } from "@/lib/auth/current-user";
+import { defineFormSubmit } from "@/components/form-action";
 import { retryJob } from "@/lib/jobs/list-jobs";
 
-export async function retryJobAction(form: FormData): Promise<void> {
-  const ctx = await requireRequestContext();
-  await retryJob(ctx, String(form.get("jobId") ?? ""));
-  refresh();
-}
+export const retryJobAction = defineFormSubmit((ctx, form) => retryJob(ctx, String(form.get("jobId") ?? "")));

@@ -1,11 +1,11 @@
 "use server";
-// Server actions of the case page. Each checks the session, calls one lib function and refreshes
-// the page; expected errors come back as form state, anything else goes to the error boundary.
-import { refresh } from "next/cache";
+// Server actions of the case page. Each calls one lib function; components/form-action.ts checks
+// the session and refreshes the page; expected errors come back as form state, anything else goes
+// to the error boundary.
 import type { ActionState } from "@/components/action-state";
-import { failure, formValues, pickFields } from "@/components/action-result";
-import { requireRequestContext } from "@/lib/auth/current-user";
+import { pickFields } from "@/components/action-result";
 import { describeAssignmentChange } from "@/components/cases/assignment-change";
+import { defineFormAction } from "@/components/form-action";
 import { assignCase } from "@/lib/cases/assign-case";
 import { getCase } from "@/lib/cases/get-case";
 import { label } from "@/lib/cases/case-status";
@@ -14,49 +14,28 @@ import { addNote, setNotePinned } from "@/lib/notes/notes";
 
 const caseKey = (form: FormData) => String(form.get("caseId") ?? "");
 
-export async function transitionCaseAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const ctx = await requireRequestContext();
-  try {
-    const c = await transitionCase(ctx, caseKey(form), pickFields(form, ["to", "resolution", "reason"]));
-    refresh();
-    return { ok: true, message: c.status === "CLOSED" ? `Case ${c.number} closed` : `Case ${c.number} moved to ${label(c.status)}` };
-  } catch (e) {
-    return failure(e);
-  }
-}
+export const transitionCaseAction = defineFormAction<ActionState>(async (ctx, form) => {
+  const c = await transitionCase(ctx, caseKey(form), pickFields(form, ["to", "resolution", "reason"]));
+  return { ok: true, message: c.status === "CLOSED" ? `Case ${c.number} closed` : `Case ${c.number} moved to ${label(c.status)}` };
+});
 
-export async function assignCaseAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const ctx = await requireRequestContext();
+export const assignCaseAction = defineFormAction<ActionState>(async (ctx, form) => {
   // The member picker sends one value per member, or none at all: always pass the list.
   const memberIds = form.getAll("memberIds").filter((v): v is string => typeof v === "string");
-  try {
-    const before = await getCase(ctx.actor, caseKey(form));
-    const after = await assignCase(ctx, caseKey(form), { leadId: form.get("leadId") ?? undefined, memberIds });
-    refresh();
-    return { ok: true, message: describeAssignmentChange(before, after) };
-  } catch (e) {
-    return failure(e);
-  }
-}
+  const before = await getCase(ctx.actor, caseKey(form));
+  const after = await assignCase(ctx, caseKey(form), { leadId: form.get("leadId") ?? undefined, memberIds });
+  return { ok: true, message: describeAssignmentChange(before, after) };
+});
 
-export async function addNoteAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const ctx = await requireRequestContext();
-  try {
+export const addNoteAction = defineFormAction<ActionState>(
+  async (ctx, form) => {
     await addNote(ctx, caseKey(form), pickFields(form, ["body", "pinned"]));
-    refresh();
     return { ok: true, message: "Note added" };
-  } catch (e) {
-    return failure(e, formValues(form));
-  }
-}
+  },
+  { echo: true },
+);
 
-export async function setNotePinnedAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const ctx = await requireRequestContext();
-  try {
-    const note = await setNotePinned(ctx, String(form.get("noteId") ?? ""), pickFields(form, ["pinned"]));
-    refresh();
-    return { ok: true, message: note.pinned ? "Note pinned" : "Note unpinned" };
-  } catch (e) {
-    return failure(e);
-  }
-}
+export const setNotePinnedAction = defineFormAction<ActionState>(async (ctx, form) => {
+  const note = await setNotePinned(ctx, String(form.get("noteId") ?? ""), pickFields(form, ["pinned"]));
+  return { ok: true, message: note.pinned ? "Note pinned" : "Note unpinned" };
+});

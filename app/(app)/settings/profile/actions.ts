@@ -1,29 +1,21 @@
 "use server";
-import { refresh } from "next/cache";
 import type { ActionState } from "@/components/action-state";
-import { failure, formValues, pickFields } from "@/components/action-result";
-import { currentSessionId, requireRequestContext } from "@/lib/auth/current-user";
+import { pickFields } from "@/components/action-result";
+import { defineFormAction } from "@/components/form-action";
+import { currentSessionId } from "@/lib/auth/current-user";
 import { changePassword, updateProfile } from "@/lib/users/profile";
 
-export async function updateProfileAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const ctx = await requireRequestContext();
-  try {
+export const updateProfileAction = defineFormAction<ActionState>(
+  async (ctx, form) => {
     const { name } = await updateProfile(ctx, pickFields(form, ["name"]));
-    refresh();
     return { ok: true, message: `Name saved: ${name}` };
-  } catch (e) {
-    return failure(e, formValues(form));
-  }
-}
+  },
+  { echo: true },
+);
 
-export async function changePasswordAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const ctx = await requireRequestContext();
-  try {
-    const { endedSessions } = await changePassword(ctx, await currentSessionId(), pickFields(form, ["currentPassword", "newPassword", "confirmPassword"]));
-    refresh();
-    const others = endedSessions === 1 ? "1 other browser was signed out" : `${endedSessions} other browsers were signed out`;
-    return { ok: true, message: `Password changed${endedSessions ? `; ${others}` : ""}` };
-  } catch (e) {
-    return failure(e); // never echo passwords back
-  }
-}
+// Never echoes passwords back.
+export const changePasswordAction = defineFormAction<ActionState>(async (ctx, form) => {
+  const { endedSessions } = await changePassword(ctx, await currentSessionId(), pickFields(form, ["currentPassword", "newPassword", "confirmPassword"]));
+  const others = endedSessions === 1 ? "1 other browser was signed out" : `${endedSessions} other browsers were signed out`;
+  return { ok: true, message: `Password changed${endedSessions ? `; ${others}` : ""}` };
+});

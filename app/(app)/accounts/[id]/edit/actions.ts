@@ -1,19 +1,13 @@
 "use server";
-import { redirect } from "next/navigation";
 import type { ActionState } from "@/components/action-state";
 import { accountFailure, accountInputOf } from "@/components/accounts/account-form-input";
+import { defineFormAction, redirectTo } from "@/components/form-action";
 import { updateAccount } from "@/lib/accounts/update-account";
-import { requireRequestContext } from "@/lib/auth/current-user";
 
-export async function updateAccountAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const ctx = await requireRequestContext();
-  const { input, rowOfAttribute } = accountInputOf(form, ["version"]);
-  let id: string;
-  let externalId: string;
-  try {
-    ({ id, externalId } = await updateAccount(ctx, String(form.get("accountId") ?? ""), input));
-  } catch (e) {
-    return accountFailure(e, form, rowOfAttribute);
-  }
-  redirect(`/accounts/${id}?toast=${encodeURIComponent(`Account ${externalId} updated`)}`);
-}
+export const updateAccountAction = defineFormAction<ActionState>(
+  async (ctx, form) => {
+    const { id, externalId } = await updateAccount(ctx, String(form.get("accountId") ?? ""), accountInputOf(form, ["version"]).input);
+    return redirectTo(`/accounts/${id}?toast=${encodeURIComponent(`Account ${externalId} updated`)}`);
+  },
+  { fail: (e, form) => accountFailure(e, form, accountInputOf(form, ["version"]).rowOfAttribute) },
+);
