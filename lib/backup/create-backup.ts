@@ -5,7 +5,8 @@
 // 2. Then the committed evidence blobs. A blob is written and renamed into place before the row
 //    that names it commits, and never changes after, so every blob the snapshot refers to is on
 //    disk when the copy of the blobs begins. Blobs committed later come along too (harmless:
-//    unreferenced, and the collector removes them after its grace period).
+//    unreferenced, and the collector removes them after its grace period). The kernel copies them
+//    on the thread pool while this thread hashes the copies (copy-blobs.ts).
 // 3. The keys and secrets kept in the data folder, and manifest.json with every file's size and
 //    SHA-256, written last: a folder without a manifest is an unfinished backup.
 import fs from "node:fs";
@@ -13,6 +14,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { BACKUP_FORMAT, copyHashing, hashFile, MANIFEST_NAME, type BackupManifest, type ManifestFile } from "@/lib/backup/backup-manifest";
 import { DB_NAME, EVIDENCE_NAME, instancePaths, isEmptyOrAbsent, listBlobs } from "@/lib/backup/backup-layout";
+import { copyBlobs } from "@/lib/backup/copy-blobs";
 import { AppError } from "@/lib/errors";
 
 export type BackupResult = {
@@ -21,7 +23,7 @@ export type BackupResult = {
   bytes: number;
   /** Blobs whose content no longer matches their name (copied as they are; `npm run evidence -- verify-all` names their items). */
   damagedBlobs: string[];
-  /** Milliseconds spent on the database snapshot (with its hash) and on the blobs. */
+  /** Milliseconds spent on the database snapshot, and then on the blobs (copied while the snapshot's file is hashed). */
   phases: { databaseMs: number; blobsMs: number };
 };
 
@@ -48,31 +50,15 @@ export async function createBackup(targetDir: string): Promise<BackupResult> {
     connection.close();
   }
   fs.chmodSync(path.join(target, DB_NAME), 0o600);
-  files.push({ path: DB_NAME, ...hashFile(path.join(target, DB_NAME)) });
-
   const databaseMs = performance.now() - began;
-  let blobBytes = 0;
-  let blobCount = 0;
-  const damagedBlobs: string[] = [];
-  const made = new Set<string>();
-  const blobs = listBlobs(source.evidenceDir);
-  for (const blob of blobs) {
-    const to = path.join(target, EVIDENCE_NAME, ...blob.split("/"));
-    if (!made.has(path.dirname(to))) fs.mkdirSync(path.dirname(to), { recursive: true, mode: 0o700 });
-    made.add(path.dirname(to));
-    let copied: { bytes: number; sha256: string };
-    try {
-      copied = copyHashing(path.join(source.evidenceDir, ...blob.split("/")), to);
-    } catch (e) {
-      // Removed since it was listed: only the collector does that, to a blob no evidence row names.
-      if ((e as NodeJS.ErrnoException).code === "ENOENT") continue;
-      throw e;
-    }
-    files.push({ path: `${EVIDENCE_NAME}/${blob}`, ...copied });
-    blobBytes += copied.bytes;
-    blobCount += 1;
-    if (copied.sha256 !== path.basename(blob)) damagedBlobs.push(blob);
-  }
+
+  // The blobs' copies start on the thread pool; this thread hashes the database file meanwhile.
+  const copying = copyBlobs(source.evidenceDir, path.join(target, EVIDENCE_NAME), listBlobs(source.evidenceDir), `${EVIDENCE_NAME}/`);
+  copying.catch(() => undefined); // awaited below; not unhandled if hashing the database throws first
+  files.push({ path: DB_NAME, ...hashFile(path.join(target, DB_NAME)) });
+  const blobs = await copying;
+  files.push(...blobs.files);
+  const damagedBlobs = blobs.damaged;
 
   const blobsMs = performance.now() - began - databaseMs;
   const secrets: string[] = [];
@@ -89,7 +75,7 @@ export async function createBackup(targetDir: string): Promise<BackupResult> {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     database: { provider: "sqlite", path: DB_NAME },
-    evidence: { blobs: blobCount, bytes: blobBytes },
+    evidence: { blobs: blobs.files.length, bytes: blobs.bytes },
     secrets,
     notInBackup: source.fromEnvironment.map((name) => `${name} (set by the environment: keep it with your configuration)`),
     files,
