@@ -117,6 +117,13 @@ export function epochSeconds(column: string): string {
   return dbProvider() === "postgresql" ? `CAST(FLOOR(EXTRACT(EPOCH FROM ${column})) AS BIGINT)` : `CAST(strftime('%s', ${column}) AS INTEGER)`;
 }
 
+/** A DateTime column as seconds with their fraction (a double), for differences between two
+ *  timestamps only (inter-arrival gaps): the origin differs by provider (SQLite: the Julian day
+ *  count, PostgreSQL: 1970), so never read one value on its own; epochSeconds gives whole seconds. */
+export function secondsForDifferences(column: string): string {
+  return dbProvider() === "postgresql" ? `EXTRACT(EPOCH FROM ${column})::double precision` : `(julianday(${column}) * 86400.0)`;
+}
+
 /** The UTC day of the week of a DateTime column, 0 = Sunday … 6 = Saturday. */
 export function utcWeekday(column: string): string {
   return dbProvider() === "postgresql" ? `CAST(EXTRACT(DOW FROM ${column}) AS INTEGER)` : `CAST(strftime('%w', ${column}) AS INTEGER)`;

@@ -6,7 +6,8 @@
 import { db, dbProvider } from "@/lib/db/client";
 import { render, type Fragment } from "@/lib/db/sql-fragment";
 import { AggregateBuilder, GAP_CAP_SECONDS, MIN_GAP_SECONDS, type AccountAggregate, type PromptOverlap, type SharedValue } from "@/lib/distillation/aggregate-builder";
-import { epochSeconds, forEachRequestRow } from "@/lib/distillation/distillation-dialect";
+import { secondsForDifferences } from "@/lib/db/dialect";
+import { forEachRequestRow } from "@/lib/distillation/distillation-dialect";
 
 export type { AccountAggregate, PromptOverlap, SharedValue };
 
@@ -20,7 +21,7 @@ function scope(caseId: string, runIds: readonly string[], allRunsOfCase: boolean
 
 /** Inter-arrival gaps per account: count, sum and sum of squares (seconds, capped). */
 async function loadGaps(where: Fragment): Promise<{ accountId: string; gaps: unknown; s: unknown; ss: unknown; ls: unknown; lss: unknown }[]> {
-  const ts = epochSeconds(`r."ts"`);
+  const ts = secondsForDifferences(`r."ts"`);
   const f: Fragment = {
     text:
       `SELECT "accountId", count(g) AS gaps, sum(g) AS s, sum(g * g) AS ss, sum(ln(lg)) AS ls, sum(ln(lg) * ln(lg)) AS lss FROM (` +

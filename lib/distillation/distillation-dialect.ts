@@ -1,26 +1,13 @@
-// The provider-specific SQL of the distillation analytics (everything else in lib/distillation is
-// portable SQL or plain TypeScript): time expressions for charts and the timing query, and the
-// streaming read of a case's request rows. Timestamps: SQLite stores them as UTC text (2026-01-02T03:04:05.678+00:00),
-// PostgreSQL as timestamp(3) without time zone holding UTC.
+// The provider-specific read of the distillation analytics: the streaming pass over a case's request
+// rows (SQLite: a table scan on a read-only connection of its own; PostgreSQL: keyset pages). The
+// provider-specific SQL expressions (time, weekday, hour) are lib/db/dialect.ts's. Timestamps:
+// SQLite stores them as UTC text (2026-01-02T03:04:05.678+00:00), PostgreSQL as timestamp(3)
+// without time zone holding UTC.
 import { db, dbProvider, sqlitePath } from "@/lib/db/client";
+import { render } from "@/lib/db/sql-fragment";
 import { env } from "@/lib/env";
 
 const pg = () => dbProvider() === "postgresql";
-
-/** Seconds since the epoch (a double) of a timestamp column. */
-export function epochSeconds(column: string): string {
-  return pg() ? `EXTRACT(EPOCH FROM ${column})::double precision` : `(julianday(${column}) * 86400.0)`;
-}
-
-/** The UTC hour a timestamp falls in, as text "YYYY-MM-DDTHH" (same text on both providers). */
-export function hourBucket(column: string): string {
-  return pg() ? `to_char(${column}, 'YYYY-MM-DD"T"HH24')` : `substr(${column}, 1, 13)`;
-}
-
-/** The UTC weekday (0 = Sunday) of a timestamp. */
-export function weekday(column: string): string {
-  return pg() ? `CAST(EXTRACT(DOW FROM ${column}) AS integer)` : `CAST(strftime('%w', ${column}) AS integer)`;
-}
 
 /** The columns the streaming pass reads, in this order. */
 export type RequestTuple = [
@@ -76,9 +63,8 @@ export async function forEachRequestRow(
   for (;;) {
     const cursor: string = after ? ` AND (r."runId", r."line") > (?, ?)` : "";
     const params: unknown[] = [caseId, ...runParams, ...(after ?? [])];
-    let n = 0;
     const text = `SELECT ${TUPLE_COLUMNS}, r."runId" AS "runId", r."line" AS "line" FROM "ApiRequest" r WHERE r."caseId" = ?${runFilter}${cursor} ORDER BY r."runId", r."line" LIMIT ${PAGE}`;
-    const page = await db().$queryRawUnsafe<Record<string, unknown>[]>(text.replace(/\?/g, () => `$${++n}`), ...params);
+    const page = await db().$queryRawUnsafe<Record<string, unknown>[]>(...render({ text, params }, "postgresql"));
     for (const r of page) {
       onRow([r.accountId, r.ts, r.promptTokens, r.completionTokens, r.ip, r.apiKeyId, r.userAgent, r.promptKey, r.promptSimhash, r.prompt] as RequestTuple);
     }
