@@ -4,8 +4,8 @@
 // and a blob's address is also the proof of its integrity.
 import { env, type Env } from "@/lib/env";
 import type { CollectOptions, CollectOutcome } from "@/lib/storage/blob-collection";
+import { DeferredBlobStore } from "@/lib/storage/deferred-blob-store";
 import { LocalBlobStore } from "@/lib/storage/local-blob-store";
-import { S3BlobStore } from "@/lib/storage/s3-blob-store";
 
 /** Content that has been received and hashed but is not yet stored at its address. */
 export type StagedBlob = {
@@ -50,10 +50,11 @@ export interface BlobStore {
   collect(sha256: string, opts: CollectOptions): Promise<CollectOutcome>;
 }
 
-/** Builds the store that the configuration names. */
+/** Builds the store that the configuration names. The S3 store is a DeferredBlobStore: its SDK is
+ *  imported at the first use, so that a server on local storage never loads it. */
 export function createBlobStore(e: Env): BlobStore {
   if (e.LANTERN_STORAGE === "s3") {
-    return new S3BlobStore({
+    return new DeferredBlobStore(async () => new (await import("@/lib/storage/s3-blob-store")).S3BlobStore({
       // parseEnv guarantees the bucket when LANTERN_STORAGE=s3.
       bucket: e.LANTERN_S3_BUCKET!,
       region: e.LANTERN_S3_REGION,
@@ -63,7 +64,7 @@ export function createBlobStore(e: Env): BlobStore {
         e.LANTERN_S3_ACCESS_KEY_ID && e.LANTERN_S3_SECRET_ACCESS_KEY
           ? { accessKeyId: e.LANTERN_S3_ACCESS_KEY_ID, secretAccessKey: e.LANTERN_S3_SECRET_ACCESS_KEY }
           : undefined,
-    });
+    }));
   }
   return new LocalBlobStore({ root: e.evidenceDir });
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "@/lib/env";
 import { blobStore, createBlobStore } from "@/lib/storage/blob-store";
+import { DeferredBlobStore } from "@/lib/storage/deferred-blob-store";
 import { LocalBlobStore } from "@/lib/storage/local-blob-store";
 import { S3BlobStore } from "@/lib/storage/s3-blob-store";
 
@@ -28,8 +29,12 @@ describe("storage configuration", () => {
   it("builds an S3 store with path-style addressing and us-east-1 by default", async () => {
     const e = parseEnv({ ...s3, LANTERN_S3_ENDPOINT: "http://127.0.0.1:9000" });
     expect(e).toMatchObject({ LANTERN_S3_REGION: "us-east-1", LANTERN_S3_FORCE_PATH_STYLE: true });
-    const store = createBlobStore(e);
+    // Deferred: the S3 SDK is imported at the store's first use (decision 0030).
+    const deferred = createBlobStore(e);
+    expect(deferred).toBeInstanceOf(DeferredBlobStore);
+    const store = await (deferred as DeferredBlobStore).resolve();
     expect(store).toBeInstanceOf(S3BlobStore);
+    expect(await (deferred as DeferredBlobStore).resolve()).toBe(store);
     expect((store as S3BlobStore).bucket).toBe("evidence");
     expect(await (store as S3BlobStore).client.config.forcePathStyle).toBe(true);
     (store as S3BlobStore).client.destroy();
