@@ -15,6 +15,8 @@ describe("describeAuditEvent", () => {
     ["evidence.verify", { ok: { after: false } }, "Harvest log", "Dana verified “Harvest log” on LAN-2026-0003: the hash does NOT match"],
     ["account.attach", { role: { after: "SUBJECT" } }, "acct-1", "Dana attached account “acct-1” to LAN-2026-0003 as Subject"],
     ["action.transition", { status: { before: "PROPOSED", after: "APPROVED" } }, null, "Dana moved an action on LAN-2026-0003 from Proposed to Approved"],
+    ["distillation.templates.view", { templates: { after: 10 }, withText: { after: 8 } }, null, "Dana viewed the prompt templates on LAN-2026-0003"],
+    ["distillation.samples.view", { page: { after: 1 } }, null, "Dana read log lines on LAN-2026-0003"],
   ])("%s %j", (action, changes, subject, sentence) => {
     expect(describeAuditEvent({ ...base, action, changes, subject })).toBe(sentence);
   });

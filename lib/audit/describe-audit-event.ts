@@ -103,6 +103,10 @@ export function describeAuditEvent(e: DescribeInput): string {
       return `${who} removed ${item ?? "evidence"} from ${onCase}`;
     case "evidence.export":
       return `${who} exported ${item ?? "evidence"} from ${onCase}`;
+    case "distillation.templates.view":
+      return `${who} viewed the prompt templates ${e.entityType === "Account" ? `of account ${item ?? "(unknown)"}` : `on ${onCase}`}`;
+    case "distillation.samples.view":
+      return `${who} read log lines ${e.entityType === "Account" ? `of account ${item ?? "(unknown)"}` : `on ${onCase}`}`;
     case "evidence.blob_collect":
       return `${who} deleted a stored file no evidence refers to any more`;
     case "account.attach":

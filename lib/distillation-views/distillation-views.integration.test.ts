@@ -4,6 +4,7 @@
 // lines, and access (restricted cases are 404 to outsiders and absent from account views).
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/access/actor";
+import { listCaseActivity } from "@/lib/audit/list-case-activity";
 import { db } from "@/lib/db/client";
 import { chooseBucket, getActivityOverTime, OTHERS_KEY } from "@/lib/distillation-views/activity-over-time";
 import { getAccountDistillationViews, getAccountSampleLines } from "@/lib/distillation-views/account-distillation-views";
@@ -134,6 +135,9 @@ describe("the top prompt templates", () => {
     const views = await getCaseDistillationViews(ctxFor(investigator), c.id);
     expect(views.charts?.templates).toEqual(templates);
     expect(await audited()).toHaveLength(2);
+
+    // Reads, not changes: on the audit trail, not in the case's activity timeline.
+    expect((await listCaseActivity(investigator, c.id, { pageSize: "100" })).items.map((e) => e.action)).not.toContain("distillation.templates.view");
 
     // An outsider of the restricted case gets 404 and leaves no read behind.
     expect((await expectAppError(getCasePromptTemplates(ctxFor(outsider), c.id))).status).toBe(404);
