@@ -87,7 +87,7 @@ const EnvSchema = z.object({
   // A signed audit checkpoint (the chain head) is published this often, when the head moved (0: never).
   LANTERN_AUDIT_CHECKPOINT_MINUTES: z.coerce.number({ error: "must be a number of minutes" }).int().min(0).max(10_080).default(60),
   // Single sign-on with OpenID Connect (lib/auth/sso-config.ts, decision 0029): set the issuer, client id
-  // and secret to offer "Sign in with <LANTERN_OIDC_NAME>" beside passwords. Register the redirect
+  // and secret to offer "Continue with <LANTERN_OIDC_NAME>" beside passwords. Register the redirect
   // URI <NEXTAUTH_URL>/api/auth/callback/oidc at the provider.
   LANTERN_OIDC_ISSUER: optionalString.pipe(z.url("must be the issuer URL, e.g. https://id.example.org/realms/lantern").optional()),
   LANTERN_OIDC_CLIENT_ID: optionalString,
