@@ -7,6 +7,7 @@
 // CLI turns it back on.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { execFileSync } from "node:child_process";
+import { generate } from "otplib";
 import { expect, request, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { signIn } from "./support/browser";
 import { createToken } from "./support/cli";
@@ -144,6 +145,38 @@ test("an ID token the provider issued to another client (wrong audience) is refu
   expect(failures.length).toBeGreaterThan(0);
   expect(String(failures[0].changes.detail)).toContain(E2E_OIDC_OTHER_CLIENT.id);
   expect((await audit("user.create")).filter((e) => (e.changes.email as { after?: string })?.after === email)).toHaveLength(0);
+});
+
+test("an SSO user with a second factor is asked for the code after the provider, and gets no session without it", async ({ page, browser }) => {
+  const email = ssoEmail("totp");
+  await startSso(page);
+  await providerLogin(page, email);
+  await expect(page).toHaveURL(new RegExp(`^http://127\\.0\\.0\\.1:${E2E_PORT}/$`));
+  // Enrol on the profile page, as any user does.
+  await page.goto("/settings/profile");
+  await page.getByRole("button", { name: "Set up second factor" }).click();
+  const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
+  await page.getByLabel("Code from the app").fill(await generate({ secret }));
+  await page.getByRole("button", { name: "Turn on second factor" }).click();
+  await expect(page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
+
+  // Another browser: the provider's answer alone leads to the code form, not into the app.
+  const second = await freshPage(browser);
+  await startSso(second);
+  await providerLogin(second, email);
+  await expect(second).toHaveURL(/\/login\?sso=code/);
+  await expect(second.getByText(`Signed in by single sign-on as ${email}`)).toBeVisible();
+  expect(await (await second.request.get("/api/auth/session")).json()).toEqual({});
+  await second.getByLabel("Authentication code").fill("000000");
+  await second.getByRole("button", { name: "Continue" }).click();
+  await expect(second.getByText("Invalid code.")).toBeVisible();
+  // The enrolment spent this step's code: the next step's is accepted (±1).
+  await second.getByLabel("Authentication code").fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }));
+  await second.getByRole("button", { name: "Continue" }).click();
+  await expect(second).toHaveURL(new RegExp(`^http://127\\.0\\.0\\.1:${E2E_PORT}/$`));
+  const failures = (await audit("auth.sign-in-failed")).filter((e) => e.changes.email === email);
+  expect(failures.map((e) => e.changes.detail)).toEqual(["wrong second factor"]);
+  await second.context().close();
 });
 
 test("with password sign-in turned off the login page offers only SSO and the server refuses passwords, until the break-glass CLI", async ({ page, browser }) => {
