@@ -19,7 +19,8 @@ function errorMessage(error: string | undefined): string | null {
   if (!error) return null;
   if (error.startsWith("sso-")) return ssoRefusalMessage(error.slice(4)) ?? ssoRefusalMessage("failed");
   if (error === "OAuthSignin") return "The identity provider could not be reached. Try again later.";
-  return ssoRefusalMessage("failed");
+  if (["OAuthCallback", "Callback", "AccessDenied", "OAuthAccountNotLinked"].includes(error)) return ssoRefusalMessage("failed");
+  return "Sign-in failed. Try again.";
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Search> }) {

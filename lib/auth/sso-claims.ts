@@ -1,12 +1,13 @@
 // What Lantern reads from an OpenID Connect ID token (decision 0029): sub, email, email_verified
 // and, when configured, the role claim. Pure: the checks a sign-in makes before touching the database.
+import { z } from "zod";
 import { ROLES, type Role } from "@/lib/access/actor";
 import type { SsoConfig } from "@/lib/auth/sso-config";
 
 /** Why a single sign-on was refused: the key names the message the login page shows
  *  (ssoRefusalMessage) and goes, with the reason, into the audit trail. */
 export const SSO_REFUSALS = {
-  "no-email": "The identity provider did not send an email address for this account.",
+  "no-email": "The identity provider did not send a usable email address for this account.",
   "unverified-email": "Your identity provider has not verified this account's email address, so Lantern cannot match it to a user.",
   domain: "This email domain is not allowed to sign in to Lantern.",
   disabled: "This Lantern account is disabled. Ask an admin.",
@@ -45,7 +46,7 @@ export function roleFromClaims(claims: Record<string, unknown>, config: Pick<Sso
 export function identityFromClaims(claims: Record<string, unknown>, config: SsoConfig): SsoIdentity {
   const sub = typeof claims.sub === "string" ? claims.sub : "";
   const email = typeof claims.email === "string" ? claims.email.trim().toLowerCase() : "";
-  if (!sub || !email.includes("@")) throw new SsoRefusal("no-email", email || null);
+  if (!sub || !z.email().safeParse(email).success) throw new SsoRefusal("no-email", email || null);
   if (claims.email_verified !== true) throw new SsoRefusal("unverified-email", email);
   const domain = email.slice(email.lastIndexOf("@") + 1);
   if (config.allowedDomains.length > 0 && !config.allowedDomains.includes(domain)) throw new SsoRefusal("domain", email);

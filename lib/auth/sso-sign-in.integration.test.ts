@@ -62,7 +62,8 @@ describe("claims", () => {
     }
     expect(() => identityFromClaims(claims("x@elsewhere.test"), config)).toThrowError(/domain is not allowed/);
     expect(identityFromClaims(claims("x@elsewhere.test"), { ...config, allowedDomains: [] }).email).toBe("x@elsewhere.test");
-    expect(() => identityFromClaims({ sub: "s", email_verified: true }, config)).toThrowError(/did not send an email/);
+    expect(() => identityFromClaims({ sub: "s", email_verified: true }, config)).toThrowError(/did not send a usable email/);
+    expect(() => identityFromClaims(claims("not an email@sso.test"), config)).toThrowError(/did not send a usable email/);
   });
 
   it("tells a wrong audience and a replayed state apart from other callback errors", () => {
