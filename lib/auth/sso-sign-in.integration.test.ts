@@ -12,7 +12,7 @@ import { confirmSecondFactorEnrolment, startSecondFactorEnrolment } from "@/lib/
 import { PASSWORD_SIGN_IN_OFF, signInWithPassword } from "@/lib/auth/sign-in";
 import { identityFromClaims, roleFromClaims, SsoRefusal } from "@/lib/auth/sso-claims";
 import type { SsoConfig } from "@/lib/auth/sso-config";
-import { classifyCallbackError } from "@/lib/auth/sso-request";
+import { classifyCallbackError, currentSsoRequest, handleAuthRequest, logAuthError } from "@/lib/auth/sso-request";
 import { completeSsoSecondFactor, INVALID_SSO_CODE, openSsoTicket, sealSsoTicket } from "@/lib/auth/sso-second-factor";
 import { NO_PASSWORD, signInWithSso } from "@/lib/auth/sso-sign-in";
 import { db } from "@/lib/db/client";
@@ -181,5 +181,39 @@ describe("password sign-in turned off", () => {
       { "auth.passwordSignInOff": { before: "true", after: null } },
     ]);
     await expect(signInWithPassword({ email: user.email, password: TEST_PASSWORD }, client())).resolves.toMatchObject({ userId: user.id });
+  });
+});
+
+describe("the auth route wrapper", () => {
+  const callback = (ip: string) => new Request("http://127.0.0.1:3000/api/auth/callback/oidc?code=c&state=s", { headers: { "x-forwarded-for": ip, "user-agent": "vitest" } });
+  const nextAuthRedirect = () => {
+    const r = new Response(null, { status: 302, headers: { Location: "http://127.0.0.1:3000/api/auth/error?error=OAuthCallback" } });
+    r.headers.append("Set-Cookie", "next-auth.state=; Max-Age=0");
+    r.headers.append("Set-Cookie", "next-auth.pkce.code_verifier=; Max-Age=0");
+    return r;
+  };
+
+  it("audits a callback error next-auth only logged, and sends the browser to the login page with the reason, keeping its cookies", async () => {
+    const ip = "10.88.1.2";
+    const res = await handleAuthRequest(callback(ip), async () => {
+      logAuthError("OAUTH_CALLBACK_ERROR", { error: new Error("aud mismatch, expected lantern, got: other-app"), providerId: "oidc" });
+      return nextAuthRedirect();
+    });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("/login?error=sso-audience");
+    expect(res.headers.getSetCookie()).toEqual(["next-auth.state=; Max-Age=0", "next-auth.pkce.code_verifier=; Max-Age=0"]);
+    expect(await refusalsFor(null, ip)).toEqual([{ method: "sso", reason: "audience", detail: "aud mismatch, expected lantern, got: other-app" }]);
+  });
+
+  it("sends a user who owes a second factor to the code form with the ticket in an HttpOnly cookie, and leaves other answers alone", async () => {
+    const res = await handleAuthRequest(callback("10.88.1.3"), async () => {
+      currentSsoRequest()!.ticket = "the-ticket";
+      return nextAuthRedirect();
+    });
+    expect(res.headers.get("location")).toBe("/login?sso=code&callbackUrl=%2F");
+    expect(res.headers.getSetCookie()).toContain("lantern.sso-second-factor=the-ticket; Path=/; HttpOnly; SameSite=Lax; Max-Age=300");
+    const plain = await handleAuthRequest(callback("10.88.1.4"), async () => new Response("{}", { status: 200 }));
+    expect(plain.status).toBe(200);
+    expect(await refusalsFor(null, "10.88.1.4")).toEqual([]);
   });
 });
