@@ -28,6 +28,11 @@ describe("describeAuditEvent", () => {
     expect(describeAuditEvent({ ...base, actorName: null, caseNumber: null, action: "auth.sign-in-failed", entityType: "User", changes: { email: "x@y.z", reason: "bad" } })).toBe(
       "A sign-in as x@y.z failed",
     );
+    expect(describeAuditEvent({ ...base, actorName: null, caseNumber: null, action: "auth.sign-in-failed", entityType: "User", changes: { method: "sso", email: "x@y.z", reason: "unverified-email" } })).toBe(
+      "A sign-in through single sign-on as x@y.z failed (unverified-email)",
+    );
+    expect(describeAuditEvent({ ...base, caseNumber: null, action: "auth.sign-in", entityType: "Session", changes: { method: "sso" } })).toBe("Dana signed in through single sign-on");
+    expect(describeAuditEvent({ ...base, caseNumber: null, action: "auth.sign-in", entityType: "Session", changes: {} })).toBe("Dana signed in");
     expect(describeAuditEvent({ ...base, action: "export.case-file", changes: {} })).toBe("Dana: export case file on LAN-2026-0003");
     expect(describeAuditEvent({ ...base, caseNumber: null, action: "auth.recovery-code-used", entityType: "User", changes: { recoveryCodesLeft: 9 } })).toBe(
       "Dana signed in with a recovery code (9 left)",

@@ -137,7 +137,7 @@ export function describeAuditEvent(e: DescribeInput): string {
       return `${who} moved an action on ${onCase} from ${state(s?.before)} to ${state(s?.after)}`;
     }
     case "auth.sign-in":
-      return `${who} signed in`;
+      return `${who} signed in${plain(c, "method") === "sso" ? " through single sign-on" : ""}`;
     case "auth.sign-out":
       return `${who} signed out`;
     case "auth.second-factor-enrolment-started":
@@ -158,7 +158,8 @@ export function describeAuditEvent(e: DescribeInput): string {
     case "auth.sign-in-throttled": {
       const email = plain(c, "email");
       const what = e.action === "auth.sign-in-throttled" ? "was throttled" : "failed";
-      return `A sign-in${typeof email === "string" ? ` as ${email}` : ""} ${what}`;
+      const sso = plain(c, "method") === "sso" ? " through single sign-on" : "";
+      return `A sign-in${sso}${typeof email === "string" ? ` as ${email}` : ""} ${what}${sso && typeof plain(c, "reason") === "string" ? ` (${String(plain(c, "reason"))})` : ""}`;
     }
     case "user.create":
       return `${who} added a user${typeof changeOf(c, "email")?.after === "string" ? ` (${changeOf(c, "email")?.after as string})` : ""}`;
