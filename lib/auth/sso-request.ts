@@ -42,7 +42,8 @@ export function classifyCallbackError(message: string): SsoRefusalKey {
 export function logAuthError(code: string, metadata: unknown): void {
   const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | null)?.error;
   const message = error instanceof Error ? error.message : String((metadata as { message?: unknown } | null)?.message ?? "");
-  console.error(`[next-auth][error][${code}]`, message);
+  // A callback error is expected input (its message says enough); anything else keeps its stack.
+  console.error(`[next-auth][error][${code}]`, code.startsWith("OAUTH_CALLBACK") || !(error instanceof Error) ? message : error.stack);
   const state = requests.getStore();
   if (state && !state.failure && code.startsWith("OAUTH_CALLBACK")) {
     state.failure = { key: classifyCallbackError(message), detail: message, audited: false };
