@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { runIngestBaseline } from "./ingest-baseline";
-import { peakRssBytes, processTree, rssBytes, sampleRss } from "./process-tree";
+import { cpuSeconds, peakRssBytes, processTree, rssBytes, sampleRss } from "./process-tree";
 import { startServer } from "./server";
 
 const LINES = Number(process.env.BENCH_INGEST_LINES ?? 1_000_000);
@@ -25,6 +25,7 @@ export type IngestBenchResult = {
   generateSeconds: number;
   baselineSeconds: number;
   baselineLinesPerSecond: number;
+  baselineCpuSeconds: number;
   ingestSeconds: number;
   ingestLinesPerSecond: number;
   ratio: number;
@@ -33,6 +34,9 @@ export type IngestBenchResult = {
   serverIdleRssMiB: number;
   serverPeakRssMiB: number;
   serverPeakHwmMiB: number;
+  /** CPU seconds the server spent from the POST to the end of the run: less at the mercy of the
+   *  machine's other load than the wall time. */
+  serverCpuSeconds: number;
   indicatorsSeconds: number;
   accountsScored: number;
   loadAverage: number;
@@ -55,7 +59,9 @@ export async function runIngestBench(): Promise<string> {
     const generateSeconds = (performance.now() - t) / 1000;
     console.log(`Generated ${LINES.toLocaleString("en-US")} lines (${(truth.bytes / MiB).toFixed(0)} MiB) in ${generateSeconds.toFixed(1)} s`);
 
+    const baselineCpu = process.cpuUsage();
     const baseline = await runIngestBaseline(log, twin);
+    const baselineCpuSeconds = (({ user, system }) => (user + system) / 1e6)(process.cpuUsage(baselineCpu));
     console.log(`Raw baseline: ${baseline.lines.toLocaleString("en-US")} lines in ${baseline.seconds.toFixed(1)} s`);
     fs.rmSync(twin, { force: true });
 
@@ -80,12 +86,14 @@ export async function runIngestBench(): Promise<string> {
     let rss: { peak: number };
     let hwm: number;
     let idle: number;
+    let cpu: number;
     try {
       // The server's own footprint first: it settles within seconds of start-up (routes, Prisma, worker).
       await fetch(`${server.baseUrl}/api/v1/ingest-runs/none`, { headers });
       await new Promise((r) => setTimeout(r, 10_000));
       idle = rssBytes(processTree(server.pid));
       const sampler = sampleRss(server.pid, 50);
+      const cpuBefore = cpuSeconds(processTree(server.pid));
       t = performance.now();
       const started = await fetch(`${server.baseUrl}/api/v1/evidence/${evidence.id}/ingest`, { method: "POST", headers });
       if (started.status !== 202) throw new Error(`POST ingest answered ${started.status}: ${await started.text()}`);
@@ -97,6 +105,7 @@ export async function runIngestBench(): Promise<string> {
       }
       rss = sampler.stop();
       hwm = peakRssBytes(processTree(server.pid));
+      cpu = cpuSeconds(processTree(server.pid)) - cpuBefore;
     } finally {
       await server.stop();
     }
@@ -117,6 +126,7 @@ export async function runIngestBench(): Promise<string> {
       generateSeconds,
       baselineSeconds: baseline.seconds,
       baselineLinesPerSecond: baseline.lines / baseline.seconds,
+      baselineCpuSeconds,
       ingestSeconds,
       ingestLinesPerSecond: run.linesTotal / ingestSeconds,
       ratio: baseline.seconds / ingestSeconds,
@@ -125,6 +135,7 @@ export async function runIngestBench(): Promise<string> {
       serverIdleRssMiB: idle / MiB,
       serverPeakRssMiB: rss.peak / MiB,
       serverPeakHwmMiB: hwm / MiB,
+      serverCpuSeconds: cpu,
       indicatorsSeconds,
       accountsScored,
       loadAverage: os.loadavg()[0],
@@ -139,9 +150,9 @@ export function formatIngestResult(r: IngestBenchResult): string {
   const n = (x: number) => Math.round(x).toLocaleString("en-US");
   return [
     `\nIngest of ${n(r.lines)} lines (${r.fileMiB.toFixed(0)} MiB JSON Lines, ${n(r.linesFailed)} malformed) on SQLite (${os.cpus().length} cores, load average ${r.loadAverage.toFixed(1)})`,
-    `raw baseline (parse + prepared INSERT)  ${r.baselineSeconds.toFixed(1).padStart(7)} s  ${n(r.baselineLinesPerSecond).padStart(9)} lines/s`,
-    `ingest job on the server                ${r.ingestSeconds.toFixed(1).padStart(7)} s  ${n(r.ingestLinesPerSecond).padStart(9)} lines/s`,
-    `ratio ${r.ratio.toFixed(2)}x the baseline (target >= 0.6x)`,
+    `raw baseline (parse + prepared INSERT)  ${r.baselineSeconds.toFixed(1).padStart(7)} s  ${n(r.baselineLinesPerSecond).padStart(9)} lines/s  (CPU ${r.baselineCpuSeconds.toFixed(1)} s)`,
+    `ingest job on the server                ${r.ingestSeconds.toFixed(1).padStart(7)} s  ${n(r.ingestLinesPerSecond).padStart(9)} lines/s  (server CPU ${r.serverCpuSeconds.toFixed(1)} s)`,
+    `ratio ${r.ratio.toFixed(2)}x the baseline (target >= 0.6x); by CPU seconds ${(r.baselineCpuSeconds / r.serverCpuSeconds).toFixed(2)}x (less at the mercy of other load)`,
     `server peak RSS ${r.serverPeakRssMiB.toFixed(0)} MiB sampled every 50 ms (VmHWM ${r.serverPeakHwmMiB.toFixed(0)} MiB; target < 300 MB); ` +
       `idle before the run ${r.serverIdleRssMiB.toFixed(0)} MiB, so the run added ${(r.serverPeakRssMiB - r.serverIdleRssMiB).toFixed(0)} MiB`,
     `indicators of ${n(r.accountsScored)} accounts over ${n(r.linesOk)} rows (computeCaseDistillation): ${r.indicatorsSeconds.toFixed(1)} s (target < 10 s)`,
