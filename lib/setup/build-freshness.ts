@@ -3,7 +3,19 @@
 import fs from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "components", "lib", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+// Everything `next build` compiles: both routers, the root hooks (instrumentation, proxy) and the config.
+const SOURCES = [
+  "app",
+  "pages",
+  "components",
+  "lib",
+  "instrumentation.ts",
+  "proxy.ts",
+  "next.config.js",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 const SKIP = new Set(["node_modules", ".next", "generated"]);
 
 function newestMtime(p: string): number {
