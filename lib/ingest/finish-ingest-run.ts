@@ -1,9 +1,12 @@
 // How a run ends: COMPLETED (every line's outcome committed) or FAILED (with the reason), each in
 // one transaction with its audit event, guarded on the run still being active so a second writer
-// (a worker that lost its lease, a reader settling an abandoned run) changes nothing.
+// (a worker that lost its lease, a reader settling an abandoned run) changes nothing. Either end
+// enqueues the case's distillation refresh in the same transaction (lib/distillation/refresh-
+// distillation.ts): the analysis is computed ahead by another job, not in this run's time.
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { SYSTEM_CONTEXT } from "@/lib/audit/audit-context";
 import { db } from "@/lib/db/client";
+import { enqueueDistillationRefresh } from "@/lib/distillation/refresh-distillation";
 
 export async function completeIngestRun(runId: string, expectedLastLine: number): Promise<boolean> {
   return db().$transaction(async (tx) => {
@@ -34,6 +37,7 @@ export async function completeIngestRun(runId: string, expectedLastLine: number)
         linesFailed: run.linesFailed,
       },
     });
+    await enqueueDistillationRefresh(tx, run.caseId);
     return true;
   });
 }
@@ -55,6 +59,8 @@ export async function failIngestRun(runId: string, error: string): Promise<boole
       caseId: run.caseId,
       changes: { state: { after: "FAILED" }, evidenceId: run.evidenceId, error: message, lastLine: run.lastLine, linesOk: run.linesOk, linesFailed: run.linesFailed },
     });
+    // A run that failed while another ended leaves that one's analysis unstored (distillation-cache.ts).
+    await enqueueDistillationRefresh(tx, run.caseId);
     return true;
   });
 }

@@ -11,8 +11,14 @@ export async function readSettings<K extends string>(keys: readonly K[], tx: Tx 
   return Object.fromEntries(rows.map((r) => [r.key, r.value])) as Partial<Record<K, string>>;
 }
 
-/** Sets (string) or clears (null) each key; one audit event naming what changed (secrets as "changed"). */
-export async function writeSettings(ctx: RequestContext, values: Record<string, string | null>, secretKeys: readonly string[] = []): Promise<void> {
+/** Sets (string) or clears (null) each key; one audit event naming what changed (secrets as "changed").
+ *  `afterChange` runs in the same transaction when anything changed (e.g. to enqueue work the change asks for). */
+export async function writeSettings(
+  ctx: RequestContext,
+  values: Record<string, string | null>,
+  secretKeys: readonly string[] = [],
+  afterChange?: (tx: Tx) => Promise<void>,
+): Promise<void> {
   assertCan(ctx.actor, "users:manage", "Only an admin can change settings");
   await db().$transaction(async (tx) => {
     const before = await readSettings(Object.keys(values), tx);
@@ -27,5 +33,6 @@ export async function writeSettings(ctx: RequestContext, values: Record<string, 
     }
     if (Object.keys(changes).length === 0) return;
     await appendAuditEvent(tx, auditContextOf(ctx), { action: "settings.update", entityType: "Setting", changes });
+    await afterChange?.(tx);
   });
 }

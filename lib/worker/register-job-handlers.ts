@@ -5,6 +5,7 @@ import { pruneFinishedJobs } from "@/lib/jobs/prune-jobs";
 import { INGEST_JOB } from "@/lib/ingest/ingest-run-view";
 import { runIngestJob } from "@/lib/ingest/run-ingest-job";
 import { publishCheckpoint } from "@/lib/audit/checkpoints";
+import { DISTILLATION_REFRESH_JOB, refreshCaseDistillation } from "@/lib/distillation/refresh-distillation";
 import { EMAIL_JOB } from "@/lib/notifications/notify";
 import { REMINDER_SCAN_JOB, scanReviewReminders } from "@/lib/notifications/review-reminders";
 import { sendNotificationEmail } from "@/lib/notifications/send-notification-email";
@@ -25,6 +26,7 @@ export function registerAppJobHandlers(): void {
   registerJobHandler(WEBHOOK_JOB, deliverWebhook);
   registerJobHandler(INGEST_JOB, (payload, ctx) => runIngestJob(payload, ctx));
   registerJobHandler(EMAIL_JOB, sendNotificationEmail);
+  registerJobHandler(DISTILLATION_REFRESH_JOB, refreshCaseDistillation);
   registerJobHandler(REMINDER_SCAN_JOB, async () => {
     await scanReviewReminders();
   });
