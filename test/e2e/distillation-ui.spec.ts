@@ -52,7 +52,8 @@ test("ingest a generated log with progress, find the planted accounts flagged, d
   await expect(page.getByRole("heading", { level: 1, name: `Distillation analysis of ${number}` })).toBeVisible();
   const ranked = page.getByRole("table", { name: /Accounts ranked by distillation score/ });
   const flagged = ranked.locator("tbody tr[data-flagged]");
-  await expect(flagged.first()).toBeVisible();
+  // The analysis is computed by a job after the run completed: the page may first say so and refresh itself.
+  await expect(flagged.first()).toBeVisible({ timeout: 30_000 });
   const flaggedIds = await flagged.locator("td:nth-child(2) a").allTextContents();
   expect(flaggedIds.length).toBeGreaterThan(0);
   expect(planted.has(flaggedIds[0])).toBe(true);

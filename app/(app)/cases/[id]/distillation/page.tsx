@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AccountScoreTable } from "@/components/distillation/account-score-table";
 import { ActivityCharts } from "@/components/distillation/activity-charts";
 import { ClusterList } from "@/components/distillation/cluster-list";
+import { DistillationComputing } from "@/components/distillation/distillation-computing";
 import { DistillationEmptyState } from "@/components/distillation/distillation-empty-state";
 import { GenerateReportButton } from "@/components/distillation/generate-report-button";
 import { HourWeekdayHeatmap } from "@/components/distillation/hour-weekday-heatmap";
@@ -18,6 +19,7 @@ import { decideCase, isClosedTo } from "@/lib/access/case-policy";
 import { requireRequestContext } from "@/lib/auth/current-user";
 import { getCase } from "@/lib/cases/get-case";
 import { getCaseDistillation } from "@/lib/distillation/get-case-distillation";
+import { getDistillationRefreshState } from "@/lib/distillation/refresh-distillation";
 import { getCaseDistillationViews, getCaseSampleLines } from "@/lib/distillation-views/case-distillation-views";
 import { generateReportAction } from "./actions";
 
@@ -44,6 +46,25 @@ export default async function CaseDistillationPage({ params, searchParams }: Pro
       <>
         <PageHeader title={`Distillation analysis of ${c.number}`} description={<>{c.title} · {back}</>} />
         <DistillationEmptyState caseId={c.id} caseNumber={c.number} pending={views.pending} />
+      </>
+    );
+  }
+  // Not stored yet for the current runs and parameters while a job computes it: say so and refresh,
+  // rather than compute it here for seconds. With no job due or running (it ended early, or an
+  // older database), the request computes it as before (decision 0016, "Computed ahead").
+  const refresh = await getDistillationRefreshState(ctx.actor, views.case.id);
+  if (!refresh.stored && refresh.job) {
+    return (
+      <>
+        <PageHeader title={`Distillation analysis of ${c.number}`} description={<>{c.title} · {back}</>} />
+        <div className="space-y-6">
+          <DistillationComputing runs={refresh.runs} status={refresh.job.status} requestedAt={refresh.job.requestedAt} />
+          <ActivityCharts activity={charts.activity} seriesNoun="account" />
+          <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
+            <HourWeekdayHeatmap heatmap={charts.heatmap} />
+            <PromptTemplatesTable templates={charts.templates} total={charts.totals.requests} />
+          </div>
+        </div>
       </>
     );
   }
