@@ -2,11 +2,15 @@
 // and planted operations), ingest it while the progress bar fills, open the case's distillation
 // analysis and find planted accounts flagged at the top, drill down to their log lines, generate
 // the report and find it in the case's evidence; the page fits a 390 px screen; the report API
-// answers 409 for a case with nothing ingested and 404 to an outsider of a restricted case.
+// answers 409 for a case with nothing ingested and 404 to an outsider of a restricted case; while
+// the analysis is computed by its job the page says so and then shows it by itself.
+import path from "node:path";
+import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
 import { generateLogLines, type GroundTruth } from "../support/log-generator";
 import { dropFiles, signIn } from "./support/browser";
 import { createToken, createUser, type TestUser } from "./support/cli";
+import { E2E_DATA_DIR } from "./support/e2e-env";
 
 const DROPZONE = '[data-testid="evidence-dropzone"]';
 
@@ -82,6 +86,30 @@ test("ingest a generated log with progress, find the planted accounts flagged, d
   await expect(page.getByRole("heading", { level: 1, name: new RegExp(`Distillation report ${number}`) })).toBeVisible();
   await page.goto(`/cases/${number}`);
   await expect(evidence.getByRole("link", { name: new RegExp(`Distillation report ${number}`) })).toBeVisible();
+
+  // Computed ahead (decision 0016): with no stored analysis for the current runs and the case's
+  // distillation.refresh job due in a few seconds, the page says so instead of computing in the
+  // request, then shows the scores by itself once the server's worker has run the job.
+  const sqlite = new Database(path.join(E2E_DATA_DIR, "lantern.db"), { fileMustExist: true, timeout: 15_000 });
+  try {
+    const { id: caseId } = sqlite.prepare(`SELECT "id" FROM "Case" WHERE "number" = ?`).get(number) as { id: string };
+    const dueAt = new Date(Date.now() + 8_000).toISOString().replace("Z", "+00:00");
+    sqlite.transaction(() => {
+      sqlite.prepare(`DELETE FROM "DistillationCache" WHERE "caseId" = ?`).run(caseId);
+      const { changes } = sqlite
+        .prepare(`UPDATE "Job" SET "status" = 'QUEUED', "attempts" = 0, "runAt" = ?, "finishedAt" = NULL WHERE "dedupeKey" = ?`)
+        .run(dueAt, `distillation.refresh:${caseId}`);
+      expect(changes).toBe(1);
+    })();
+  } finally {
+    sqlite.close();
+  }
+  await page.goto(`/cases/${number}/distillation`);
+  await expect(page.getByRole("status").filter({ hasText: "Analysis being computed — 1 run, requested at" })).toBeVisible();
+  await expect(ranked).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Hour by weekday" })).toBeVisible();
+  await expect(flagged.first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("status").filter({ hasText: "Analysis being computed" })).toHaveCount(0);
 });
 
 test("the report API refuses a case with nothing ingested (409) and hides a restricted case from outsiders (404)", async ({ page }) => {
