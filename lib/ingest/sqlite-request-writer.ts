@@ -39,6 +39,10 @@ function statements(): Statements {
   holder.lanternIngestSqlite?.db.close();
   const db = new Database(file);
   db.pragma("busy_timeout = 0");
+  // better-sqlite3 builds SQLite with a 16 MiB page cache per connection; appending rows needs only
+  // the tree's right edge and the account index's leaves (a few MiB), and this connection stays
+  // open for the server's life: 4 MiB (issue 11's RSS target, decision 0030).
+  db.pragma("cache_size = -4096");
   holder.lanternIngestSqlite = {
     file,
     db,
