@@ -84,7 +84,7 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
  * one-per-line email list of the account form): these may hold \t \n \r. Every other string, in
  * every input, holds no control character at all.
  */
-export const MULTILINE_FIELDS: ReadonlySet<string> = new Set(["body", "summary", "description", "reason", "notes", "comment", "emails", "justification", "outcome"]);
+export const MULTILINE_FIELDS: ReadonlySet<string> = new Set(["body", "summary", "description", "reason", "notes", "comment", "emails", "justification", "outcome", "phrases"]);
 
 /* eslint-disable no-control-regex -- control characters are what these two refuse */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;

@@ -1,4 +1,4 @@
-// The admin area's own tabs: users, background jobs, webhook settings, sign-in security.
+// The admin area's own tabs: users, background jobs, webhook settings, sign-in security, distillation settings.
 import type { ReactNode } from "react";
 import Link from "next/link";
 
@@ -7,6 +7,7 @@ const TABS = [
   { href: "/admin/jobs", label: "Background jobs" },
   { href: "/admin/webhook", label: "Webhook" },
   { href: "/admin/security", label: "Sign-in security" },
+  { href: "/admin/distillation", label: "Distillation" },
 ];
 
 export default function AdminLayout({ children }: { children: ReactNode }) {
