@@ -13,7 +13,7 @@ const TABS = [
 export default function AdminLayout({ children }: { children: ReactNode }) {
   return (
     <>
-      <nav aria-label="Admin sections" className="mb-4 flex gap-4 border-b border-slate-200 text-sm">
+      <nav aria-label="Admin sections" className="mb-4 flex flex-wrap gap-x-4 gap-y-2 border-b border-slate-200 text-sm">
         {TABS.map((t) => (
           <Link key={t.href} href={t.href} className="-mb-px border-b-2 border-transparent px-1 pb-2 text-slate-600 hover:border-slate-400 hover:text-slate-900">
             {t.label}
