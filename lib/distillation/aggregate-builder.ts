@@ -60,7 +60,76 @@ export const MIN_GAP_SECONDS = 0.1;
 /** Accounts tracked per exact prompt before the prompt counts as common ("hello") and joins nobody. */
 const MAX_ACCOUNTS_PER_PROMPT = 64;
 
-type Acc = AccountAggregate & { index: number; lastSeen: number | null; hours: Map<number, number>; seenHashed: number; sample: { simhash: string; key: number }[] };
+/** The reservoir of an account's hashed rows, as typed arrays (no object or string per sampled row):
+ *  `bands` holds each sampled SimHash's 4 band values (parseInt of its 4 hex quarters, -1 where that
+ *  is NaN), `keys` its prompt's key number. Grows by doubling up to SAMPLE_PER_ACCOUNT. */
+type Sample = { length: number; bands: Int32Array; keys: Int32Array };
+
+type Acc = AccountAggregate & { index: number; lastSeen: number | null; hours: Map<number, number>; seenHashed: number; sample: Sample };
+
+const NO_ACCOUNT = -1;
+
+/**
+ * The prompt keys seen, as an open-addressing table over typed arrays (a Map of several hundred
+ * thousand numbers costs ~30 bytes an entry in the V8 heap, twice that while it grows): key → the one
+ * account that sent it, or (negative) the Set of accounts in `multi`. `order` lists the keys in the
+ * order first seen, which is the order finish() walks them in (as it walked the Map's insertion order).
+ */
+class KeyTable {
+  private slots = new Int32Array(1 << 16).fill(NO_ACCOUNT);
+  private values = new Int32Array(1 << 16);
+  private size = 0;
+  order = new Int32Array(1 << 12);
+  readonly multi: Set<number>[] = [];
+
+  /** The slot of `key` (its own or the empty one where it would go). */
+  private slot(key: number): number {
+    const mask = this.slots.length - 1;
+    let i = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+    while (this.slots[i] !== NO_ACCOUNT && this.slots[i] !== key) i = (i + 1) & mask;
+    return i;
+  }
+
+  /** The account index, the negative `-(multi index + 1)`, or undefined when the key is new. */
+  get(key: number): number | undefined {
+    const i = this.slot(key);
+    return this.slots[i] === NO_ACCOUNT ? undefined : this.values[i];
+  }
+
+  set(key: number, value: number): void {
+    let i = this.slot(key);
+    if (this.slots[i] === NO_ACCOUNT) {
+      if ((this.size + 1) * 4 > this.slots.length * 3) {
+        this.grow();
+        i = this.slot(key);
+      }
+      this.slots[i] = key;
+      if (this.size === this.order.length) {
+        const order = new Int32Array(this.order.length * 2);
+        order.set(this.order);
+        this.order = order;
+      }
+      this.order[this.size++] = key;
+    }
+    this.values[i] = value;
+  }
+
+  get count(): number {
+    return this.size;
+  }
+
+  private grow(): void {
+    const slots = this.slots, values = this.values;
+    this.slots = new Int32Array(slots.length * 2).fill(NO_ACCOUNT);
+    this.values = new Int32Array(slots.length * 2);
+    for (let j = 0; j < slots.length; j++) {
+      if (slots[j] === NO_ACCOUNT) continue;
+      const i = this.slot(slots[j]);
+      this.slots[i] = slots[j];
+      this.values[i] = values[j];
+    }
+  }
+}
 
 /** A 30-bit number for a prompt key (a small integer keeps the key map fast; a rare collision only
  *  merges two prompts in the reuse counts): FNV-1a over its first 16 characters and its length. */
@@ -85,11 +154,20 @@ export function toEpochSeconds(ts: string | Date): number {
   return (ts instanceof Date ? ts.getTime() : Date.parse(ts)) / 1000;
 }
 
+/** Puts a row's SimHash bands and prompt key at `at` in the sample. */
+function storeSampled(sample: Sample, at: number, simhash: string, key: number): void {
+  for (let b = 0; b < BANDS; b++) {
+    const band = parseInt(simhash.slice(4 * b, 4 * b + 4), 16);
+    sample.bands[at * BANDS + b] = Number.isNaN(band) ? -1 : band;
+  }
+  sample.keys[at] = key;
+}
+
 export class AggregateBuilder {
   private accounts = new Map<string, Acc>();
   private list: Acc[] = [];
   /** key → the one account that sent it (index), or a Set of accounts. */
-  private keys = new Map<number, number | Set<number>>();
+  private keys = new KeyTable();
   private shared: Record<SharedValue["type"], Map<string, number | Set<number>>> = { IP: new Map(), API_KEY: new Map(), USER_AGENT: new Map() };
   private bandCounts = Array.from({ length: BANDS }, () => new Uint32Array(65_536));
   private totalHashed = 0;
@@ -108,7 +186,7 @@ export class AggregateBuilder {
         accountId: id, index: this.list.length, requests: 0, promptTokens: 0, completionTokens: 0, firstAt: Infinity, lastAt: -Infinity,
         withText: 0, keyed: 0, distinctKeys: 0, sharedPrompts: 0, hashed: 0, sampledText: 0, reasoning: 0, sampledHashed: 0, templated: 0, templatedDistinct: 0,
         hourOfDay: new Array<number>(24).fill(0), activeHours: 0, peakHour: 0, hourSquares: 0, gaps: 0, gapSum: 0, gapSquares: 0,
-        gapLogSum: 0, gapLogSquares: 0, lastSeen: null, hours: new Map(), seenHashed: 0, sample: [],
+        gapLogSum: 0, gapLogSquares: 0, lastSeen: null, hours: new Map(), seenHashed: 0, sample: { length: 0, bands: new Int32Array(0), keys: new Int32Array(0) },
       };
       this.accounts.set(id, a);
       this.list.push(a);
@@ -167,16 +245,19 @@ export class AggregateBuilder {
 
   private addKey(a: Acc, key: number): void {
     a.keyed += 1;
-    const seen = this.keys.get(key);
-    if (seen === undefined) {
+    const found = this.keys.get(key);
+    if (found === undefined) {
       this.keys.set(key, a.index);
       a.distinctKeys += 1;
-    } else if (typeof seen === "number") {
-      if (seen !== a.index) {
-        this.keys.set(key, new Set([seen, a.index]));
+    } else if (found >= 0) {
+      if (found !== a.index) {
+        this.keys.multi.push(new Set([found, a.index]));
+        this.keys.set(key, -this.keys.multi.length);
         a.distinctKeys += 1;
       }
-    } else if (!seen.has(a.index)) {
+    } else {
+      const seen = this.keys.multi[-found - 1];
+      if (seen.has(a.index)) return;
       a.distinctKeys += 1;
       if (seen.size < MAX_ACCOUNTS_PER_PROMPT) seen.add(a.index);
     }
@@ -191,10 +272,20 @@ export class AggregateBuilder {
     this.bandCounts[2][lo >>> 16] += 1;
     this.bandCounts[3][lo & 0xffff] += 1;
     a.seenHashed += 1;
-    if (a.sample.length < SAMPLE_PER_ACCOUNT) a.sample.push({ simhash, key });
-    else {
+    const sample = a.sample;
+    if (sample.length < SAMPLE_PER_ACCOUNT) {
+      if (sample.length === sample.keys.length) {
+        const capacity = Math.min(SAMPLE_PER_ACCOUNT, Math.max(8, sample.length * 2));
+        const bands = new Int32Array(capacity * BANDS), keys = new Int32Array(capacity);
+        bands.set(sample.bands);
+        keys.set(sample.keys);
+        sample.bands = bands;
+        sample.keys = keys;
+      }
+      storeSampled(sample, sample.length++, simhash, key);
+    } else {
       const j = Math.floor(unit(a.seenHashed * 2654435761 + a.index) * a.seenHashed);
-      if (j < SAMPLE_PER_ACCOUNT) a.sample[j] = { simhash, key };
+      if (j < SAMPLE_PER_ACCOUNT) storeSampled(sample, j, simhash, key);
     }
   }
 
@@ -223,13 +314,15 @@ export class AggregateBuilder {
         if (n > a.peakHour) a.peakHour = n;
       }
       const templatedKeys = new Set<number>();
-      for (const s of a.sample) {
+      const { bands, keys } = a.sample;
+      for (let s = 0; s < a.sample.length; s++) {
         a.sampledHashed += 1;
         let templ = false;
-        for (let b = 0; b < BANDS && !templ; b++) templ = this.bandCounts[b][parseInt(s.simhash.slice(4 * b, 4 * b + 4), 16)] >= min;
+        // A band of -1 (not hex) finds no count, as parseInt's NaN did.
+        for (let b = 0; b < BANDS && !templ; b++) templ = this.bandCounts[b][bands[s * BANDS + b]] >= min;
         if (templ) {
           a.templated += 1;
-          templatedKeys.add(s.key);
+          templatedKeys.add(keys[s]);
         }
       }
       a.templatedDistinct = templatedKeys.size;
@@ -244,8 +337,11 @@ export class AggregateBuilder {
     const pairs = new Map<number, number>();
     const n = this.list.length;
     const common = Math.min(MAX_ACCOUNTS_PER_PROMPT - 1, promptMaxAccounts(n));
-    for (const seen of this.keys.values()) {
-      if (typeof seen === "number" || seen.size > common) continue;
+    for (let o = 0; o < this.keys.count; o++) {
+      const found = this.keys.get(this.keys.order[o])!;
+      if (found >= 0) continue;
+      const seen = this.keys.multi[-found - 1];
+      if (seen.size > common) continue;
       for (const m of seen) this.list[m].sharedPrompts += 1;
       const members = [...seen].sort((x, y) => x - y);
       for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) {

@@ -26,6 +26,8 @@ export type RequestTuple = [
 const TUPLE_COLUMNS = `r."accountId", r."ts", r."promptTokens", r."completionTokens", r."ip", r."apiKeyId", r."userAgent", r."promptKey", r."promptSimhash", r."prompt"`;
 const PAGE = 10_000;
 const YIELD_EVERY = 20_000;
+/** The analysis read connection's SQLite page cache (KiB). */
+const ANALYSIS_CACHE_KIB = 1024;
 
 /**
  * Calls `onRow` for every request row of the case (of `runIds` unless `allRunsOfCase`), in no
@@ -45,6 +47,9 @@ export async function forEachRequestRow(
     const Database = (await import("better-sqlite3")).default;
     const connection = new Database(sqlitePath(env().databaseUrl), { readonly: true, fileMustExist: true });
     try {
+      // One pass over the table reads each page once: SQLite's default 16 MiB page cache would only
+      // fill with pages never read again, in the server's memory (decision 0030).
+      connection.pragma(`cache_size = -${ANALYSIS_CACHE_KIB}`);
       // "+" keeps SQLite from walking the (caseId, …) index, which would read the table in random order.
       const statement = connection.prepare(`SELECT ${TUPLE_COLUMNS} FROM "ApiRequest" r WHERE +r."caseId" = ?${runFilter}`).raw(true);
       // better-sqlite3 reads synchronously: hand the event loop back every YIELD_EVERY rows so the
