@@ -72,7 +72,7 @@ const NO_ACCOUNT = -1;
 /**
  * The prompt keys seen, as an open-addressing table over typed arrays (a Map of several hundred
  * thousand numbers costs ~30 bytes an entry in the V8 heap, twice that while it grows): key → the one
- * account that sent it, or (negative) the Set of accounts in `multi`. `order` lists the keys in the
+ * account that sent it, or (negative) its accounts in `multi`. `order` lists the keys in the
  * order first seen, which is the order finish() walks them in (as it walked the Map's insertion order).
  */
 class KeyTable {
@@ -80,7 +80,9 @@ class KeyTable {
   private values = new Int32Array(1 << 16);
   private size = 0;
   order = new Int32Array(1 << 12);
-  readonly multi: Set<number>[] = [];
+  /** The accounts of each key sent by more than one (a plain array: most hold two or three, where a
+   *  Set costs ~100 bytes more; at most MAX_ACCOUNTS_PER_PROMPT are kept). */
+  readonly multi: number[][] = [];
 
   /** The slot of `key` (its own or the empty one where it would go). */
   private slot(key: number): number {
@@ -251,15 +253,15 @@ export class AggregateBuilder {
       a.distinctKeys += 1;
     } else if (found >= 0) {
       if (found !== a.index) {
-        this.keys.multi.push(new Set([found, a.index]));
+        this.keys.multi.push([found, a.index]);
         this.keys.set(key, -this.keys.multi.length);
         a.distinctKeys += 1;
       }
     } else {
       const seen = this.keys.multi[-found - 1];
-      if (seen.has(a.index)) return;
+      if (seen.includes(a.index)) return;
       a.distinctKeys += 1;
-      if (seen.size < MAX_ACCOUNTS_PER_PROMPT) seen.add(a.index);
+      if (seen.length < MAX_ACCOUNTS_PER_PROMPT) seen.push(a.index);
     }
   }
 
@@ -341,7 +343,7 @@ export class AggregateBuilder {
       const found = this.keys.get(this.keys.order[o])!;
       if (found >= 0) continue;
       const seen = this.keys.multi[-found - 1];
-      if (seen.size > common) continue;
+      if (seen.length > common) continue;
       for (const m of seen) this.list[m].sharedPrompts += 1;
       const members = [...seen].sort((x, y) => x - y);
       for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) {
