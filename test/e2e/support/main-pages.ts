@@ -48,6 +48,7 @@ export const MAIN_PAGES: ((seed: Seed) => MainPage)[] = [
   () => ({ name: "admin jobs", path: "/admin/jobs" }),
   () => ({ name: "admin webhook", path: "/admin/webhook" }),
   () => ({ name: "admin distillation", path: "/admin/distillation" }),
+  () => ({ name: "admin security", path: "/admin/security" }),
   () => ({ name: "api tokens", path: "/settings/tokens" }),
   () => ({ name: "profile", path: "/settings/profile" }),
   () => ({ name: "not found", path: "/no-such-page" }),
