@@ -53,6 +53,9 @@ export default defineConfig({
       // The specs sign in as the E2E admin, who has no second factor: the ADMIN rule (decision
       // 0027) is off here and proven by lib/auth/second-factor.integration.test.ts.
       LANTERN_REQUIRE_TOTP_FOR_ADMINS: "false",
+      // Every spec signs in from 127.0.0.1, and several type wrong passwords or codes on purpose: the
+      // address gets a large allowance so they do not make each other wait (accounts keep the default).
+      LANTERN_LOGIN_FREE_ATTEMPTS_PER_ADDRESS: "1000",
       // Single sign-on through test/e2e/support/oidc-provider-server.mjs (test/e2e/sso.spec.ts).
       LANTERN_OIDC_ISSUER: E2E_OIDC_ISSUER,
       LANTERN_OIDC_CLIENT_ID: E2E_OIDC_CLIENT.id,

@@ -30,6 +30,10 @@ const EnvSchema = z.object({
   LANTERN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   LANTERN_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   LANTERN_LOGIN_FREE_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  // Failed sign-ins one client address may make before it waits; defaults to the per-account number.
+  // An office behind one NAT address (or a test suite on 127.0.0.1) may raise it without giving a
+  // guesser more tries at any one account.
+  LANTERN_LOGIN_FREE_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).optional(),
   // ADMINs must enrol a second factor (TOTP) before they can do anything after signing in
   // (decision 0027). Default true; the test suites set it false except where they prove the rule.
   LANTERN_REQUIRE_TOTP_FOR_ADMINS: optionalString

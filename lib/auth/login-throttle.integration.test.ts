@@ -3,7 +3,8 @@
 // `now` is passed in, so no test sleeps.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { beginAttempt, delaySeconds, settleSuccess, throttleKeys } from "@/lib/auth/login-throttle";
+import { beginAttempt, delaySeconds, freeAttemptsFor, settleSuccess, throttleKeys } from "@/lib/auth/login-throttle";
+import { parseEnv } from "@/lib/env";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db/client";
 import { createUser, TEST_PASSWORD } from "@/test/factories";
@@ -42,6 +43,17 @@ describe("delaySeconds", () => {
     expect(delaySeconds(0, 0)).toBe(2);
     expect(delaySeconds(1, 2)).toBe(0);
     expect(delaySeconds(2, 2)).toBe(2);
+  });
+});
+
+describe("freeAttemptsFor", () => {
+  it("gives an address its own allowance when one is set, and the account's otherwise", () => {
+    const base = { LANTERN_DATA_DIR: "/tmp/lantern-throttle-env" };
+    const same = parseEnv({ ...base, LANTERN_LOGIN_FREE_ATTEMPTS: "4" });
+    expect([freeAttemptsFor("email:a@b.test", same), freeAttemptsFor("ip:10.0.0.1", same)]).toEqual([4, 4]);
+    const office = parseEnv({ ...base, LANTERN_LOGIN_FREE_ATTEMPTS: "4", LANTERN_LOGIN_FREE_ATTEMPTS_PER_ADDRESS: "40" });
+    expect([freeAttemptsFor("email:a@b.test", office), freeAttemptsFor("ip:10.0.0.1", office)]).toEqual([4, 40]);
+    expect(() => parseEnv({ ...base, LANTERN_LOGIN_FREE_ATTEMPTS_PER_ADDRESS: "0" })).toThrow(/LANTERN_LOGIN_FREE_ATTEMPTS_PER_ADDRESS/);
   });
 });
 

@@ -15,6 +15,15 @@ export function throttleKeys(email: string, ip: string | null): string[] {
   return [`email:${email}`, ...(ip ? [`ip:${ip}`] : [])];
 }
 
+/** Free failures for one key: an address key may have its own allowance (LANTERN_LOGIN_FREE_ATTEMPTS_PER_ADDRESS). */
+export function freeAttemptsFor(
+  key: string,
+  e: { LANTERN_LOGIN_FREE_ATTEMPTS: number; LANTERN_LOGIN_FREE_ATTEMPTS_PER_ADDRESS?: number | undefined },
+): number {
+  if (key.startsWith("ip:")) return e.LANTERN_LOGIN_FREE_ATTEMPTS_PER_ADDRESS ?? e.LANTERN_LOGIN_FREE_ATTEMPTS;
+  return e.LANTERN_LOGIN_FREE_ATTEMPTS;
+}
+
 /** Seconds to wait after `failures` counted failures: 0 while free, then 2, 4, 8 … up to 15 min. */
 export function delaySeconds(failures: number, freeAttempts: number): number {
   if (failures < freeAttempts) return 0;
@@ -26,7 +35,7 @@ export function delaySeconds(failures: number, freeAttempts: number): number {
  * still inside its waiting period. Call settleAttempt() once the password has been checked.
  */
 export async function beginAttempt(keys: string[], now = new Date()): Promise<void> {
-  const free = env().LANTERN_LOGIN_FREE_ATTEMPTS;
+  const settings = env();
   await db().$transaction(async (tx) => {
     await lockNamed(tx, "login-throttle");
     const rows = await tx.loginThrottle.findMany({ where: { key: { in: keys } } });
@@ -34,7 +43,7 @@ export async function beginAttempt(keys: string[], now = new Date()): Promise<vo
     let wait = 0;
     for (const row of rows) {
       if (now.getTime() - row.lastFailureAt.getTime() > FORGET_AFTER_MS) continue;
-      const until = row.lastFailureAt.getTime() + delaySeconds(row.failures, free) * 1000;
+      const until = row.lastFailureAt.getTime() + delaySeconds(row.failures, freeAttemptsFor(row.key, settings)) * 1000;
       wait = Math.max(wait, Math.ceil((until - now.getTime()) / 1000));
     }
     if (wait > 0) {
