@@ -49,6 +49,16 @@ export default async function CaseDistillationPage({ params, searchParams }: Pro
       </>
     );
   }
+  // The charts read the rows directly, so they show while the analysis is still being computed too.
+  const chartPanels = (
+    <>
+      <ActivityCharts activity={charts.activity} seriesNoun="account" />
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
+        <HourWeekdayHeatmap heatmap={charts.heatmap} />
+        <PromptTemplatesTable templates={charts.templates} total={charts.totals.requests} />
+      </div>
+    </>
+  );
   // Not stored yet for the current runs and parameters while a job computes it: say so and refresh,
   // rather than compute it here for seconds. With no job due or running (it ended early, or an
   // older database), the request computes it as before (decision 0016, "Computed ahead").
@@ -59,11 +69,7 @@ export default async function CaseDistillationPage({ params, searchParams }: Pro
         <PageHeader title={`Distillation analysis of ${c.number}`} description={<>{c.title} · {back}</>} />
         <div className="space-y-6">
           <DistillationComputing runs={refresh.runs} status={refresh.job.status} requestedAt={refresh.job.requestedAt} />
-          <ActivityCharts activity={charts.activity} seriesNoun="account" />
-          <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
-            <HourWeekdayHeatmap heatmap={charts.heatmap} />
-            <PromptTemplatesTable templates={charts.templates} total={charts.totals.requests} />
-          </div>
+          {chartPanels}
         </div>
       </>
     );
@@ -105,11 +111,7 @@ export default async function CaseDistillationPage({ params, searchParams }: Pro
         <Panel title="Clusters">
           <ClusterList clusters={analysis.clusters} names={names} />
         </Panel>
-        <ActivityCharts activity={charts.activity} seriesNoun="account" />
-        <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
-          <HourWeekdayHeatmap heatmap={charts.heatmap} />
-          <PromptTemplatesTable templates={charts.templates} total={charts.totals.requests} />
-        </div>
+        {chartPanels}
       </div>
     </>
   );
