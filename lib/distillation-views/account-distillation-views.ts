@@ -5,7 +5,7 @@ import type { RequestContext } from "@/lib/access/actor";
 import { assertAccountRead, requireAccount } from "@/lib/accounts/account-access";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditContextOf } from "@/lib/audit/audit-context";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { getChartFigures, templatesReadChanges, TOP_TEMPLATES, type Charts } from "@/lib/distillation-views/case-distillation-views";
 import { getTopPromptTemplates, type PromptTemplate } from "@/lib/distillation-views/prompt-templates";
 import { getSampleLines, type SampleLinePage } from "@/lib/distillation-views/sample-lines";
@@ -29,17 +29,9 @@ export async function getAccountDistillationViews(ctx: RequestContext, idOrExter
 
 /** The account's most used prompt templates on the visible cases (text cut short); an audited read. */
 export async function getAccountPromptTemplates(ctx: RequestContext, idOrExternalId: string): Promise<PromptTemplate[]> {
-  assertAccountRead(ctx.actor);
-  return db().$transaction(async (tx) => {
-    const account = await requireAccount(tx, idOrExternalId);
-    const templates = await getTopPromptTemplates(tx, { kind: "account", accountId: account.id, actor: ctx.actor }, TOP_TEMPLATES);
-    await appendAuditEvent(tx, auditContextOf(ctx), {
-      action: "distillation.templates.view",
-      entityType: "Account",
-      entityId: account.id,
-      changes: templatesReadChanges(templates),
-    });
-    return templates;
+  return auditedAccountRead(ctx, idOrExternalId, "distillation.templates.view", async (tx, scope) => {
+    const templates = await getTopPromptTemplates(tx, scope, TOP_TEMPLATES);
+    return { result: templates, changes: templatesReadChanges(templates) };
   });
 }
 
@@ -47,15 +39,27 @@ export async function getAccountPromptTemplates(ctx: RequestContext, idOrExterna
 export async function getAccountSampleLines(ctx: RequestContext, idOrExternalId: string, query: unknown): Promise<SampleLinePage> {
   assertAccountRead(ctx.actor);
   const q = parseInput(ZAccountSampleQuery, query);
+  return auditedAccountRead(ctx, idOrExternalId, "distillation.samples.view", async (tx, scope) => {
+    const page = await getSampleLines(tx, scope, q);
+    return { result: page, changes: { page: { after: q.page }, lines: { after: page.items.length } } };
+  });
+}
+
+/**
+ * A read of prompt text on the visible cases of one account: the account looked up, read and
+ * audited in one transaction, so the event is written exactly when the text was read.
+ */
+async function auditedAccountRead<T>(
+  ctx: RequestContext,
+  idOrExternalId: string,
+  action: "distillation.templates.view" | "distillation.samples.view",
+  read: (tx: Tx, scope: ViewScope) => Promise<{ result: T; changes: Record<string, unknown> }>,
+): Promise<T> {
+  assertAccountRead(ctx.actor);
   return db().$transaction(async (tx) => {
     const account = await requireAccount(tx, idOrExternalId);
-    const page = await getSampleLines(tx, { kind: "account", accountId: account.id, actor: ctx.actor }, q);
-    await appendAuditEvent(tx, auditContextOf(ctx), {
-      action: "distillation.samples.view",
-      entityType: "Account",
-      entityId: account.id,
-      changes: { page: { after: q.page }, lines: { after: page.items.length } },
-    });
-    return page;
+    const { result, changes } = await read(tx, { kind: "account", accountId: account.id, actor: ctx.actor });
+    await appendAuditEvent(tx, auditContextOf(ctx), { action, entityType: "Account", entityId: account.id, changes });
+    return result;
   });
 }

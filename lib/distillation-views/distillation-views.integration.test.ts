@@ -200,6 +200,9 @@ describe("access", () => {
     expect(theirs.charts?.activity.series.map((s) => s.label)).toEqual([open.number]);
     const lines = await getAccountSampleLines(ctxFor(outsider), a, {});
     expect(lines.items.map((l) => l.caseNumber)).toEqual([open.number]);
+    // Reading the lines is audited on the account, with what was shown.
+    const read = await db().auditEvent.findMany({ where: { entityType: "Account", entityId: a, action: "distillation.samples.view", actorId: outsider.id } });
+    expect(read.map((e) => (typeof e.changes === "string" ? JSON.parse(e.changes) : e.changes))).toEqual([{ page: { after: 1 }, lines: { after: 1 } }]);
 
     const [unused] = await newAccounts(1);
     expect((await getAccountDistillationViews(ctxFor(outsider), unused.id)).charts).toBeNull();
