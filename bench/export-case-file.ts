@@ -1,7 +1,8 @@
 // Part (b) of `npm run bench -- dashboard-export` (issue 12): the export of a case holding 1 GiB of
 // evidence (BENCH_EXPORT_MB, in BENCH_EXPORT_FILES files) through the real server's
-// GET /api/v1/cases/{id}/export with an API token, the ZIP written to a file by curl (as cp writes
-// its copy; BENCH_EXPORT_CLIENT=node uses this process instead), next to `cp` of the same blob files
+// GET /api/v1/cases/{id}/export with an API token, the ZIP written to a file by bench/download-splice.py
+// (os.splice: one copy into the page cache, as cp makes; BENCH_EXPORT_CLIENT=curl or node use those
+// instead), next to `cp` of the same blob files
 // into the same folder, round by round in the same run, with the CPU seconds each side spent; and the server's peak RSS
 // growth over its steady baseline (VmRSS sampled every 50 ms, and the kernel's VmHWM).
 // Targets: export MB/s >= 0.5x cp; RSS growth < 100 MB. The archive is then checked with the
@@ -31,9 +32,13 @@ const TARGET_GROWTH_MB = 100;
 /** CPU seconds of a round: cp's; the export's in the server and in the client that writes the file. */
 type Round = { cpMBps: number; exportMBps: number; exportSeconds: number; zipBytes: number; cpCpu: number; serverCpu: number; clientCpu: number };
 
-/** The client that downloads the ZIP into a file: curl (a C program writing what it receives, like
- *  cp; the default when installed) or this Node process (http.get piped into a file stream). */
-const CLIENT = process.env.BENCH_EXPORT_CLIENT ?? (fs.existsSync("/usr/bin/curl") ? "curl" : "node");
+/** The client that downloads the ZIP into a file: "splice" (the default; bench/download-splice.py,
+ *  python3 moving the body socket -> pipe -> file with os.splice, so each byte is copied once, into
+ *  the page cache, like cp's copy_file_range, and checking the body's length and the ZIP's end
+ *  records), curl (a C program reading and writing through its own buffers, ~3x cp's CPU per GiB)
+ *  or this Node process (http.get piped into a file stream). */
+const CLIENT = process.env.BENCH_EXPORT_CLIENT ?? "splice";
+const SPLICE_CLIENT = path.join(import.meta.dirname, "download-splice.py");
 
 const RESULT_MARK = "EXPORT-BENCH-RESULT ";
 
@@ -180,6 +185,10 @@ function childCpuSeconds(): number {
 }
 
 async function download(baseUrl: string, caseId: string, token: string, target: string): Promise<void> {
+  if (CLIENT === "splice") {
+    await promisify(execFile)("python3", [SPLICE_CLIENT, `${baseUrl}/api/v1/cases/${caseId}/export`, token, target]);
+    return;
+  }
   if (CLIENT === "curl") {
     await promisify(execFile)("curl", ["--silent", "--show-error", "--fail", "--output", target, "--header", `authorization: Bearer ${token}`, `${baseUrl}/api/v1/cases/${caseId}/export`]);
     return;
