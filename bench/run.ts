@@ -12,6 +12,7 @@ import path from "node:path";
 import { benchProvider, createBenchDatabase, describeBenchDatabase, postgresServerUrl, takeDbOption } from "./bench-database";
 import { seedCases } from "./seed";
 import { formatRow, load, type LoadResult } from "./http-load";
+import { formatCpuPerRequest, postgresClusterPid, sampleCpu } from "./cpu-per-request";
 import { startServer } from "./server";
 import { benchUpload, formatUploadResult, type UploadBenchResult } from "./upload";
 import { runAccountsBench } from "./accounts-child";
@@ -81,6 +82,7 @@ async function main(): Promise<void> {
   const { db } = await import("@/lib/db/client");
 
   const results: LoadResult[] = [];
+  const cpu: string[] = [];
   let uploaded: UploadBenchResult | undefined;
   try {
     const t = Date.now();
@@ -103,10 +105,18 @@ async function main(): Promise<void> {
         // ~20 s compiling its hot paths and opening pool connections, which fell on whichever route
         // came first (the trivial route answered 111 req/s then and 470 req/s a minute later).
         for (const url of Object.values(routes)) await load("warm-up", url, headers, WARMUP_SECONDS);
-        results.push(await load("trivial GET /api/health", routes.trivial, headers, SECONDS));
-        results.push(await load("case list GET /cases", routes.list, headers, SECONDS));
-        results.push(await load("case search GET /cases?q=", routes.search, headers, SECONDS));
-        results.push(await load("trivial again", routes.trivial, headers, SECONDS));
+        // CPU per request of the server and (a local) PostgreSQL, beside latency (bench/cpu-per-request.ts).
+        const databasePid = database.provider === "postgresql" ? await postgresClusterPid(database.url) : undefined;
+        const measure = async (label: string, url: string) => {
+          const before = sampleCpu(server.pid, databasePid);
+          const result = await load(label, url, headers, SECONDS);
+          cpu.push(`${label.padEnd(28)} ${formatCpuPerRequest(before, sampleCpu(server.pid, databasePid), result.requests)}`);
+          results.push(result);
+        };
+        await measure("trivial GET /api/health", routes.trivial);
+        await measure("case list GET /cases", routes.list);
+        await measure("case search GET /cases?q=", routes.search);
+        await measure("trivial again", routes.trivial);
       }
       if (parts.has("upload")) uploaded = await benchUpload({ ...server, token }, UPLOAD_BYTES, UPLOAD_ROUNDS);
     } finally {
@@ -119,6 +129,7 @@ async function main(): Promise<void> {
   if (parts.has("http")) {
     console.log(`\nHTTP load on ${databaseName}: 32 connections, ${SECONDS} s each, ${CASES} cases, an INVESTIGATOR's token (${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)})`);
     for (const r of results) console.log(formatRow(r));
+    for (const line of cpu) console.log(line);
     const trivial = (results[0].p95 + results[3].p95) / 2; // the baseline, before and after
     console.log(`\ncase list   p95 = ${(results[1].p95 / trivial).toFixed(2)}x the trivial route (target <= 3x)`);
     console.log(`case search p95 = ${(results[2].p95 / trivial).toFixed(2)}x the trivial route (target <= 5x)`);

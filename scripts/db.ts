@@ -38,11 +38,12 @@ async function main(args: string[]): Promise<number> {
       // Imported here: it needs the generated client, which `generate` (postinstall) creates.
       const { migrateDatabase } = await import("@/lib/db/migrate-database");
       const { db } = await import("@/lib/db/client");
-      const { applied, searchIndexRebuilt } = await migrateDatabase();
+      const { applied, searchIndexRebuilt, caseTallyRepaired } = await migrateDatabase();
       await db().$disconnect();
       if (applied.length === 0) console.log(`No pending migrations (${describe(url)}).`);
       else console.log(`Applied ${applied.length} migration(s) to ${describe(url)}:\n${applied.map((n) => `  ${n}`).join("\n")}`);
       if (searchIndexRebuilt) console.log("Rebuilt the case search index.");
+      if (caseTallyRepaired) console.log("Repaired the count of restricted cases (CaseTally).");
       return 0;
     }
 

@@ -30,9 +30,10 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const config = env();
-  const { applied, searchIndexRebuilt } = await migrateDatabase();
+  const { applied, searchIndexRebuilt, caseTallyRepaired } = await migrateDatabase();
   if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
   if (searchIndexRebuilt) console.log("Rebuilt the case search index.");
+  if (caseTallyRepaired) console.log("Repaired the count of restricted cases (CaseTally).");
   ensureAuthSecret();
   // The Ed25519 key that signs case files and audit checkpoints (decision 0024).
   console.log(`Signing key ${ensureSigningKey().keyId} (public key: GET /api/v1/signing-key).`);

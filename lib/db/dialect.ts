@@ -92,6 +92,38 @@ export async function repairCaseSearchIndex(db: Db): Promise<boolean> {
   return true;
 }
 
+/**
+ * SQLite only: checks that the restricted-case tally (CaseTally "restricted", kept by triggers on
+ * "Case"; see its migration) has its three triggers and equals the count of restricted cases, and
+ * repairs both when not (a future migration that redefines "Case" drops its triggers). Runs in one
+ * write transaction, so no case is written between the count and the repair. Returns true when it
+ * had to repair.
+ */
+export async function repairCaseTally(db: Db): Promise<boolean> {
+  if (dbProvider() !== "sqlite") return false;
+  return db.$transaction(async (tx) => {
+    const [{ triggers, tally, restricted }] = await tx.$queryRawUnsafe<{ triggers: bigint | number; tally: bigint | number | null; restricted: bigint | number }[]>(
+      `SELECT (SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'Case_tally_%') AS triggers,
+              (SELECT "value" FROM "CaseTally" WHERE "name" = 'restricted') AS tally,
+              (SELECT count(*) FROM "Case" WHERE "restricted" = TRUE) AS restricted`,
+    );
+    if (Number(triggers) === TALLY_TRIGGERS.length && tally !== null && Number(tally) === Number(restricted)) return false;
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "CaseTally" ("name", "value") VALUES ('restricted', ?) ON CONFLICT ("name") DO UPDATE SET "value" = excluded."value"`,
+      Number(restricted),
+    );
+    for (const statement of TALLY_TRIGGERS) await tx.$executeRawUnsafe(statement);
+    return true;
+  });
+}
+
+const bump = (delta: string) => `BEGIN UPDATE "CaseTally" SET "value" = "value" + ${delta} WHERE "name" = 'restricted'; END`;
+const TALLY_TRIGGERS = [
+  `CREATE TRIGGER IF NOT EXISTS "Case_tally_insert" AFTER INSERT ON "Case" WHEN new."restricted" ${bump("1")}`,
+  `CREATE TRIGGER IF NOT EXISTS "Case_tally_update" AFTER UPDATE OF "restricted" ON "Case" WHEN old."restricted" <> new."restricted" ${bump(`(CASE WHEN new."restricted" THEN 1 ELSE -1 END)`)}`,
+  `CREATE TRIGGER IF NOT EXISTS "Case_tally_delete" AFTER DELETE ON "Case" WHEN old."restricted" ${bump("-1")}`,
+];
+
 const columns = `(rowid, "caseId", "number", "title", "summary") VALUES (new.rowid, new."id", new."number", new."title", new."summary")`;
 const SEARCH_TRIGGERS = [
   `CREATE TRIGGER IF NOT EXISTS "Case_search_insert" AFTER INSERT ON "Case" BEGIN INSERT INTO "CaseSearch" ${columns}; END`,
