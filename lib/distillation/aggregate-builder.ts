@@ -65,77 +65,158 @@ const MAX_ACCOUNTS_PER_PROMPT = 64;
  *  is NaN), `keys` its prompt's key number. Grows by doubling up to SAMPLE_PER_ACCOUNT. */
 type Sample = { length: number; bands: Int32Array; keys: Int32Array };
 
-type Acc = AccountAggregate & { index: number; lastSeen: number | null; hours: Map<number, number>; seenHashed: number; sample: Sample };
+type Acc = AccountAggregate & { index: number; lastSeen: number | null; hours: HourCounts; seenHashed: number; sample: Sample };
 
-const NO_ACCOUNT = -1;
+/** Keys and values by ordinal in chunks of 2^CHUNK_BITS: growing adds a chunk, never copies. */
+const CHUNK_BITS = 16;
+const CHUNK_MASK = (1 << CHUNK_BITS) - 1;
+
+/** The slot of a 30-bit key in a power-of-two table (Fibonacci hashing). */
+const home = (key: number, mask: number) => (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
 
 /**
- * The prompt keys seen, as an open-addressing table over typed arrays (a Map of several hundred
- * thousand numbers costs ~30 bytes an entry in the V8 heap, twice that while it grows): key → the one
- * account that sent it, or (negative) its accounts in `multi`. `order` lists the keys in the
- * order first seen, which is the order finish() walks them in (as it walked the Map's insertion order).
+ * The prompt keys seen (one per distinct prompt: ~900,000 at a million rows), outside the V8 heap: key →
+ * the one account that sent it, or (negative) its accounts in `multi`. Each key gets an ordinal, the order
+ * it was first seen in, which is the order finish() walks them in (as it walked a Map's insertion
+ * order). The keys and values are stored by ordinal in fixed-size chunks (appending never copies);
+ * the open-addressing index holds only ordinal + 1 per slot (0: empty), so growing it rebuilds it from
+ * the chunks and drops the old index instead of holding both (decision 0030). 8 bytes a key plus
+ * 4-10 bytes of index, where a Map of numbers costs ~30 in the V8 heap, twice that while it grows.
  */
 class KeyTable {
-  private slots = new Int32Array(1 << 16).fill(NO_ACCOUNT);
-  private values = new Int32Array(1 << 16);
+  private index = new Int32Array(1 << 16);
+  private keyChunks: Int32Array[] = [];
+  private valueChunks: Int32Array[] = [];
   private size = 0;
-  order = new Int32Array(1 << 12);
   /** The accounts of each key sent by more than one (a plain array: most hold two or three, where a
    *  Set costs ~100 bytes more; at most MAX_ACCOUNTS_PER_PROMPT are kept). */
   readonly multi: number[][] = [];
 
-  /** The slot of `key` (its own or the empty one where it would go). */
+  /** The index slot of `key` (its own or the empty one where it would go). */
   private slot(key: number): number {
-    const mask = this.slots.length - 1;
-    let i = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
-    while (this.slots[i] !== NO_ACCOUNT && this.slots[i] !== key) i = (i + 1) & mask;
-    return i;
-  }
-
-  /** The account index, the negative `-(multi index + 1)`, or undefined when the key is new. */
-  get(key: number): number | undefined {
-    const i = this.slot(key);
-    return this.slots[i] === NO_ACCOUNT ? undefined : this.values[i];
-  }
-
-  set(key: number, value: number): void {
-    let i = this.slot(key);
-    if (this.slots[i] === NO_ACCOUNT) {
-      if ((this.size + 1) * 4 > this.slots.length * 3) {
-        this.grow();
-        i = this.slot(key);
-      }
-      this.slots[i] = key;
-      if (this.size === this.order.length) {
-        const order = new Int32Array(this.order.length * 2);
-        order.set(this.order);
-        this.order = order;
-      }
-      this.order[this.size++] = key;
+    const mask = this.index.length - 1;
+    let i = home(key, mask);
+    for (;;) {
+      const o = this.index[i] - 1;
+      if (o < 0 || this.keyChunks[o >>> CHUNK_BITS][o & CHUNK_MASK] === key) return i;
+      i = (i + 1) & mask;
     }
-    this.values[i] = value;
+  }
+
+  /** The key's ordinal, or -1 when it is new. */
+  ordinal(key: number): number {
+    return this.index[this.slot(key)] - 1;
+  }
+
+  /** The account index, or the negative `-(multi index + 1)`, of the key with ordinal `o`. */
+  valueAt(o: number): number {
+    return this.valueChunks[o >>> CHUNK_BITS][o & CHUNK_MASK];
+  }
+
+  setValueAt(o: number, value: number): void {
+    this.valueChunks[o >>> CHUNK_BITS][o & CHUNK_MASK] = value;
+  }
+
+  /** Adds a key not in the table. */
+  add(key: number, value: number): void {
+    if ((this.size + 1) * 4 > this.index.length * 3) this.grow();
+    const o = this.size++;
+    if ((o & CHUNK_MASK) === 0) {
+      this.keyChunks.push(new Int32Array(CHUNK_MASK + 1));
+      this.valueChunks.push(new Int32Array(CHUNK_MASK + 1));
+    }
+    this.keyChunks[o >>> CHUNK_BITS][o & CHUNK_MASK] = key;
+    this.valueChunks[o >>> CHUNK_BITS][o & CHUNK_MASK] = value;
+    this.index[this.slot(key)] = o + 1;
   }
 
   get count(): number {
     return this.size;
   }
 
+  /** Twice the index, rebuilt from the keys by ordinal. */
   private grow(): void {
-    const slots = this.slots, values = this.values;
-    this.slots = new Int32Array(slots.length * 2).fill(NO_ACCOUNT);
-    this.values = new Int32Array(slots.length * 2);
-    for (let j = 0; j < slots.length; j++) {
-      if (slots[j] === NO_ACCOUNT) continue;
-      const i = this.slot(slots[j]);
-      this.slots[i] = slots[j];
-      this.values[i] = values[j];
+    const length = this.index.length * 2;
+    this.index = new Int32Array(0); // the old index is garbage before the new one exists
+    const index = new Int32Array(length);
+    const mask = length - 1;
+    for (let o = 0; o < this.size; o++) {
+      let i = home(this.keyChunks[o >>> CHUNK_BITS][o & CHUNK_MASK], mask);
+      while (index[i] !== 0) i = (i + 1) & mask;
+      index[i] = o + 1;
     }
+    this.index = index;
+  }
+}
+
+/**
+ * An account's request count per clock hour (hours since the epoch), as an open-addressing table over
+ * typed arrays instead of a Map (~115,000 entries over a million rows, ~40 bytes each in the V8 heap).
+ * Rows of an account mostly come in time order: the last hour's slot is remembered.
+ */
+class HourCounts {
+  private hours = new Float64Array(16).fill(NaN);
+  private counts = new Int32Array(16);
+  private lastHour = NaN;
+  private lastSlot = -1;
+  /** Rows whose time did not parse (NaN: one "hour" of their own, as in a Map). */
+  private unparsed = 0;
+  size = 0;
+
+  increment(hour: number): void {
+    if (Number.isNaN(hour)) {
+      if (this.unparsed++ === 0) this.size += 1;
+      return;
+    }
+    if (hour === this.lastHour) {
+      this.counts[this.lastSlot] += 1;
+      return;
+    }
+    let i = this.find(hour);
+    if (Number.isNaN(this.hours[i])) {
+      if ((this.size + 1) * 4 > this.hours.length * 3) {
+        this.grow();
+        i = this.find(hour);
+      }
+      this.hours[i] = hour;
+      this.size += 1;
+    }
+    this.counts[i] += 1;
+    this.lastHour = hour;
+    this.lastSlot = i;
+  }
+
+  /** Calls `f` with each hour's count (in no particular order). */
+  forEachCount(f: (n: number) => void): void {
+    for (let i = 0; i < this.hours.length; i++) if (!Number.isNaN(this.hours[i])) f(this.counts[i]);
+    if (this.unparsed > 0) f(this.unparsed);
+  }
+
+  private find(hour: number): number {
+    const mask = this.hours.length - 1;
+    let i = home(hour | 0, mask);
+    while (!Number.isNaN(this.hours[i]) && this.hours[i] !== hour) i = (i + 1) & mask;
+    return i;
+  }
+
+  private grow(): void {
+    const hours = this.hours, counts = this.counts;
+    this.hours = new Float64Array(hours.length * 2).fill(NaN);
+    this.counts = new Int32Array(hours.length * 2);
+    for (let j = 0; j < hours.length; j++) {
+      if (Number.isNaN(hours[j])) continue;
+      const i = this.find(hours[j]);
+      this.hours[i] = hours[j];
+      this.counts[i] = counts[j];
+    }
+    this.lastHour = NaN;
+    this.lastSlot = -1;
   }
 }
 
 /** A 30-bit number for a prompt key (a small integer keeps the key map fast; a rare collision only
  *  merges two prompts in the reuse counts): FNV-1a over its first 16 characters and its length. */
-function keyNumber(key: string): number {
+export function keyNumber(key: string): number {
   let h = 0x811c9dc5 ^ key.length;
   const n = Math.min(16, key.length);
   for (let i = 0; i < n; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
@@ -168,7 +249,7 @@ function storeSampled(sample: Sample, at: number, simhash: string, key: number):
 export class AggregateBuilder {
   private accounts = new Map<string, Acc>();
   private list: Acc[] = [];
-  /** key → the one account that sent it (index), or a Set of accounts. */
+  /** key → the one account that sent it (index), or its accounts (KeyTable). */
   private keys = new KeyTable();
   private shared: Record<SharedValue["type"], Map<string, number | Set<number>>> = { IP: new Map(), API_KEY: new Map(), USER_AGENT: new Map() };
   private bandCounts = Array.from({ length: BANDS }, () => new Uint32Array(65_536));
@@ -188,7 +269,7 @@ export class AggregateBuilder {
         accountId: id, index: this.list.length, requests: 0, promptTokens: 0, completionTokens: 0, firstAt: Infinity, lastAt: -Infinity,
         withText: 0, keyed: 0, distinctKeys: 0, sharedPrompts: 0, hashed: 0, sampledText: 0, reasoning: 0, sampledHashed: 0, templated: 0, templatedDistinct: 0,
         hourOfDay: new Array<number>(24).fill(0), activeHours: 0, peakHour: 0, hourSquares: 0, gaps: 0, gapSum: 0, gapSquares: 0,
-        gapLogSum: 0, gapLogSquares: 0, lastSeen: null, hours: new Map(), seenHashed: 0, sample: { length: 0, bands: new Int32Array(0), keys: new Int32Array(0) },
+        gapLogSum: 0, gapLogSquares: 0, lastSeen: null, hours: new HourCounts(), seenHashed: 0, sample: { length: 0, bands: new Int32Array(0), keys: new Int32Array(0) },
       };
       this.accounts.set(id, a);
       this.list.push(a);
@@ -213,7 +294,7 @@ export class AggregateBuilder {
     if (t < a.firstAt) a.firstAt = t;
     if (t > a.lastAt) a.lastAt = t;
     const hour = Math.floor(t / 3600);
-    a.hours.set(hour, (a.hours.get(hour) ?? 0) + 1);
+    a.hours.increment(hour);
     a.hourOfDay[((hour % 24) + 24) % 24] += 1;
     if (prompt !== null) {
       a.withText += 1;
@@ -238,8 +319,9 @@ export class AggregateBuilder {
       }
     }
     if (a.lastSeen === null || t > a.lastSeen) a.lastSeen = t;
-    if (promptKey !== null) this.addKey(a, keyNumber(promptKey));
-    if (simhash !== null && simhash.length === 16) this.addSimhash(a, simhash, promptKey === null ? 0 : keyNumber(promptKey));
+    const key = promptKey === null ? 0 : keyNumber(promptKey);
+    if (promptKey !== null) this.addKey(a, key);
+    if (simhash !== null && simhash.length === 16) this.addSimhash(a, simhash, key);
     if (ip !== null) this.addShared("IP", ip, a.index);
     if (apiKeyId !== null) this.addShared("API_KEY", apiKeyId, a.index);
     if (userAgent !== null) this.addShared("USER_AGENT", userAgent, a.index);
@@ -247,14 +329,17 @@ export class AggregateBuilder {
 
   private addKey(a: Acc, key: number): void {
     a.keyed += 1;
-    const found = this.keys.get(key);
-    if (found === undefined) {
-      this.keys.set(key, a.index);
+    const o = this.keys.ordinal(key);
+    if (o < 0) {
+      this.keys.add(key, a.index);
       a.distinctKeys += 1;
-    } else if (found >= 0) {
+      return;
+    }
+    const found = this.keys.valueAt(o);
+    if (found >= 0) {
       if (found !== a.index) {
         this.keys.multi.push([found, a.index]);
-        this.keys.set(key, -this.keys.multi.length);
+        this.keys.setValueAt(o, -this.keys.multi.length);
         a.distinctKeys += 1;
       }
     } else {
@@ -310,11 +395,12 @@ export class AggregateBuilder {
   finish(promptMaxAccounts: (accountCount: number) => number): { aggregates: AccountAggregate[]; shared: SharedValue[]; overlaps: PromptOverlap[] } {
     const min = Math.max(MIN_GROUP, (8 * this.totalHashed) / 65_536);
     for (const a of this.list) {
-      for (const n of a.hours.values()) {
+      // Sums of integer counts: exact whatever the order the hours are walked in.
+      a.hours.forEachCount((n) => {
         a.activeHours += 1;
         a.hourSquares += n * n;
         if (n > a.peakHour) a.peakHour = n;
-      }
+      });
       const templatedKeys = new Set<number>();
       const { bands, keys } = a.sample;
       for (let s = 0; s < a.sample.length; s++) {
@@ -340,7 +426,7 @@ export class AggregateBuilder {
     const n = this.list.length;
     const common = Math.min(MAX_ACCOUNTS_PER_PROMPT - 1, promptMaxAccounts(n));
     for (let o = 0; o < this.keys.count; o++) {
-      const found = this.keys.get(this.keys.order[o])!;
+      const found = this.keys.valueAt(o);
       if (found >= 0) continue;
       const seen = this.keys.multi[-found - 1];
       if (seen.length > common) continue;
