@@ -27,19 +27,25 @@ export function createDb(url: string): Db {
   }
   // A burst of writers larger than the pool (10) waits for a connection up to maxWait; Prisma's
   // default of 2 s failed creates with 500s when 20 arrived at once on a busy machine.
-  const client = new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }), transactionOptions: { maxWait: 10_000 } });
+  const client = new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }), transactionOptions: { maxWait: 10_000 } }) as unknown as Db & WithReadPool;
   const disconnect = client.$disconnect.bind(client);
   client.$disconnect = async () => {
-    const pool = readPools.get(client);
-    readPools.delete(client);
+    const pool = client[READ_POOL];
+    delete client[READ_POOL];
     await Promise.all([disconnect(), pool?.end()]);
   };
-  readPoolUrls.set(client, url);
-  return client as unknown as Db;
+  client[READ_POOL_URL] = url;
+  return client;
 }
 
-const readPoolUrls = new WeakMap<object, string>();
-const readPools = new WeakMap<object, pg.Pool>();
+// The read pool and its URL live on the client object under global symbols, not in maps of this
+// module: Next bundles this file into several server chunks (instrumentation's job worker, each
+// route), each a module instance of its own, while db() shares one client through globalThis. With
+// module-level maps only the copy that created the client knew its pool; in `next start` the job
+// worker created it first, so the routes found none and every hot read went through Prisma.
+const READ_POOL_URL = Symbol.for("lantern.db.readPoolUrl");
+const READ_POOL = Symbol.for("lantern.db.readPool");
+type WithReadPool = { [READ_POOL_URL]?: string; [READ_POOL]?: pg.Pool };
 
 /** A PostgreSQL `timestamp` (what Prisma's DateTime is there) holds UTC: read it as UTC, as
  *  Prisma's adapter does (pg's default reads it in the process's time zone). */
@@ -53,10 +59,11 @@ const TIMESTAMP_OID = 1114;
  * converted once more, which cost more server CPU per case list page than the statement cost
  * PostgreSQL (decision 0021).
  */
-export function readPool(client: Db): pg.Pool | undefined {
-  const url = readPoolUrls.get(client);
+export function readPool(db: Db): pg.Pool | undefined {
+  const client = db as Db & WithReadPool;
+  const url = client[READ_POOL_URL];
   if (!url) return undefined;
-  let pool = readPools.get(client);
+  let pool = client[READ_POOL];
   if (!pool) {
     pool = new pg.Pool({
       connectionString: url,
@@ -70,7 +77,7 @@ export function readPool(client: Db): pg.Pool | undefined {
     });
     // An idle connection that breaks (a restarted server) is dropped from the pool; not a crash.
     pool.on("error", () => {});
-    readPools.set(client, pool);
+    client[READ_POOL] = pool;
   }
   return pool;
 }
