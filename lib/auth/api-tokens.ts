@@ -98,7 +98,8 @@ export async function actorForToken(token: string, now = new Date()): Promise<Ac
 export async function tokenAccess(token: string, now = new Date()): Promise<{ actor: Actor; readOnly: boolean } | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   // Plain SQL (the same on both providers): this runs on every API request, and the ORM's query
-  // planning costs more than the lookup itself; on PostgreSQL straight through pg (queryHotRows).
+  // planning costs more than the lookup itself; on PostgreSQL straight through pg as a prepared
+  // statement (queryHotRows), planned once per pool connection.
   const rows = await queryHotRows<TokenActorRow>(
     frag(
       `SELECT t."id" AS "tokenId", t."lastUsedAt" AS "lastUsedAt", t."expiresAt" AS "expiresAt", t."readOnly" AS "readOnly",
@@ -107,6 +108,7 @@ export async function tokenAccess(token: string, now = new Date()): Promise<{ ac
         WHERE t."tokenHash" = ? AND t."revokedAt" IS NULL AND u."disabledAt" IS NULL`,
       hashToken(token),
     ),
+    { prepared: true },
   );
   const row = rows[0];
   if (!row) return null;

@@ -29,7 +29,11 @@ export async function listCases(actor: Actor, query: unknown): Promise<Page<Case
     actor.id,
   );
   const visible = [...visibleCasesSql(actor), ...conditions];
-  const limit = frag(` LIMIT ? OFFSET ?`, q.pageSize, (q.page - 1) * q.pageSize);
+  // The first page of the unfiltered list (every list page's and the home page's first view) is a
+  // prepared statement with its LIMIT in the text: a few texts in all (sort, order, page size of
+  // PREPARED_PAGE_SIZES, whether the actor sees all), planned once per pool connection.
+  const prepared = !conditions.length && !q.q && q.page === 1 && PREPARED_PAGE_SIZES.has(q.pageSize);
+  const limit = prepared ? frag(` LIMIT ${q.pageSize} OFFSET 0`) : frag(` LIMIT ? OFFSET ?`, q.pageSize, (q.page - 1) * q.pageSize);
   if (q.q) {
     // A search runs its text match once per request: the visible matches (id and sort keys only)
     // are found once, then counted and paged; only the page's rows are joined. A page past the
@@ -59,10 +63,13 @@ export async function listCases(actor: Actor, query: unknown): Promise<Page<Case
     visible,
     frag(` ORDER BY ${orderBy(q)}${limit.text}`, ...limit.params),
   );
-  const rows = await queryHotRows<PageRow & { total: bigint | number | string }>(page);
+  const rows = await queryHotRows<PageRow & { total: bigint | number | string }>(page, { prepared });
   const totalCount = rows.length ? Number(rows[0].total) : await queryHotCount(frag(`SELECT ${total.text} AS "n"`, ...total.params));
   return { items: rows.map(toSummary), total: totalCount, page: q.page, pageSize: q.pageSize };
 }
+
+/** Page sizes whose first unfiltered page is a prepared statement (the default and the common ones). */
+const PREPARED_PAGE_SIZES = new Set([10, 20, 25, 50, 100]);
 
 const PAGE_COLUMNS = [
   `c."id"`, `c."number"`, `c."title"`, `c."status"`, `c."severity"`, `c."restricted"`, `c."dueAt"`, `c."createdAt"`, `c."updatedAt"`,
