@@ -8,6 +8,7 @@ import { render, type Fragment } from "@/lib/db/sql-fragment";
 import { AggregateBuilder, GAP_CAP_SECONDS, MIN_GAP_SECONDS, type AccountAggregate, type PromptOverlap, type SharedValue } from "@/lib/distillation/aggregate-builder";
 import { secondsForDifferences } from "@/lib/db/dialect";
 import { forEachRequestRow } from "@/lib/distillation/distillation-dialect";
+import { collectGarbage } from "@/lib/jobs/heap-guard";
 
 export type { AccountAggregate, PromptOverlap, SharedValue };
 
@@ -46,6 +47,10 @@ export async function loadCaseAggregates(
   promptMaxAccounts: (accountCount: number) => number,
 ): Promise<CaseAggregates> {
   if (runIds.length === 0) return { aggregates: [], shared: [], overlaps: [] };
+  // Start on a collected heap: the server's worker runs the refresh right after the ingest run
+  // whose end enqueued it, and that run's uncollected garbage (up to its heap guard's 32 MiB)
+  // would otherwise sit under this pass's peak (decision 0030). One full collection, ~0.1 s.
+  collectGarbage();
   const builder = new AggregateBuilder(phrases);
   await forEachRequestRow(caseId, runIds, allRunsOfCase, (row) => builder.add(row));
   const result = builder.finish(promptMaxAccounts);

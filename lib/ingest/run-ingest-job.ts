@@ -9,7 +9,7 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { completeIngestRun, failIngestRun } from "@/lib/ingest/finish-ingest-run";
-import { startHeapGuard } from "@/lib/ingest/heap-guard";
+import { startHeapGuard } from "@/lib/jobs/heap-guard";
 import { MAX_STORED_ERRORS } from "@/lib/ingest/ingest-run-view";
 import { newRunCaches, RunTakenError, writeIngestBatch, type IngestBatch } from "@/lib/ingest/write-ingest-batch";
 import { PermanentJobError, type JobContext } from "@/lib/jobs/job-handlers";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { startHeapGuard } from "@/lib/ingest/heap-guard";
+import { startHeapGuard } from "@/lib/jobs/heap-guard";
 
 describe("the ingest heap guard", () => {
   it("collects once the heap has grown past its slack, and not before", () => {

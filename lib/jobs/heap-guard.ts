@@ -25,6 +25,16 @@ function fullCollection(): (() => void) | null {
   return collector;
 }
 
+/** A full collection now, where the collector can be exposed (false where it cannot). A job that
+ *  streams many rows calls it at its start: the garbage an earlier job left (the ingest run that
+ *  enqueued a distillation refresh leaves up to HEAP_SLACK of it) would otherwise lie under the new
+ *  job's own peak (decision 0030). */
+export function collectGarbage(): boolean {
+  const gc = fullCollection();
+  gc?.();
+  return gc !== null;
+}
+
 export type HeapGuard = { check(): void; collections: number };
 
 export function startHeapGuard(slack = HEAP_SLACK): HeapGuard {
