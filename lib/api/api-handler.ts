@@ -55,24 +55,66 @@ export function nodeApiRoute<P extends Record<string, string>>(handlers: Partial
     const nodeBody = nodeBodies.get(response);
     if (!nodeBody) return void res.end(Buffer.from(await response.arrayBuffer()));
     if (req.method === "HEAD") {
-      nodeBody.destroy();
+      if ("release" in nodeBody) await nodeBody.chunks.return(undefined);
+      else nodeBody.destroy();
       return void res.end();
     }
     // Straight to the socket, with the socket's backpressure (decision 0024); a failure mid-way
     // can only cut the response short, which the client sees as a truncated download.
-    await pipeline(nodeBody, res).catch((e: unknown) => console.error(`[${response.headers.get("x-request-id")}] streamed response failed: ${e instanceof Error ? e.message : String(e)}`));
+    const failed = (e: unknown) => console.error(`[${response.headers.get("x-request-id")}] streamed response failed: ${e instanceof Error ? e.message : String(e)}`);
+    if ("release" in nodeBody) await sendChunks(nodeBody, res).catch(failed);
+    else await pipeline(nodeBody, res).catch(failed);
   };
 }
 
-const nodeBodies = new WeakMap<Response, Readable>();
+/** A body of chunks whose memory is handed back (`release`) once the socket has taken each one, so
+ *  it can be read into again (the case file export's pooled evidence reads, lib/storage/buffer-pool.ts). */
+export type ReleasingBody = { chunks: AsyncGenerator<Buffer>; release: (chunk: Buffer) => void };
 
-/** A response whose body is a Node stream, for a nodeApiRoute handler: sent to the socket as it is
- *  read, without Next's web streams in between (their fixed cost per chunk held the case file export
- *  to a fifth of disk speed; decision 0024). */
-export function nodeStreamResponse(body: Readable, init: ResponseInit): Response {
+const nodeBodies = new WeakMap<Response, Readable | ReleasingBody>();
+
+/** A response whose body is a Node stream (or chunks released as sent), for a nodeApiRoute handler:
+ *  sent to the socket as it is read, without Next's web streams in between (their fixed cost per
+ *  chunk held the case file export to a fifth of disk speed; decision 0024). */
+export function nodeStreamResponse(body: Readable | ReleasingBody, init: ResponseInit): Response {
   const response = new Response(null, init);
   nodeBodies.set(response, body);
   return response;
+}
+
+/** Writes each chunk to the response, releasing it when the socket has taken it (the write's
+ *  callback: the bytes are in the kernel), waiting for 'drain' when the socket is full. Stops
+ *  reading (the generator's finally blocks close its files) if the client goes away; an error of the
+ *  body destroys the response, so the client sees a cut download, never a short "complete" one. */
+async function sendChunks(body: ReleasingBody, res: NextApiResponse): Promise<void> {
+  try {
+    for await (const chunk of body.chunks) {
+      if (res.destroyed) return;
+      const more = res.write(chunk, (err) => {
+        if (!err) body.release(chunk);
+      });
+      if (!more && !(await drained(res))) return;
+    }
+    res.end();
+  } catch (e) {
+    res.destroy(e instanceof Error ? e : new Error(String(e)));
+    throw e;
+  }
+}
+
+/** Resolves true at the response's next 'drain', false if it closes first. */
+function drained(res: NextApiResponse): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => () => {
+      res.off("drain", onDrain);
+      res.off("close", onClose);
+      resolve(ok);
+    };
+    const onDrain = done(true);
+    const onClose = done(false);
+    res.on("drain", onDrain);
+    res.on("close", onClose);
+  });
 }
 
 async function runApi(req: Request, readSession: SessionReader, run: (ctx: RequestContext) => Promise<Response>): Promise<Response> {

@@ -37,7 +37,7 @@ const sha = (b: Buffer | string) => createHash("sha256").update(b).digest("hex")
 
 async function exportTo(file: string, ...args: Parameters<typeof exportCaseFile>): Promise<string> {
   const out = await exportCaseFile(...args);
-  await pipeline(out.stream, fs.createWriteStream(file));
+  await pipeline(out.chunks, fs.createWriteStream(file));
   return out.filename;
 }
 

@@ -9,7 +9,7 @@
 // What the file tells about the audit trail follows what the exporter may read there (decision 0020):
 // ADMIN and AUDITOR files carry the chain's fields and a checkpoint; MANAGER and INVESTIGATOR files
 // carry the case's events without them (decision 0024, addendum).
-import { Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import type { RequestContext } from "@/lib/access/actor";
 import { requireCase } from "@/lib/access/case-access";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
@@ -23,8 +23,12 @@ import { MANIFEST_PATH, manifestText, PUBLIC_KEY_PATH, SIGNATURE_PATH } from "@/
 import { ZipWriter } from "@/lib/export/zip-writer";
 import { signBytes, signingKey } from "@/lib/signing/signing-key";
 import { blobStore } from "@/lib/storage/blob-store";
+import { BufferPool } from "@/lib/storage/buffer-pool";
 
-export type CaseFileExport = { filename: string; stream: Readable };
+/** The ZIP's bytes in order; `release` hands a chunk's memory back once it has been sent (the
+ *  socket took it): evidence is read into pooled buffers (EVIDENCE_READS). A consumer that never
+ *  calls it is still correct, it just lets every buffer go to the garbage collector. */
+export type CaseFileExport = { filename: string; chunks: AsyncGenerator<Buffer>; release: (chunk: Buffer) => void };
 
 const AUDIT_BATCH = 2_000;
 
@@ -61,15 +65,21 @@ export async function exportCaseFile(ctx: RequestContext, idOrNumber: string): P
   // (for exporters who may read the chain: its seq counts the events of every case).
   const checkpoint = snapshot.chain ? await publishCheckpoint() : null;
   const filename = `${snapshot.data.case.number}-case-file-${exportedAt.toISOString().slice(0, 10)}.zip`;
-  return { filename, stream: Readable.from(coalesce(caseFileChunks({ ...snapshot, data }, checkpoint), OUT_CHUNK_BYTES), { objectMode: false, highWaterMark: 4 * OUT_CHUNK_BYTES }) };
+  const release = (chunk: Buffer) => EVIDENCE_READS.release(chunk);
+  return { filename, chunks: coalesce(caseFileChunks({ ...snapshot, data }, checkpoint), OUT_CHUNK_BYTES, release), release };
 }
+
+/** Evidence is read 1 MiB at a time into these buffers, each used again once the socket has taken
+ *  its bytes (lib/storage/buffer-pool.ts: a new buffer per read cost page faults and full garbage
+ *  collections). A few are kept between exports (8 MiB); concurrent exports take more as needed. */
+export const EVIDENCE_READS = new BufferPool(1024 * 1024, 8);
 
 /** The response goes out in chunks of about this size: each chunk costs the same fixed work on its
  *  way through Next's response streams, so the blob store's 64 KiB reads, sent one by one, made the
  *  export CPU-bound at a tenth of disk speed (bench: npm run bench -- dashboard-export b). */
 const OUT_CHUNK_BYTES = 1024 * 1024;
 
-async function* coalesce(chunks: AsyncIterable<Buffer>, size: number): AsyncGenerator<Buffer> {
+async function* coalesce(chunks: AsyncIterable<Buffer>, size: number, release: (chunk: Buffer) => void): AsyncGenerator<Buffer> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   for await (const chunk of chunks) {
@@ -80,12 +90,18 @@ async function* coalesce(chunks: AsyncIterable<Buffer>, size: number): AsyncGene
     pending.push(chunk);
     pendingBytes += chunk.length;
     if (pendingBytes >= size) {
-      yield Buffer.concat(pending, pendingBytes);
+      const joined = Buffer.concat(pending, pendingBytes);
+      for (const p of pending) release(p); // copied: a pooled buffer is free again
       pending = [];
       pendingBytes = 0;
+      yield joined;
     }
   }
-  if (pendingBytes > 0) yield Buffer.concat(pending, pendingBytes);
+  if (pendingBytes > 0) {
+    const joined = Buffer.concat(pending, pendingBytes);
+    for (const p of pending) release(p);
+    yield joined;
+  }
 }
 
 type Snapshot = { data: CaseFileData; chain: boolean; exportSeq: number; timeline: TimelineEntry[]; timelineTotal: number };
@@ -102,7 +118,7 @@ async function* caseFileChunks(s: Snapshot, checkpoint: Awaited<ReturnType<typeo
     if (!e.file) continue;
     // Listed as recorded at intake: the signature vouches for the custody record, never for bytes
     // the store holds now, so an alteration at rest shows as this file ALTERED when verified.
-    yield* zip.entry(e.file, (await blobStore().open(e.sha256)) as Readable, { listed: { size: e.sizeBytes, sha256: e.sha256 } });
+    yield* zip.entry(e.file, (await blobStore().open(e.sha256, undefined, { pool: EVIDENCE_READS })) as Readable, { listed: { size: e.sizeBytes, sha256: e.sha256 } });
   }
   const manifest = manifestText({ caseId: s.data.case.id, caseNumber: s.data.case.number, exportedAt: s.data.exportedAt, keyId: signingKey().keyId }, zip.written);
   yield* zip.entry(MANIFEST_PATH, [Buffer.from(manifest, "utf8")], { compress: true });

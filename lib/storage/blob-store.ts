@@ -4,6 +4,7 @@
 // and a blob's address is also the proof of its integrity.
 import { env, type Env } from "@/lib/env";
 import type { CollectOptions, CollectOutcome } from "@/lib/storage/blob-collection";
+import type { BufferPool } from "@/lib/storage/buffer-pool";
 import { DeferredBlobStore } from "@/lib/storage/deferred-blob-store";
 import { LocalBlobStore } from "@/lib/storage/local-blob-store";
 
@@ -29,6 +30,12 @@ export type StageOptions = {
 /** Inclusive byte offsets, as in an HTTP Range header: { start: 0, end: 9 } is the first 10 bytes. */
 export type ByteRange = { start: number; end: number };
 
+export type OpenOptions = {
+  /** Read into this pool's buffers, which the consumer hands back with pool.release() once done
+   *  with each chunk (lib/storage/buffer-pool.ts; the case file export). A store may ignore it. */
+  pool?: BufferPool;
+};
+
 export interface BlobStore {
   /** Streams the body to a temporary file/object while computing SHA-256; memory stays flat whatever the size.
    *  Throws AppError("PAYLOAD_TOO_LARGE") as soon as more than maxBytes arrive, and AppError("INVALID_INPUT")
@@ -36,7 +43,7 @@ export interface BlobStore {
   stage(body: NodeJS.ReadableStream | AsyncIterable<Uint8Array>, opts: StageOptions): Promise<StagedBlob>;
   /** Reads a blob, whole or a range (an end past the last byte is clamped; a start past it is
    *  INVALID_INPUT). Throws AppError NOT_FOUND when missing, INVALID_INPUT for a malformed hash. */
-  open(sha256: string, range?: ByteRange): Promise<NodeJS.ReadableStream>;
+  open(sha256: string, range?: ByteRange, opts?: OpenOptions): Promise<NodeJS.ReadableStream>;
   exists(sha256: string): Promise<boolean>;
   /** Every committed blob's SHA-256, in no particular order (temporaries are not listed). */
   list(): AsyncIterable<string>;

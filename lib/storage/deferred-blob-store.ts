@@ -2,7 +2,7 @@
 // resident once loaded) is imported only when a server configured for S3 first touches a blob, so
 // a server on local storage never loads it (decision 0030).
 import type { CollectOptions, CollectOutcome } from "@/lib/storage/blob-collection";
-import type { BlobStore, ByteRange, StagedBlob, StageOptions } from "@/lib/storage/blob-store";
+import type { BlobStore, ByteRange, OpenOptions, StagedBlob, StageOptions } from "@/lib/storage/blob-store";
 
 export class DeferredBlobStore implements BlobStore {
   private built: Promise<BlobStore> | undefined;
@@ -22,8 +22,8 @@ export class DeferredBlobStore implements BlobStore {
     return (await this.resolve()).stage(body, opts);
   }
 
-  async open(sha256: string, range?: ByteRange): Promise<NodeJS.ReadableStream> {
-    return (await this.resolve()).open(sha256, range);
+  async open(sha256: string, range?: ByteRange, opts?: OpenOptions): Promise<NodeJS.ReadableStream> {
+    return (await this.resolve()).open(sha256, range, opts);
   }
 
   async exists(sha256: string): Promise<boolean> {

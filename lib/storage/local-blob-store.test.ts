@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
+import { BufferPool } from "@/lib/storage/buffer-pool";
 import { LocalBlobStore } from "@/lib/storage/local-blob-store";
 import { ownerTagOf, uploadOwnerTag } from "@/lib/storage/upload-owner";
 
@@ -41,6 +42,34 @@ describe("local blob store layout", () => {
   it("never builds a path from anything but a well-formed hash", () => {
     expect(() => store.blobPath("../../etc/passwd")).toThrow(/SHA-256/);
     expect(() => store.blobPath(`${sha256.slice(0, 63)}/`)).toThrow(/SHA-256/);
+  });
+
+  it("reads a blob into pooled buffers, one chunk per read, released chunks read into again", async () => {
+    const big = Buffer.alloc(10_000);
+    for (let i = 0; i < big.length; i++) big[i] = (i * 7) % 251;
+    const staged = await store.stage(Readable.from([big]), { maxBytes: 1e6 });
+    await staged.commit();
+    await staged.discard();
+    const pool = new BufferPool(4096, 2);
+    const read = async (range?: { start: number; end: number }) => {
+      const parts: Buffer[] = [];
+      const memory = new Set<ArrayBufferLike>();
+      for await (const chunk of await store.open(staged.sha256, range, { pool })) {
+        const b = chunk as Buffer;
+        memory.add(b.buffer);
+        parts.push(Buffer.from(b)); // a copy: the buffer is read into again once released
+        pool.release(b);
+      }
+      return { bytes: Buffer.concat(parts), sizes: parts.map((p) => p.length), buffers: memory.size };
+    };
+    const whole = await read();
+    expect(whole.bytes.equals(big)).toBe(true);
+    expect(whole.sizes).toEqual([4096, 4096, 1808]);
+    // Each chunk released as soon as it is used: the one in hand and the one read ahead, then reused.
+    expect(whole.buffers).toBe(2);
+    const part = await read({ start: 5000, end: 9100 });
+    expect(part.bytes.equals(big.subarray(5000, 9101))).toBe(true);
+    expect(part.sizes).toEqual([4096, 5]);
   });
 
   it("sweeps nothing when no temporary directory exists yet", async () => {

@@ -11,6 +11,7 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { AppError } from "@/lib/errors";
 import {
@@ -22,7 +23,8 @@ import {
   type CollectOptions,
   type CollectOutcome,
 } from "@/lib/storage/blob-collection";
-import type { BlobStore, ByteRange, StagedBlob, StageOptions } from "@/lib/storage/blob-store";
+import type { BlobStore, ByteRange, OpenOptions, StagedBlob, StageOptions } from "@/lib/storage/blob-store";
+import type { BufferPool } from "@/lib/storage/buffer-pool";
 import { assertByteRange, rangeNotSatisfiable } from "@/lib/storage/byte-range";
 import { assertSha256 } from "@/lib/storage/content-address";
 import { fsyncDir, mkdirDurable, unlinkIfExists } from "@/lib/storage/durable-fs";
@@ -130,7 +132,7 @@ export class LocalBlobStore implements BlobStore {
     await fsyncDir(this.tmpDir);
   }
 
-  async open(sha256: string, range?: ByteRange): Promise<NodeJS.ReadableStream> {
+  async open(sha256: string, range?: ByteRange, opts: OpenOptions = {}): Promise<NodeJS.ReadableStream> {
     const file = this.blobPath(sha256);
     if (range) assertByteRange(range);
     // Open first, so a missing blob is an error here rather than a stream error later.
@@ -151,6 +153,7 @@ export class LocalBlobStore implements BlobStore {
     // The stream owns the handle from here and closes it when it ends or is destroyed. 1 MiB reads:
     // with the default 64 KiB, each read's round trip to the thread pool held a whole-file read
     // (case file export, download) to ~300 MB/s here; 1 MiB reads run at ~3.8 GB/s from the page cache.
+    if (opts.pool) return Readable.from(readPooled(handle, opts.pool, range), { objectMode: true, highWaterMark: 1 });
     return handle.createReadStream({ start: range?.start, end: range?.end, highWaterMark: READ_CHUNK_BYTES });
   }
 
@@ -259,4 +262,30 @@ async function readdirOrEmpty(dir: string): Promise<string[]> {
     if (e.code === "ENOENT" || e.code === "ENOTDIR") return [] as string[];
     throw e;
   });
+}
+
+/** The file's bytes (a range of them: inclusive, clamped to the end) in chunks of the pool's
+ *  buffers, each one read straight into a buffer the pool lends; each chunk is one object (never
+ *  merged with the next), so the consumer can hand it back with pool.release(). Closes the file
+ *  when done or abandoned. */
+async function* readPooled(handle: fs.FileHandle, pool: BufferPool, range?: ByteRange): AsyncGenerator<Buffer> {
+  try {
+    let position = range?.start ?? 0;
+    const end = range ? range.end + 1 : Infinity;
+    while (position < end) {
+      const buffer = pool.take();
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, end - position), position).catch((e: unknown) => {
+        pool.release(buffer);
+        throw e;
+      });
+      if (bytesRead === 0) {
+        pool.release(buffer);
+        return;
+      }
+      position += bytesRead;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
 }

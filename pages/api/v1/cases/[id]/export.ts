@@ -13,7 +13,7 @@ export default nodeApiRoute<Params>({
   GET: async (_req, ctx, { id }) => {
     const file = await exportCaseFile(ctx, id);
     const asciiName = file.filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-    return nodeStreamResponse(file.stream, {
+    return nodeStreamResponse({ chunks: file.chunks, release: file.release }, {
       status: 200,
       headers: {
         "content-type": "application/zip",

@@ -1,0 +1,77 @@
+// The case file export as the route sends it (pages/api/v1/cases/[id]/export.ts): evidence is read
+// into pooled 1 MiB buffers that are read into again once the socket has taken their bytes
+// (lib/storage/buffer-pool.ts, nodeStreamResponse's release: a buffer goes back only when the
+// socket has taken its bytes). The client holds off reading until the server's socket is full, so
+// writes wait in the socket's queue while evidence is read ahead; the file must still verify, and
+// ~11 MiB of evidence must have gone through a handful of buffers, not one new buffer per read.
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import type { NextApiRequest, NextApiResponse } from "next";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { SYSTEM_CONTEXT } from "@/lib/audit/audit-context";
+import { createApiToken } from "@/lib/auth/api-tokens";
+import { uploadEvidence } from "@/lib/evidence/upload-evidence";
+import { EVIDENCE_READS } from "@/lib/export/export-case-file";
+import { verifyCaseFile } from "@/lib/export/verify-case-file";
+import { signingKey } from "@/lib/signing/signing-key";
+import exportRoute from "@/pages/api/v1/cases/[id]/export";
+import { createCase, createUser, ctxFor } from "@/test/factories";
+import { stageBytes } from "@/test/support/evidence-files";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-casefile-http-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe("case file export over HTTP", () => {
+  it("sends evidence read into reused buffers intact, with the socket full along the way: the file verifies", async () => {
+    const user = await createUser({ role: "INVESTIGATOR" });
+    const c = await createCase(user, { title: "Pooled reads", memberIds: [user.id] });
+    // Sizes off the 1 MiB read size, so chunks are also joined with the ZIP's records.
+    const evidence = [3 * 1024 * 1024 + 123, 2 * 1024 * 1024 + 77_777, 5 * 1024 * 1024 + 1].map((n) => randomBytes(n));
+    for (const [i, bytes] of evidence.entries()) {
+      await uploadEvidence(ctxFor(user), c.id, await stageBytes(bytes, `capture-${i}.bin`, "application/octet-stream"), { kind: "OTHER", title: `Capture ${i}` });
+    }
+    const { token } = await createApiToken(user.id, SYSTEM_CONTEXT, { name: "export test" });
+
+    const before = { taken: EVIDENCE_READS.taken, allocated: EVIDENCE_READS.allocated };
+    let socketFull = false;
+    const server = http.createServer((req, res) => {
+      const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+      res.write = ((...args: unknown[]) => {
+        const more = write(...args);
+        if (!more) socketFull = true;
+        return more;
+      }) as typeof res.write;
+      Object.assign(req, { query: { id: c.id } });
+      void exportRoute(req as NextApiRequest, res as NextApiResponse);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const zip = path.join(dir, "case.zip");
+      const res = await new Promise<http.IncomingMessage>((resolve, reject) =>
+        http.get({ host: "127.0.0.1", port, path: `/api/v1/cases/${c.id}/export`, headers: { authorization: `Bearer ${token}` } }, resolve).on("error", reject),
+      );
+      expect(res.statusCode).toBe(200);
+      res.pause();
+      await vi.waitFor(() => expect(socketFull).toBe(true), { timeout: 10_000 });
+      await pipeline(res, fs.createWriteStream(zip));
+
+      const report = await verifyCaseFile(zip, [{ publicKeyPem: signingKey().publicKeyPem }]);
+      expect(report).toMatchObject({ ok: true, altered: [], missing: [], extra: [], problems: [] });
+      expect(report.manifest?.files).toBeGreaterThanOrEqual(evidence.length + 4);
+      // Every entry's CRC-32 and sizes, as any unzip checks them.
+      expect(execFileSync("unzip", ["-tq", zip], { encoding: "utf8" })).toMatch(/No errors detected/);
+      // 13 reads of 1 MiB or less; the one in the socket's queue and the one read ahead, reused.
+      expect(EVIDENCE_READS.taken - before.taken).toBeGreaterThanOrEqual(13);
+      expect(EVIDENCE_READS.allocated - before.allocated).toBeLessThanOrEqual(3);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
