@@ -48,6 +48,7 @@ export async function listCases(actor: Actor, query: unknown): Promise<Page<Case
         ...found.params,
         ...limit.params,
       ),
+      { isoTimestamps: true },
     );
     const total = rows.length ? Number(rows[0].total) : await count(visible);
     return { items: rows.map(toSummary), total, page: q.page, pageSize: q.pageSize };
@@ -63,7 +64,7 @@ export async function listCases(actor: Actor, query: unknown): Promise<Page<Case
     visible,
     frag(` ORDER BY ${orderBy(q)}${limit.text}`, ...limit.params),
   );
-  const rows = await queryHotRows<PageRow & { total: bigint | number | string }>(page, { prepared });
+  const rows = await queryHotRows<PageRow & { total: bigint | number | string }>(page, { prepared, isoTimestamps: true });
   const totalCount = rows.length ? Number(rows[0].total) : await queryHotCount(frag(`SELECT ${total.text} AS "n"`, ...total.params));
   return { items: rows.map(toSummary), total: totalCount, page: q.page, pageSize: q.pageSize };
 }
@@ -96,7 +97,9 @@ type PageRow = {
   tags: string | null;
 };
 
-const iso = (v: Date | string) => new Date(v).toISOString();
+/** ISO 8601 in UTC; on PostgreSQL the page's timestamps already arrive so (queryHotRows isoTimestamps). */
+const iso = (v: Date | string) => (typeof v === "string" && ISO_UTC.test(v) ? v : new Date(v).toISOString());
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 function toSummary(r: PageRow): CaseSummary {
   return {
