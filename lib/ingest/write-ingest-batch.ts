@@ -43,7 +43,8 @@ export type IngestBatch = {
   storedErrors: number;
 };
 
-export type BatchOutcome = { accountsCreated: number; attributesAdded: number; errorsStored: number };
+/** `accountIds`: the registry ids of the batch's accounts (each once). */
+export type BatchOutcome = { accountsCreated: number; attributesAdded: number; errorsStored: number; accountIds: Iterable<string> };
 
 /** Another worker has moved the run on (or it ended or was replaced): this one must stop. */
 export class RunTakenError extends Error {
@@ -96,7 +97,7 @@ export async function writeIngestBatch(run: Run, caches: RunCaches, batch: Inges
     );
   }
   if (!written) throw new RunTakenError(run.id);
-  return { accountsCreated: registry.created, attributesAdded: registry.attributesAdded, errorsStored: errors.length };
+  return { accountsCreated: registry.created, attributesAdded: registry.attributesAdded, errorsStored: errors.length, accountIds: ids.values() };
 }
 
 /** Registry ids of the batch's accounts (cached, looked up, or created) and the attributes the
