@@ -26,9 +26,17 @@ export async function queryHotRows<T>(f: Fragment, opts: HotQueryOptions = {}): 
   if (!pool) return queryRows<T>(f);
   const [text, ...params] = render(f, "postgresql");
   const values = params.map((v) => (v instanceof Date ? v.toISOString() : typeof v === "bigint" ? v.toString() : v));
-  const name = opts.prepared ? `hot_${createHash("sha1").update(text).digest("base64url")}` : undefined;
+  const name = opts.prepared ? statementName(text) : undefined;
   return (await pool.query({ name, text, values, types: opts.isoTimestamps ? ISO_TIMESTAMP_TYPES : undefined })).rows as T[];
 }
+
+/** A prepared statement's name, from its text; the few prepared texts keep theirs. */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) statementNames.set(text, (name = `hot_${createHash("sha1").update(text).digest("base64url")}`));
+  return name;
+}
+const statementNames = new Map<string, string>();
 
 const TIMESTAMP_OID = 1114;
 const PG_TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?$/;
