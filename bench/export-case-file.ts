@@ -7,7 +7,7 @@
 // growth over its steady baseline (VmRSS sampled every 50 ms, and the kernel's VmHWM).
 // Targets: export MB/s >= 0.5x cp; RSS growth < 100 MB. The archive is then checked with the
 // offline verifier, so the figure is for a complete, valid case file.
-import { execFile, spawn } from "node:child_process";
+import { execFile, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -45,6 +45,14 @@ type Round = { cpMBps: number; exportMBps: number; exportSeconds: number; zipByt
  *  or this Node process (http.get piped into a file stream). */
 const CLIENT = process.env.BENCH_EXPORT_CLIENT ?? "splice";
 const SPLICE_CLIENT = path.join(import.meta.dirname, "download-splice.py");
+/** The interpreter itself, found once: `python3` on PATH may be a launcher (pyenv's shim runs bash
+ *  and several helper programs, ~0.1 CPU-s and ~0.1 s before the request went out, every round:
+ *  perf, 2026-11-30), and -S skips the site packages the client does not use (~0.015 s more). */
+let python: string | undefined;
+function pythonInterpreter(): string {
+  python ??= execFileSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).trim();
+  return python;
+}
 
 const RESULT_MARK = "EXPORT-BENCH-RESULT ";
 
@@ -205,7 +213,7 @@ function childCpuSeconds(): number {
 /** Downloads the export into `target`; returns the seconds to the response head (splice client) or null. */
 async function download(baseUrl: string, caseId: string, token: string, target: string): Promise<number | null> {
   if (CLIENT === "splice") {
-    const { stdout } = await promisify(execFile)("python3", [SPLICE_CLIENT, `${baseUrl}/api/v1/cases/${caseId}/export`, token, target]);
+    const { stdout } = await promisify(execFile)(pythonInterpreter(), ["-S", SPLICE_CLIENT, `${baseUrl}/api/v1/cases/${caseId}/export`, token, target]);
     return Number(stdout.trim().split(" ")[2]);
   }
   if (CLIENT === "curl") {
