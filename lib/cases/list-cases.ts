@@ -97,9 +97,17 @@ type PageRow = {
   tags: string | null;
 };
 
-/** ISO 8601 in UTC; on PostgreSQL the page's timestamps already arrive so (queryHotRows isoTimestamps). */
-const iso = (v: Date | string) => (typeof v === "string" && ISO_UTC.test(v) ? v : new Date(v).toISOString());
+/** ISO 8601 in UTC; on PostgreSQL the page's timestamps already arrive so (queryHotRows
+ *  isoTimestamps), from SQLite's read connection as stored ("…+00:00"): both without a Date. */
+function iso(v: Date | string): string {
+  if (typeof v === "string") {
+    if (ISO_UTC.test(v)) return v;
+    if (STORED_UTC.test(v)) return `${v.slice(0, 23)}Z`;
+  }
+  return new Date(v).toISOString();
+}
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const STORED_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+00:00$/;
 
 function toSummary(r: PageRow): CaseSummary {
   return {

@@ -1,5 +1,6 @@
-// The first page of the unfiltered case list and the API token lookup run as prepared statements on
-// PostgreSQL (queryHotRows { prepared }, decision 0021): one statement text shared by every actor,
+// The first page of the unfiltered case list and the API token lookup run as prepared statements
+// (queryHotRows { prepared }, decision 0021: named pg statements on PostgreSQL, statements of a
+// read-only connection on SQLite): one statement text shared by every actor,
 // planned once per connection, must still answer each actor their own rows and total, also after
 // PostgreSQL switches to its generic plan (from the sixth run on).
 import { beforeAll, describe, expect, it } from "vitest";
@@ -45,6 +46,12 @@ describe("the prepared first page of the case list", () => {
         expect({ ids: page.items.map((c) => c.id), total: page.total }).toEqual(want.get(actor));
       }
     }
+    // Each row as the unprepared path (Prisma on SQLite, an unnamed statement on PostgreSQL)
+    // shapes it: timestamps, flags, lead and tags alike (page size 24 is not prepared).
+    const preparedPage = await listCases(member, {});
+    const plain = await listCases(member, { pageSize: "24" });
+    expect(preparedPage.items.slice(0, 24)).toEqual(plain.items);
+    expect(preparedPage.items.some((c) => c.restricted)).toBe(true);
     // Another page size and page 2 (not prepared) agree with it.
     const small = await listCases(outsider, { pageSize: "1", page: "2" });
     expect(small.items.map((c) => c.id)).toEqual(want.get(outsider)!.ids.slice(1, 2));

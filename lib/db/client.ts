@@ -2,6 +2,7 @@
 // better-sqlite3 (embedded default) or PostgreSQL through pg. Both clients are generated from the
 // same models, so the SQLite client's types describe either.
 import { PrismaPg } from "@prisma/adapter-pg";
+import Database from "better-sqlite3";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PgPrismaClient } from "@/lib/generated/postgresql/client";
@@ -20,10 +21,18 @@ export function createDb(url: string): Db {
     // Every transaction takes SQLite's write lock up front and waits for it up to LOCK_WAIT_MS
     // (lib/db/sqlite-adapter.ts, decision 0009); Prisma's own wait to start one (maxWait, 2 s by
     // default) also covers the queue of this process's transactions ahead of it, so it is longer.
-    return new PrismaClient({
+    const client = new PrismaClient({
       adapter: createSqliteAdapter(sqlitePath(url)),
       transactionOptions: { maxWait: 2 * LOCK_WAIT_MS },
-    });
+    }) as Db & WithReadConnection;
+    const disconnect = client.$disconnect.bind(client);
+    client.$disconnect = async () => {
+      client[READ_CONNECTION]?.close();
+      delete client[READ_CONNECTION];
+      await disconnect();
+    };
+    client[READ_CONNECTION_FILE] = sqlitePath(url);
+    return client;
   }
   // A burst of writers larger than the pool (10) waits for a connection up to maxWait; Prisma's
   // default of 2 s failed creates with 500s when 20 arrived at once on a busy machine.
@@ -46,6 +55,36 @@ export function createDb(url: string): Db {
 const READ_POOL_URL = Symbol.for("lantern.db.readPoolUrl");
 const READ_POOL = Symbol.for("lantern.db.readPool");
 type WithReadPool = { [READ_POOL_URL]?: string; [READ_POOL]?: pg.Pool };
+const READ_CONNECTION_FILE = Symbol.for("lantern.db.readConnectionFile");
+const READ_CONNECTION = Symbol.for("lantern.db.readConnection");
+type WithReadConnection = { [READ_CONNECTION_FILE]?: string; [READ_CONNECTION]?: SqliteReadConnection };
+
+/** A read-only better-sqlite3 connection with the statements it has prepared, by text. */
+export type SqliteReadConnection = { database: Database.Database; statements: Map<string, Database.Statement>; close(): void };
+
+/**
+ * SQLite only (undefined on PostgreSQL): a read-only connection of its own beside Prisma's for the
+ * hottest read-only statements whose text is fixed (lib/db/query-rows.ts queryHotRows with
+ * `prepared`), opened on first use and closed with the client's $disconnect. Through Prisma every
+ * raw statement is compiled and its values converted (Dates among them), ~0.18 ms of a case list
+ * page's server CPU (decision 0021). In WAL mode a reader sees what was committed when its
+ * statement began, as a statement outside a transaction on Prisma's connection does.
+ */
+export function readConnection(db: Db): SqliteReadConnection | undefined {
+  const client = db as Db & WithReadConnection;
+  const file = client[READ_CONNECTION_FILE];
+  if (!file) return undefined;
+  let connection = client[READ_CONNECTION];
+  if (!connection) {
+    const database = new Database(file, { readonly: true, fileMustExist: true, timeout: 5_000 });
+    // A small page cache: the hot statements read index ranges of a few pages (SQLite's default
+    // would let this second connection grow to 2 MiB more; issue 11's memory target).
+    database.pragma("cache_size = -1024");
+    connection = { database, statements: new Map(), close: () => database.close() };
+    client[READ_CONNECTION] = connection;
+  }
+  return connection;
+}
 
 /** A PostgreSQL `timestamp` (what Prisma's DateTime is there) holds UTC: read it as UTC, as
  *  Prisma's adapter does (pg's default reads it in the process's time zone). */

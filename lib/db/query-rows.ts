@@ -1,7 +1,7 @@
 // Runs a hand-built query (see sql-fragment.ts) on the configured database.
 import { createHash } from "node:crypto";
 import pg from "pg";
-import { db, dbProvider, readPool } from "@/lib/db/client";
+import { db, dbProvider, readConnection, readPool } from "@/lib/db/client";
 import { render, type Fragment } from "@/lib/db/sql-fragment";
 
 export function queryRows<T>(f: Fragment): Promise<T[]> {
@@ -22,12 +22,27 @@ export async function queryCount(f: Fragment): Promise<number> {
  * are sent as ISO text in UTC (the columns are UTC timestamps; pg would send local time).
  */
 export async function queryHotRows<T>(f: Fragment, opts: HotQueryOptions = {}): Promise<T[]> {
-  const pool = dbProvider() === "postgresql" ? readPool(db()) : undefined;
+  if (dbProvider() === "sqlite") return opts.prepared ? querySqliteHotRows<T>(f) : queryRows<T>(f);
+  const pool = readPool(db());
   if (!pool) return queryRows<T>(f);
   const [text, ...params] = render(f, "postgresql");
   const values = params.map((v) => (v instanceof Date ? v.toISOString() : typeof v === "bigint" ? v.toString() : v));
   const name = opts.prepared ? statementName(text) : undefined;
   return (await pool.query({ name, text, values, types: opts.isoTimestamps ? ISO_TIMESTAMP_TYPES : undefined })).rows as T[];
+}
+
+/**
+ * SQLite, a prepared hot statement: on the read-only connection (client.ts readConnection), its
+ * statement kept by text. Values as SQLite stores them: timestamps as Prisma writes them
+ * ("2026-11-29T12:34:56.780+00:00"), booleans as 0/1, counts as numbers. Parameters other than
+ * text and numbers (Dates, which Prisma would convert) go through Prisma instead.
+ */
+function querySqliteHotRows<T>(f: Fragment): Promise<T[]> {
+  const connection = readConnection(db());
+  if (!connection || !f.params.every((p) => typeof p === "string" || typeof p === "number")) return queryRows<T>(f);
+  let statement = connection.statements.get(f.text);
+  if (!statement) connection.statements.set(f.text, (statement = connection.database.prepare(f.text)));
+  return Promise.resolve(statement.all(...(f.params as (string | number)[])) as T[]);
 }
 
 /** A prepared statement's name, from its text; the few prepared texts keep theirs. */
@@ -67,7 +82,8 @@ export type HotQueryOptions = {
    * custom plans: write those in the text.
    */
   prepared?: boolean;
-  /** PostgreSQL: timestamps as ISO 8601 text in UTC (isoTimestampOf) instead of Dates. */
+  /** PostgreSQL: timestamps as ISO 8601 text in UTC (isoTimestampOf) instead of Dates. (SQLite's
+   *  prepared statements answer them as stored, "…+00:00".) */
   isoTimestamps?: boolean;
 };
 

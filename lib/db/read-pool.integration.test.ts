@@ -6,7 +6,7 @@
 import { describe, expect, it, vi } from "vitest";
 
 describe("readPool", () => {
-  it("is the same pool from another module instance of lib/db/client, on PostgreSQL (none on SQLite)", async () => {
+  it("is the same pool (PostgreSQL) or read connection (SQLite) from another module instance of lib/db/client", async () => {
     const first = await import("@/lib/db/client");
     const client = first.db();
     vi.resetModules();
@@ -25,6 +25,14 @@ describe("readPool", () => {
       expect(pool!.totalCount).toBeGreaterThanOrEqual(Math.max(1, before));
     } else {
       expect(pool).toBeUndefined();
+      // SQLite's read-only connection for the prepared hot reads, the same from either copy.
+      const connection = first.readConnection(client);
+      expect(connection).toBeDefined();
+      expect(second.readConnection(second.db())).toBe(connection);
+      const { queryHotRows } = await import("@/lib/db/query-rows");
+      const { frag } = await import("@/lib/db/sql-fragment");
+      expect(await queryHotRows<{ one: number }>(frag(`SELECT 1 AS "one"`), { prepared: true })).toEqual([{ one: 1 }]);
+      expect(connection!.statements.has(`SELECT 1 AS "one"`)).toBe(true);
     }
   });
 });
