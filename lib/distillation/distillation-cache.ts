@@ -21,8 +21,13 @@ export const ANALYSIS_VERSION = 1;
 /** What is stored: the analysis without its runs (read fresh, with their evidence titles). */
 type StoredAnalysis = Omit<CaseDistillation, "runs">;
 
-/** Computations under way in this instance, so concurrent readers of one case wait for one. */
-const inFlight = new Map<string, Promise<CaseDistillation>>();
+/** Computations under way in this instance, so concurrent readers of one case wait for one. Kept on
+ *  globalThis under a global symbol, not in a map of this module: Next bundles this file into several
+ *  server chunks (the job worker's refresh, the case page, the API routes, the report), each a module
+ *  instance of its own, and with a map per copy each copy computed the same analysis again
+ *  (docs/ARCHITECTURE.md, "Module state under next start"). */
+const IN_FLIGHT = Symbol.for("lantern.distillation.inFlight");
+const inFlight = ((globalThis as { [IN_FLIGHT]?: Map<string, Promise<CaseDistillation>> })[IN_FLIGHT] ??= new Map());
 
 export function distillationCacheKey(runIds: readonly string[], options: DistillationOptions): string {
   const parameters = {

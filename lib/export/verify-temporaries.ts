@@ -59,11 +59,18 @@ export async function sweepStaleVerifyTemporaries(olderThanMs = STALE_VERIFY_MS)
   return removed;
 }
 
-let running = 0;
-const runningByUser = new Map<string, number>();
+/** The verifications running in this process, in all and per user. On globalThis under a global
+ *  symbol, not in variables of this module: Next bundles a module into a chunk per server layer
+ *  (routes, pages, instrumentation), each a module instance of its own, and a limit per instance
+ *  must be counted once (docs/ARCHITECTURE.md, "Module state under next start"). */
+const SLOTS = Symbol.for("lantern.export.verificationSlots");
+type Slots = { running: number; byUser: Map<string, number> };
+const slots = ((globalThis as { [SLOTS]?: Slots })[SLOTS] ??= { running: 0, byUser: new Map() });
+const runningByUser = slots.byUser;
 
 /** Runs `verify` in a verification slot, or refuses at once when the instance's or the user's slots are taken. */
 export async function withVerificationSlot<T>(userId: string, verify: () => Promise<T>): Promise<T> {
+  const running = slots.running;
   const mine = runningByUser.get(userId) ?? 0;
   if (mine >= MAX_VERIFICATIONS_PER_USER) {
     throw new AppError(
@@ -79,12 +86,12 @@ export async function withVerificationSlot<T>(userId: string, verify: () => Prom
       { limit: MAX_VERIFICATIONS, scope: "instance", retryAfterSeconds: RETRY_AFTER_SECONDS },
     );
   }
-  running += 1;
+  slots.running += 1;
   runningByUser.set(userId, mine + 1);
   try {
     return await verify();
   } finally {
-    running -= 1;
+    slots.running -= 1;
     const left = (runningByUser.get(userId) ?? 1) - 1;
     if (left > 0) runningByUser.set(userId, left);
     else runningByUser.delete(userId);
