@@ -66,12 +66,10 @@ export async function sweepStaleVerifyTemporaries(olderThanMs = STALE_VERIFY_MS)
 const SLOTS = Symbol.for("lantern.export.verificationSlots");
 type Slots = { running: number; byUser: Map<string, number> };
 const slots = ((globalThis as { [SLOTS]?: Slots })[SLOTS] ??= { running: 0, byUser: new Map() });
-const runningByUser = slots.byUser;
 
 /** Runs `verify` in a verification slot, or refuses at once when the instance's or the user's slots are taken. */
 export async function withVerificationSlot<T>(userId: string, verify: () => Promise<T>): Promise<T> {
-  const running = slots.running;
-  const mine = runningByUser.get(userId) ?? 0;
+  const mine = slots.byUser.get(userId) ?? 0;
   if (mine >= MAX_VERIFICATIONS_PER_USER) {
     throw new AppError(
       "RATE_LIMITED",
@@ -79,21 +77,21 @@ export async function withVerificationSlot<T>(userId: string, verify: () => Prom
       { limit: MAX_VERIFICATIONS_PER_USER, scope: "user", retryAfterSeconds: RETRY_AFTER_SECONDS },
     );
   }
-  if (running >= MAX_VERIFICATIONS) {
+  if (slots.running >= MAX_VERIFICATIONS) {
     throw new AppError(
       "UNAVAILABLE",
-      `This server is verifying ${running} case files, its limit of ${MAX_VERIFICATIONS} at a time; try again in a moment (npm run verify-export checks a case file without the server).`,
+      `This server is verifying ${slots.running} case files, its limit of ${MAX_VERIFICATIONS} at a time; try again in a moment (npm run verify-export checks a case file without the server).`,
       { limit: MAX_VERIFICATIONS, scope: "instance", retryAfterSeconds: RETRY_AFTER_SECONDS },
     );
   }
   slots.running += 1;
-  runningByUser.set(userId, mine + 1);
+  slots.byUser.set(userId, mine + 1);
   try {
     return await verify();
   } finally {
     slots.running -= 1;
-    const left = (runningByUser.get(userId) ?? 1) - 1;
-    if (left > 0) runningByUser.set(userId, left);
-    else runningByUser.delete(userId);
+    const left = (slots.byUser.get(userId) ?? 1) - 1;
+    if (left > 0) slots.byUser.set(userId, left);
+    else slots.byUser.delete(userId);
   }
 }

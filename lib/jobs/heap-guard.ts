@@ -38,8 +38,8 @@ export function collectGarbage(): boolean {
 export type HeapGuard = { check(): void; collections: number };
 
 export function startHeapGuard(slack = HEAP_SLACK): HeapGuard {
+  collectGarbage();
   const gc = fullCollection();
-  gc?.();
   const limit = v8.getHeapStatistics().used_heap_size + slack;
   const guard = {
     collections: 0,
