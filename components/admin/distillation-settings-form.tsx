@@ -4,6 +4,7 @@
 // saving or resetting asks first, since every case's analysis is recomputed.
 import { useActionState } from "react";
 import { idleState, valueOf, type FormAction } from "@/components/action-state";
+import { SettingsActionPanel } from "@/components/admin/settings-action-panel";
 import { Field } from "@/components/field";
 import { FormAlert } from "@/components/form-alert";
 import { inputClass } from "@/components/form-styles";
@@ -19,9 +20,7 @@ const RECOMPUTE = "Every case's distillation analysis is recomputed with the new
 
 export function DistillationSettingsForm({ action, reset, settings }: Props) {
   const [state, formAction] = useActionState(action, idleState);
-  const [resetState, resetAction] = useActionState(reset, idleState);
   const { formRef, formKey } = useFormFeedback(state);
-  useFormFeedback(resetState);
   const e = state.fieldErrors ?? {};
   // The key also follows the saved values, so a reset (the other form) shows the defaults at once.
   const isDefault = settings.thresholdIsDefault && settings.phrasesAreDefault;
@@ -75,27 +74,24 @@ export function DistillationSettingsForm({ action, reset, settings }: Props) {
           </SubmitButton>
         </form>
       </Panel>
-      <Panel title="Defaults" id="distillation-defaults">
-        <form action={resetAction} className="space-y-3">
-          <FormAlert state={resetState} />
-          <p className="text-sm text-slate-700">
-            {isDefault
-              ? "The documented defaults are in use."
-              : `Reset the threshold to ${settings.defaultThreshold} and the phrases to the ${settings.defaultPhrases.length} documented defaults.`}
-          </p>
-          <details className="text-sm">
-            <summary className="cursor-pointer text-slate-700">The default phrases</summary>
-            <ul className="mt-2 columns-2 font-mono text-xs text-slate-700 sm:columns-3">
-              {settings.defaultPhrases.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          </details>
-          <SubmitButton variant="secondary" pendingLabel="Resetting…" confirm={`Reset the distillation settings to the defaults? ${RECOMPUTE}`}>
-            Reset to defaults
-          </SubmitButton>
-        </form>
-      </Panel>
+      <SettingsActionPanel title="Defaults" id="distillation-defaults" action={reset}>
+        <p className="text-sm text-slate-700">
+          {isDefault
+            ? "The documented defaults are in use."
+            : `Reset the threshold to ${settings.defaultThreshold} and the phrases to the ${settings.defaultPhrases.length} documented defaults.`}
+        </p>
+        <details className="text-sm">
+          <summary className="cursor-pointer text-slate-700">The default phrases</summary>
+          <ul className="mt-2 columns-2 font-mono text-xs text-slate-700 sm:columns-3">
+            {settings.defaultPhrases.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </details>
+        <SubmitButton variant="secondary" pendingLabel="Resetting…" confirm={`Reset the distillation settings to the defaults? ${RECOMPUTE}`}>
+          Reset to defaults
+        </SubmitButton>
+      </SettingsActionPanel>
     </div>
   );
 }

@@ -1,31 +1,23 @@
 "use client";
 // The admin setting that requires a second factor of every user, not only ADMINs.
-import { useActionState } from "react";
-import { idleState, type FormAction } from "@/components/action-state";
-import { FormAlert } from "@/components/form-alert";
-import { Panel } from "@/components/panel";
+import type { FormAction } from "@/components/action-state";
+import { SettingsActionPanel } from "@/components/admin/settings-action-panel";
 import { SubmitButton } from "@/components/submit-button";
-import { useFormFeedback } from "@/components/use-form-feedback";
 
 export function SecondFactorPolicyForm({ action, requireForEveryone, requireForAdmins }: { action: FormAction; requireForEveryone: boolean; requireForAdmins: boolean }) {
-  const [state, formAction] = useActionState(action, idleState);
-  useFormFeedback(state);
   return (
-    <Panel title="Second factor" id="second-factor-policy">
-      <form action={formAction} className="space-y-3">
-        <FormAlert state={state} />
-        <p className="text-sm text-slate-700">
-          {requireForAdmins
-            ? "Admins must always have one (LANTERN_REQUIRE_TOTP_FOR_ADMINS)."
-            : "LANTERN_REQUIRE_TOTP_FOR_ADMINS=false: admins are not required to have one."}{" "}
-          Users who must have one and have none are held on the set-up page after signing in. API tokens are not affected.
-        </p>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="requireForEveryone" defaultChecked={requireForEveryone} />
-          Require a second factor of every user
-        </label>
-        <SubmitButton pendingLabel="Saving…">Save</SubmitButton>
-      </form>
-    </Panel>
+    <SettingsActionPanel title="Second factor" id="second-factor-policy" action={action}>
+      <p className="text-sm text-slate-700">
+        {requireForAdmins
+          ? "Admins must always have one (LANTERN_REQUIRE_TOTP_FOR_ADMINS)."
+          : "LANTERN_REQUIRE_TOTP_FOR_ADMINS=false: admins are not required to have one."}{" "}
+        Users who must have one and have none are held on the set-up page after signing in. API tokens are not affected.
+      </p>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="requireForEveryone" defaultChecked={requireForEveryone} />
+        Require a second factor of every user
+      </label>
+      <SubmitButton pendingLabel="Saving…">Save</SubmitButton>
+    </SettingsActionPanel>
   );
 }
