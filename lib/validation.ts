@@ -51,6 +51,7 @@ const FIELD_LABELS: Record<string, string> = {
   sort: "Sort by", order: "Order", status: "Status", file: "File", version: "Version", supersedesId: "Supersedes",
   targetAccountIds: "Target accounts", evidenceIds: "Evidence", accountIds: "Accounts", accountId: "Account",
   actor: "Person", action: "Event", entityType: "About", caseId: "Case", url: "URL", secret: "Secret",
+  threshold: "Flag threshold", phrases: "Reasoning phrases",
 };
 
 /** "tags.3" → "Tags"; "attributes.2.value" → "Attributes, row 3: value"; unknown keys are spaced out. */

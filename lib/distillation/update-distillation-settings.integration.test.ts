@@ -50,6 +50,8 @@ describe("updateDistillationSettings", () => {
       const errors = (e.details as { fieldErrors: Record<string, string[]> }).fieldErrors;
       expect(Object.keys(errors)).toEqual([field]);
       expect(errors[field].join(" ")).toMatch(message);
+      // The form's alert names the field as the form labels it.
+      expect(e.message).toContain(`${field === "threshold" ? "Flag threshold" : "Reasoning phrases"} (`);
     }
     expect(await storedSettings()).toEqual([]);
     expect(await auditBy(admin)).toEqual([]);
