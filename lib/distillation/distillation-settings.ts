@@ -73,7 +73,19 @@ export type DistillationOptions = {
 
 /** The stored settings over the defaults, then `overrides` over both. */
 export async function resolveDistillationOptions(overrides: Partial<DistillationOptions> = {}): Promise<DistillationOptions> {
-  const stored = overrides.reasoningPhrases && overrides.threshold !== undefined ? {} : await readSettings([PHRASES_SETTING, THRESHOLD_SETTING]);
+  const stored = overrides.reasoningPhrases && overrides.threshold !== undefined ? {} : await readDistillationSettingRows();
+  return distillationOptionsOf(stored, overrides);
+}
+
+export type StoredDistillationSettings = Partial<Record<typeof PHRASES_SETTING | typeof THRESHOLD_SETTING, string>>;
+
+/** The two setting rows as stored (absent: not set). */
+export function readDistillationSettingRows(): Promise<StoredDistillationSettings> {
+  return readSettings([PHRASES_SETTING, THRESHOLD_SETTING]);
+}
+
+/** The options from rows already read: a stored value that is empty or out of range gives the default. */
+export function distillationOptionsOf(stored: StoredDistillationSettings, overrides: Partial<DistillationOptions> = {}): DistillationOptions {
   const phrases = stored[PHRASES_SETTING]
     ?.split("\n")
     .map((p) => p.trim().toLowerCase())

@@ -5,10 +5,9 @@
 // a distillation.refresh job, all in one transaction.
 import type { RequestContext } from "@/lib/access/actor";
 import { assertCan } from "@/lib/access/assert-can";
-import { DEFAULT_REASONING_PHRASES, DEFAULT_THRESHOLD, PHRASES_SETTING, resolveDistillationOptions, THRESHOLD_SETTING } from "@/lib/distillation/distillation-settings";
+import { DEFAULT_REASONING_PHRASES, DEFAULT_THRESHOLD, distillationOptionsOf, PHRASES_SETTING, readDistillationSettingRows, THRESHOLD_SETTING } from "@/lib/distillation/distillation-settings";
 import { ZDistillationSettingsInput } from "@/lib/distillation/distillation-settings-input";
 import { writeDistillationSettings } from "@/lib/distillation/refresh-distillation";
-import { readSettings } from "@/lib/settings/settings";
 import { parseInput } from "@/lib/validation";
 
 export type DistillationSettingsView = {
@@ -23,7 +22,9 @@ export type DistillationSettingsView = {
 /** The values in force (stored ones over the defaults) and whether each is the default. */
 export async function readDistillationSettings(ctx: RequestContext): Promise<DistillationSettingsView> {
   assertCan(ctx.actor, "users:manage", "Only an admin can see the distillation settings");
-  const [stored, options] = await Promise.all([readSettings([THRESHOLD_SETTING, PHRASES_SETTING]), resolveDistillationOptions()]);
+  // One read of the rows: both the values in force and whether each is set come from it.
+  const stored = await readDistillationSettingRows();
+  const options = distillationOptionsOf(stored);
   return {
     threshold: options.threshold,
     phrases: options.reasoningPhrases,
