@@ -52,6 +52,8 @@ export async function uploadEvidence(
           sniffedMediaType: file.sniffedMediaType,
           sizeBytes: BigInt(file.blob.sizeBytes),
           sha256: file.blob.sha256,
+          // Unsigned in the blob, signed in the column (Int is 32-bit signed): read it with `>>> 0`.
+          crc32: file.blob.crc32 | 0,
           uploadedById: ctx.actor.id,
           supersedesId: opts.supersedesId ?? null,
         },

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
+import zlib from "node:zlib";
 import { ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BlobStore } from "@/lib/storage/blob-store";
@@ -133,12 +134,14 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
 /** A generated body: random chunks, hashed as they are produced, never held whole in memory. */
 function generated(totalBytes: number, chunkBytes = 64 * 1024) {
   const hash = createHash("sha256");
-  const state = { produced: 0, sha256: () => hash.digest("hex") };
+  let crc = 0;
+  const state = { produced: 0, sha256: () => hash.digest("hex"), crc32: () => crc >>> 0 };
   async function* body(): AsyncGenerator<Uint8Array> {
     while (state.produced < totalBytes) {
       const chunk = new Uint8Array(randomBytes(Math.min(chunkBytes, totalBytes - state.produced)));
       state.produced += chunk.length;
       hash.update(chunk);
+      crc = zlib.crc32(chunk, crc);
       yield chunk;
     }
   }
@@ -156,10 +159,11 @@ describe.each(backends)("$name blob store", (backend) => {
     await h?.teardown();
   });
 
-  it("stages, commits and reads back the same bytes with their SHA-256 and size", async () => {
+  it("stages, commits and reads back the same bytes with their SHA-256, CRC-32 and size", async () => {
     const bytes = randomBytes(100_000);
     const staged = await h.store.stage(Readable.from([bytes.subarray(0, 3), bytes.subarray(3)]), limit);
     expect(staged.sha256).toBe(sha256Of(bytes));
+    expect(staged.crc32).toBe(zlib.crc32(bytes) >>> 0);
     expect(staged.sizeBytes).toBe(bytes.length);
     expect(await h.store.exists(staged.sha256)).toBe(false); // not visible before commit
     await staged.commit();
@@ -172,7 +176,7 @@ describe.each(backends)("$name blob store", (backend) => {
     const { body, state } = generated(20 * 1000 * 1000);
     const staged = await h.store.stage(body, limit);
     const expected = state.sha256();
-    expect(staged).toMatchObject({ sha256: expected, sizeBytes: 20_000_000 });
+    expect(staged).toMatchObject({ sha256: expected, crc32: state.crc32(), sizeBytes: 20_000_000 });
     await staged.commit();
     const reread = createHash("sha256");
     let size = 0;

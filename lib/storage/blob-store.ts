@@ -2,6 +2,7 @@
 // object store are interchangeable and pass the same test suite (blob-store.integration.test.ts).
 // Blobs are content-addressed by SHA-256: the same bytes are stored once, whoever uploads them,
 // and a blob's address is also the proof of its integrity.
+import type { FileHandle } from "node:fs/promises";
 import { env, type Env } from "@/lib/env";
 import type { CollectOptions, CollectOutcome } from "@/lib/storage/blob-collection";
 import type { BufferPool } from "@/lib/storage/buffer-pool";
@@ -12,6 +13,10 @@ import { LocalBlobStore } from "@/lib/storage/local-blob-store";
 export type StagedBlob = {
   sha256: string;
   sizeBytes: number;
+  /** CRC-32 (the ZIP/zlib polynomial) of the same bytes, computed in the same pass as the SHA-256;
+   *  unsigned (0 to 2^32 - 1). A blob's content is fixed by its SHA-256, so this is the CRC of the
+   *  blob at that address whichever upload stored it. */
+  crc32: number;
   /** Durably moves the content to its address; idempotent, and keeps ONE blob per content. It also
    *  claims the blob, so the garbage collector leaves it alone until discard() (blob-collection.ts):
    *  call discard() once the row that refers to the blob is written (or has failed). */
@@ -37,13 +42,17 @@ export type OpenOptions = {
 };
 
 export interface BlobStore {
-  /** Streams the body to a temporary file/object while computing SHA-256; memory stays flat whatever the size.
+  /** Streams the body to a temporary file/object while computing SHA-256 and CRC-32; memory stays flat whatever the size.
    *  Throws AppError("PAYLOAD_TOO_LARGE") as soon as more than maxBytes arrive, and AppError("INVALID_INPUT")
    *  for 0 bytes; in both cases (and on any stream error) nothing is left behind. */
   stage(body: NodeJS.ReadableStream | AsyncIterable<Uint8Array>, opts: StageOptions): Promise<StagedBlob>;
   /** Reads a blob, whole or a range (an end past the last byte is clamped; a start past it is
    *  INVALID_INPUT). Throws AppError NOT_FOUND when missing, INVALID_INPUT for a malformed hash. */
   open(sha256: string, range?: ByteRange, opts?: OpenOptions): Promise<NodeJS.ReadableStream>;
+  /** The blob's file, open for reading, where the store keeps blobs as local files: the case file
+   *  export hands it to the socket without reading it (decision 0031). Absent for other stores.
+   *  Throws AppError NOT_FOUND when missing. The caller closes it. */
+  openFile?(sha256: string): Promise<FileHandle>;
   exists(sha256: string): Promise<boolean>;
   /** Every committed blob's SHA-256, in no particular order (temporaries are not listed). */
   list(): AsyncIterable<string>;

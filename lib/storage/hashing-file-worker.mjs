@@ -1,7 +1,8 @@
 // @ts-check
 // The worker thread of lib/storage/hashing-file-writer.ts (read that file's header first): it
-// hashes every full slot of the ring shared with the writer and writes that same memory to the
-// file, with O_DIRECT where the filesystem allows it.
+// hashes every full slot of the ring shared with the writer (SHA-256, and the CRC-32 that a ZIP
+// entry of the blob needs, so the case file export never reads the bytes for it) and writes that
+// same memory to the file, with O_DIRECT where the filesystem allows it.
 // Plain JavaScript that Node runs as it is (Node 20 cannot run TypeScript), type-checked through
 // its JSDoc types (tsconfig.json includes this file) and linted like the rest. Messages are handled
 // strictly in order (one promise chain), so "end" or "abort" always follows the writes sent before
@@ -11,9 +12,13 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
+// SIMD CRC-32 (the ZIP/zlib polynomial), ~0.08 CPU s per GiB here where zlib.crc32 takes ~0.22 and
+// the SHA-256 ~0.6. A bare specifier: `next build` copies this file as it is into .next/server/assets,
+// and Node resolves the package from there up to the project's node_modules.
+import { crc32 } from "@node-rs/crc32";
 
 /** @typedef {{ ring: SharedArrayBuffer; slotBytes: number; alignSlack: number; writebackStepBytes: number }} WorkerData */
-/** @typedef {{ id: number; fd: number; directFd: number; hash: import("node:crypto").Hash; size: number; synced: number }} Job */
+/** @typedef {{ id: number; fd: number; directFd: number; hash: import("node:crypto").Hash; crc: number; size: number; synced: number }} Job */
 /**
  * @typedef {{ type: "open"; job: number; file: string; buffered: boolean }
  *   | { type: "chunk"; job: number; slot: number; length: number }
@@ -92,7 +97,7 @@ function open({ job: id, file, buffered }) {
       }
     }
   }
-  job = { id, fd, directFd, hash: createHash("sha256"), size: 0, synced: 0 };
+  job = { id, fd, directFd, hash: createHash("sha256"), crc: 0, size: 0, synced: 0 };
   return { type: "opened", base: base(), direct: directFd >= 0 };
 }
 
@@ -111,7 +116,9 @@ async function chunk({ job: id, slot, length }) {
   const bytes = view(slot, length);
   const direct = current.directFd >= 0;
   const written = writeAt(direct ? current.directFd : current.fd, bytes, current.size);
-  current.hash.update(bytes); // while the write is in flight: the kernel only reads this memory
+  // While the write is in flight: the kernel only reads this memory.
+  current.hash.update(bytes);
+  current.crc = crc32(bytes, current.crc);
   try {
     await written;
   } catch (e) {
@@ -135,6 +142,7 @@ async function end({ job: id, slot, length }) {
   const current = job;
   const bytes = view(slot, length);
   current.hash.update(bytes);
+  current.crc = crc32(bytes, current.crc);
   let whole = current.directFd >= 0 ? length - (length % 512) : 0;
   if (whole > 0) {
     try {
@@ -149,7 +157,7 @@ async function end({ job: id, slot, length }) {
   current.size += length;
   fs.ftruncateSync(current.fd, current.size); // the alignment probe may have written past a small file's end
   fs.fdatasyncSync(current.fd);
-  const result = { type: "done", sha256: current.hash.digest("hex"), sizeBytes: current.size };
+  const result = { type: "done", sha256: current.hash.digest("hex"), crc32: current.crc >>> 0, sizeBytes: current.size };
   close();
   return result;
 }

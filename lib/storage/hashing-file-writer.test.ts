@@ -1,4 +1,4 @@
-// The ring writer must store exactly the bytes it is given and report their SHA-256, with O_DIRECT
+// The ring writer must store exactly the bytes it is given and report their SHA-256 and CRC-32, with O_DIRECT
 // and through the page cache alike, around every alignment edge (512-byte blocks, 4 MiB slots,
 // the ring wrapping), with several uploads at once, and must leave a usable worker behind after a
 // refusal or an abort.
@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import zlib from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { HashingFileWriter, idleWriterCount } from "@/lib/storage/hashing-file-writer";
 import { expectAppError } from "@/test/support/expect-app-error";
@@ -18,6 +19,8 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const MiB = 1024 * 1024;
 const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex");
+/** What the writer must report for content: zlib's CRC-32 is the reference (the ZIP polynomial). */
+const hashedOf = (b: Buffer) => ({ sha256: sha256(b), sizeBytes: b.length, crc32: zlib.crc32(b) >>> 0 });
 let n = 0;
 const newFile = () => path.join(dir, `f${n++}`);
 
@@ -39,16 +42,16 @@ async function write(content: Buffer, opts: { buffered?: boolean; maxBytes?: num
   return { file, writer, hashed: writer.hashed() };
 }
 
-const SIZES = [1, 511, 512, 513, 8191, 4 * MiB - 1, 4 * MiB, 4 * MiB + 1, 16 * MiB + 4097];
+const SIZES = [0, 1, 511, 512, 513, 8191, 4 * MiB - 1, 4 * MiB, 4 * MiB + 1, 16 * MiB + 4097];
 
 describe("HashingFileWriter", () => {
   for (const buffered of [false, true]) {
-    it(`stores the bytes and their SHA-256 at every alignment edge (${buffered ? "page cache" : "O_DIRECT where the filesystem allows"})`, async () => {
+    it(`stores the bytes and their SHA-256 and CRC-32 at every alignment edge (${buffered ? "page cache" : "O_DIRECT where the filesystem allows"})`, async () => {
       for (const size of SIZES) {
         const content = randomBytes(size);
         const { file, writer, hashed } = await write(content, { buffered });
         if (buffered) expect(writer.direct).toBe(false);
-        expect(hashed, `size ${size}`).toEqual({ sha256: sha256(content), sizeBytes: size });
+        expect(hashed, `size ${size}`).toEqual(hashedOf(content));
         expect(fs.readFileSync(file).equals(content), `size ${size}`).toBe(true);
         expect(fs.statSync(file).mode & 0o777).toBe(0o600);
       }
@@ -71,7 +74,7 @@ describe("HashingFileWriter", () => {
     const contents = [randomBytes(9 * MiB), randomBytes(5 * MiB + 3), randomBytes(700_000)];
     const results = await Promise.all(contents.map((c) => write(c)));
     results.forEach(({ file, hashed }, i) => {
-      expect(hashed.sha256).toBe(sha256(contents[i]));
+      expect(hashed).toEqual(hashedOf(contents[i]));
       expect(fs.readFileSync(file).equals(contents[i])).toBe(true);
     });
     expect(idleWriterCount()).toBeLessThanOrEqual(2);
@@ -116,7 +119,7 @@ describe("HashingFileWriter", () => {
       first.destroy(new Error("client gone"));
       await closed;
       const next = randomBytes(5 * MiB + 1);
-      expect((await write(next)).hashed.sha256).toBe(sha256(next));
+      expect((await write(next)).hashed).toEqual(hashedOf(next)); // neither hash carries over
     }
   });
 

@@ -1,4 +1,4 @@
-// Writes an upload to a new file while computing its SHA-256, with both costly steps off the event
+// Writes an upload to a new file while computing its SHA-256 and CRC-32, with the costly steps off the event
 // loop: the event loop only copies each received chunk into a ring of slots shared with a worker
 // thread; the worker hashes every full slot and writes that same memory to the file.
 // Why O_DIRECT: on our machines most of an upload's CPU went to the kernel copying it into the page
@@ -17,7 +17,12 @@ import { Writable } from "node:stream";
 import { Worker } from "node:worker_threads";
 import { tooLarge } from "@/lib/storage/metered-body";
 
-export type HashedFile = { sha256: string; sizeBytes: number };
+export type HashedFile = {
+  sha256: string;
+  sizeBytes: number;
+  /** CRC-32 (the ZIP/zlib polynomial) of the same bytes, unsigned (0 to 2^32 - 1). */
+  crc32: number;
+};
 
 export type HashingWriterOptions = {
   /** Write through the page cache even where O_DIRECT works (tests of the fallback path). */
@@ -42,7 +47,7 @@ const IDLE_WORKERS_KEPT = 2;
 type Reply = { job: number } & (
   | { type: "opened"; base: number; direct: boolean }
   | { type: "free"; slot: number }
-  | { type: "done"; sha256: string; sizeBytes: number }
+  | { type: "done"; sha256: string; crc32: number; sizeBytes: number }
   | { type: "aborted" }
   | { type: "failed"; message: string; code?: string }
 );
@@ -91,7 +96,7 @@ function release(rw: RingWorker) {
 }
 
 /** A Writable for a new `file` (it must not exist): pipe the body into it; once it has finished,
- *  `hashed()` gives the content's SHA-256 and size, and the file is durable. Destroying it (or a
+ *  `hashed()` gives the content's SHA-256, CRC-32 and size, and the file is durable. Destroying it (or a
  *  failed pipeline) stops the worker's job and closes the file; the caller removes the file.
  *  Why a Writable and not an async loop: the stream machinery passes each chunk by callback, where
  *  an async iterator makes several promises per chunk, and with async hooks on (Next.js uses
@@ -152,7 +157,7 @@ export class HashingFileWriter extends Writable {
     return new HashingFileWriter(rw, job, base, direct, opts);
   }
 
-  /** The content's SHA-256 and size; only after the stream has finished. */
+  /** The content's SHA-256, CRC-32 and size; only after the stream has finished. */
   hashed(): HashedFile {
     if (!this.result) throw new Error("The file writer has not finished");
     return this.result;
@@ -180,7 +185,7 @@ export class HashingFileWriter extends Writable {
       const done = reply as Extract<Reply, { type: "done" }>;
       this.release();
       if (done.sizeBytes !== this.size) return callback(new Error(`The file writer stored ${done.sizeBytes} of ${this.size} bytes`));
-      this.result = { sha256: done.sha256, sizeBytes: done.sizeBytes };
+      this.result = { sha256: done.sha256, sizeBytes: done.sizeBytes, crc32: done.crc32 };
       callback();
     }, callback);
   }

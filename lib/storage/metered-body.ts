@@ -1,4 +1,4 @@
-// Counts (and optionally hashes) a body as it flows through, one chunk at a time (memory stays
+// Counts and hashes (SHA-256 and CRC-32) a body as it flows through, one chunk at a time (memory stays
 // flat), and stops the flow the moment the limit is crossed rather than after the whole body has
 // arrived.
 import { createHash } from "node:crypto";
@@ -10,12 +10,20 @@ export type Meter = {
   sizeBytes(): number;
   /** Lowercase hex; call only once the body has been fully consumed. */
   sha256(): string;
+  /** CRC-32 of the bytes so far, unsigned; the whole body's once it has been consumed. */
+  crc32(): number;
 };
 
+/** A CRC-32 (ZIP/zlib polynomial) with zlib.crc32's signature: crc32(data, crcSoFar). */
+export type Crc32 = (data: Buffer, value?: number) => number;
+
 /** Counts, limits and hashes a body passing through (the S3 store's; the local store's writer
- *  does the same in its worker). onChunk sees each chunk after the limit check. */
-export function createMeter(maxBytes: number, onChunk?: (chunk: Buffer) => void): Meter {
+ *  does the same in its worker). onChunk sees each chunk after the limit check. The CRC-32
+ *  function is the caller's, so this module (loaded by the local store too, for its errors) loads
+ *  no native addon: the S3 store passes @node-rs/crc32's. */
+export function createMeter(maxBytes: number, crc32: Crc32, onChunk?: (chunk: Buffer) => void): Meter {
   const hash = createHash("sha256");
+  let crc = 0;
   let size = 0;
   return {
     async *through(source) {
@@ -24,12 +32,14 @@ export function createMeter(maxBytes: number, onChunk?: (chunk: Buffer) => void)
         size += chunk.length;
         if (size > maxBytes) throw tooLarge(maxBytes);
         hash.update(chunk);
+        crc = crc32(chunk, crc);
         onChunk?.(chunk);
         yield chunk;
       }
     },
     sizeBytes: () => size,
     sha256: () => hash.digest("hex"),
+    crc32: () => crc >>> 0,
   };
 }
 

@@ -23,6 +23,7 @@ import {
   S3Client,
 } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
+import { crc32 } from "@node-rs/crc32";
 import { AppError } from "@/lib/errors";
 import {
   CLAIM_STALE_MS,
@@ -90,7 +91,7 @@ export class S3BlobStore implements BlobStore {
 
   async stage(body: NodeJS.ReadableStream | AsyncIterable<Uint8Array>, opts: StageOptions): Promise<StagedBlob> {
     const tmpKey = `${TMP_PREFIX}${ownedName(randomUUID())}`;
-    const meter = createMeter(opts.maxBytes, opts.onChunk);
+    const meter = createMeter(opts.maxBytes, crc32, opts.onChunk);
     // Remember why the body failed (too large, client gone): when Upload then fails to abort its
     // multipart upload it reports that secondary error instead, hiding the cause.
     let bodyError: unknown;
@@ -125,10 +126,12 @@ export class S3BlobStore implements BlobStore {
     }
     const sha256 = meter.sha256();
     const sizeBytes = meter.sizeBytes();
+    const crc = meter.crc32();
     const claimKey = `${CLAIM_PREFIX}${sha256}/${ownedName(randomUUID())}`;
     return {
       sha256,
       sizeBytes,
+      crc32: crc,
       commit: async () => {
         // Claim first, then look for a gc at work on this content (blob-collection.ts).
         await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: claimKey, Body: "" }));
