@@ -23,6 +23,7 @@ export default tseslint.config(
       ".next/**",
       "node_modules/**",
       "lib/generated/**",
+      "native/*/build/**",
       "prisma/postgresql/**",
       "test/stix2.1-schemas/**",
       ".tmp/**",

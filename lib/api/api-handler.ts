@@ -16,6 +16,9 @@ import { databaseBusyCode, databaseBusyError, storageFullCode, storageFullError 
 import { clientAddress } from "@/lib/http/client-address";
 import { requestIdOf } from "@/lib/http/request-id";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
+import type { BufferPool } from "@/lib/storage/buffer-pool";
+import { isFileSegment, type FileSegment } from "@/lib/storage/file-segment";
+import { sendFileSegment, type ChunkWriter } from "@/lib/storage/zero-copy-send";
 
 /** What a read-only API token may do (OPTIONS is answered before authentication). */
 const READ_METHODS = ["GET", "HEAD", "OPTIONS"];
@@ -68,8 +71,10 @@ export function nodeApiRoute<P extends Record<string, string>>(handlers: Partial
 }
 
 /** A body of chunks whose memory is handed back (`release`) once the socket has taken each one, so
- *  it can be read into again (the case file export's pooled evidence reads, lib/storage/buffer-pool.ts). */
-export type ReleasingBody = { chunks: AsyncGenerator<Buffer>; release: (chunk: Buffer) => void };
+ *  it can be read into again (the case file export's pooled evidence reads, lib/storage/buffer-pool.ts),
+ *  and of file segments, which go to the socket without being read where the kernel can send them
+ *  (lib/storage/zero-copy-send.ts; read into `pool` where it cannot). */
+export type ReleasingBody = { chunks: AsyncGenerator<Buffer | FileSegment>; release: (chunk: Buffer) => void; pool: BufferPool };
 
 const nodeBodies = new WeakMap<Response, Readable | ReleasingBody>();
 
@@ -83,17 +88,31 @@ export function nodeStreamResponse(body: Readable | ReleasingBody, init: Respons
 }
 
 /** Writes each chunk to the response, releasing it when the socket has taken it (the write's
- *  callback: the bytes are in the kernel), waiting for 'drain' when the socket is full. Stops
- *  reading (the generator's finally blocks close its files) if the client goes away; an error of the
- *  body destroys the response, so the client sees a cut download, never a short "complete" one. */
+ *  callback: the bytes are in the kernel), waiting for 'drain' when the socket is full; file
+ *  segments go through sendFileSegment. Stops reading (the generator's finally blocks close its
+ *  files) if the client goes away; an error of the body destroys the response, so the client sees a
+ *  cut download, never a short "complete" one. */
 async function sendChunks(body: ReleasingBody, res: NextApiResponse): Promise<void> {
-  try {
-    for await (const chunk of body.chunks) {
-      if (res.destroyed) return;
+  let lastWrite: Promise<void> = Promise.resolve();
+  const writer: ChunkWriter = {
+    async write(chunk) {
+      if (res.destroyed) return false;
+      let taken!: () => void;
+      lastWrite = new Promise((resolve) => (taken = resolve));
       const more = res.write(chunk, (err) => {
         if (!err) body.release(chunk);
+        taken();
       });
-      if (!more && !(await drained(res))) return;
+      return more || drained(res);
+    },
+    // A closed response may never call back its last write.
+    flushed: () => Promise.race([lastWrite, closed]),
+  };
+  const closed = new Promise<void>((resolve) => (res.destroyed ? resolve() : res.once("close", () => resolve())));
+  try {
+    for await (const part of body.chunks) {
+      const open = isFileSegment(part) ? await sendFileSegment(res, part, writer, body.pool) : await writer.write(part);
+      if (!open) return;
     }
     res.end();
   } catch (e) {

@@ -1,9 +1,11 @@
-// The case file export as the route sends it (pages/api/v1/cases/[id]/export.ts): evidence is read
-// into pooled 1 MiB buffers that are read into again once the socket has taken their bytes
-// (lib/storage/buffer-pool.ts, nodeStreamResponse's release: a buffer goes back only when the
-// socket has taken its bytes). The client holds off reading until the server's socket is full, so
-// writes wait in the socket's queue while evidence is read ahead; the file must still verify, and
-// ~11 MiB of evidence must have gone through a handful of buffers, not one new buffer per read.
+// The case file export as the route sends it (pages/api/v1/cases/[id]/export.ts). With the native
+// addon (decision 0031), evidence files go from the page cache to the socket without being read:
+// no pooled read at all, the file verifies, and the kept-alive connection serves a second export.
+// Without it (LANTERN_ZERO_COPY=false, or no addon), evidence is read into pooled 1 MiB buffers that
+// are read into again once the socket has taken their bytes (lib/storage/buffer-pool.ts,
+// nodeStreamResponse's release). There the client holds off reading until the server's socket is
+// full, so writes wait in the socket's queue while evidence is read ahead; the file must still
+// verify, and ~11 MiB of evidence must have gone through a handful of buffers, not one per read.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -13,13 +15,15 @@ import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { NextApiRequest, NextApiResponse } from "next";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import { SYSTEM_CONTEXT } from "@/lib/audit/audit-context";
 import { createApiToken } from "@/lib/auth/api-tokens";
+import { db } from "@/lib/db/client";
 import { uploadEvidence } from "@/lib/evidence/upload-evidence";
 import { EVIDENCE_READS } from "@/lib/export/export-case-file";
 import { verifyCaseFile } from "@/lib/export/verify-case-file";
 import { signingKey } from "@/lib/signing/signing-key";
+import { zeroCopyAvailable } from "@/lib/storage/zero-copy-send";
 import exportRoute from "@/pages/api/v1/cases/[id]/export";
 import { createCase, createUser, ctxFor } from "@/test/factories";
 import { stageBytes } from "@/test/support/evidence-files";
@@ -27,8 +31,79 @@ import { stageBytes } from "@/test/support/evidence-files";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-casefile-http-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+async function caseWithEvidence() {
+  const user = await createUser({ role: "INVESTIGATOR" });
+  const c = await createCase(user, { title: "Zero-copy export", memberIds: [user.id] });
+  for (const [i, n] of [3 * 1024 * 1024 + 123, 0, 9 * 1024 * 1024 + 1].entries()) {
+    const bytes = n === 0 ? Buffer.from("a small file\n") : randomBytes(n);
+    await uploadEvidence(ctxFor(user), c.id, await stageBytes(bytes, `capture-${i}.bin`, "application/octet-stream"), { kind: "OTHER", title: `Capture ${i}` });
+  }
+  const { token } = await createApiToken(user.id, SYSTEM_CONTEXT, { name: "export test" });
+  return { c, token };
+}
+
+function download(port: number, caseId: string, token: string, agent: http.Agent, file: string): Promise<{ status: number | undefined; reusedSocket: boolean }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: "127.0.0.1", port, path: `/api/v1/cases/${caseId}/export`, headers: { authorization: `Bearer ${token}` }, agent }, (res) => {
+      pipeline(res, fs.createWriteStream(file)).then(() => resolve({ status: res.statusCode, reusedSocket: req.reusedSocket }), reject);
+    });
+    req.on("error", reject);
+  });
+}
+
 describe("case file export over HTTP", () => {
+  it("hands evidence files to the socket unread, as HTTP/1.1 chunks: the file verifies, unzip finds every CRC right, the connection serves the next export", async () => {
+    expect(await zeroCopyAvailable()).toBe(process.platform === "linux"); // CI builds the addon at npm ci
+    const { c, token } = await caseWithEvidence();
+    const server = http.createServer((req, res) => {
+      Object.assign(req, { query: { id: c.id } });
+      void exportRoute(req as NextApiRequest, res as NextApiResponse);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const { port } = server.address() as AddressInfo;
+      const taken = EVIDENCE_READS.taken;
+      const zips = [path.join(dir, "first.zip"), path.join(dir, "second.zip")];
+      expect(await download(port, c.id, token, agent, zips[0])).toEqual({ status: 200, reusedSocket: false });
+      expect(await download(port, c.id, token, agent, zips[1])).toEqual({ status: 200, reusedSocket: true });
+      for (const zip of zips) {
+        const report = await verifyCaseFile(zip, [{ publicKeyPem: signingKey().publicKeyPem }]);
+        expect(report).toMatchObject({ ok: true, altered: [], missing: [], extra: [], problems: [] });
+        expect(execFileSync("unzip", ["-tq", zip], { encoding: "utf8" })).toMatch(/No errors detected/);
+      }
+      if (await zeroCopyAvailable()) expect(EVIDENCE_READS.taken - taken).toBe(0);
+    } finally {
+      agent.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it("reads evidence recorded before intake kept a CRC-32, computing the CRC as it streams: the file verifies and unzips clean", async () => {
+    const { c, token } = await caseWithEvidence();
+    const legacy = await db().evidence.findFirstOrThrow({ where: { caseId: c.id }, orderBy: { createdAt: "asc" }, select: { id: true } });
+    await db().evidence.update({ where: { id: legacy.id }, data: { crc32: null } });
+    const server = http.createServer((req, res) => {
+      Object.assign(req, { query: { id: c.id } });
+      void exportRoute(req as NextApiRequest, res as NextApiResponse);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const taken = EVIDENCE_READS.taken;
+      const zip = path.join(dir, "legacy.zip");
+      expect(await download(port, c.id, token, new http.Agent({ keepAlive: false }), zip)).toMatchObject({ status: 200 });
+      expect(await verifyCaseFile(zip, [{ publicKeyPem: signingKey().publicKeyPem }])).toMatchObject({ ok: true, altered: [] });
+      expect(execFileSync("unzip", ["-tq", zip], { encoding: "utf8" })).toMatch(/No errors detected/);
+      expect(EVIDENCE_READS.taken - taken).toBeGreaterThanOrEqual(4); // the 3 MiB file, read
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   it("sends evidence read into reused buffers intact, with the socket full along the way: the file verifies", async () => {
+    vi.stubEnv("LANTERN_ZERO_COPY", "false");
+    onTestFinished(() => void vi.unstubAllEnvs());
     const user = await createUser({ role: "INVESTIGATOR" });
     const c = await createCase(user, { title: "Pooled reads", memberIds: [user.id] });
     // Sizes off the 1 MiB read size, so chunks are also joined with the ZIP's records.

@@ -3,7 +3,7 @@
 // that verification, in the library and through `npm run verify-export`, names each file that was
 // altered (one byte of evidence flipped, case.json edited), added or dropped. Also runs the README's
 // commands for checking a case file without Lantern (unzip, openssl, base64, sed, sha256sum).
-import { execFile, execFileSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -16,12 +16,13 @@ import { addNote } from "@/lib/notes/notes";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { uploadEvidence } from "@/lib/evidence/upload-evidence";
-import { exportCaseFile } from "@/lib/export/export-case-file";
+import { exportCaseFile, type CaseFileExport } from "@/lib/export/export-case-file";
 import { ManifestSchema } from "@/lib/export/manifest";
 import { verifyCaseFile, type CaseFileReport } from "@/lib/export/verify-case-file";
 import { verifyUploadedCaseFile } from "@/lib/export/verify-uploaded-case-file";
 import { Readable } from "node:stream";
 import { signingKey } from "@/lib/signing/signing-key";
+import { isFileSegment, readSegment } from "@/lib/storage/file-segment";
 import { verifySignature } from "@/lib/signing/verify-signature";
 import { attachAccount, createAccount, createCase, createUser, ctxFor } from "@/test/factories";
 import { expectAppError } from "@/test/support/expect-app-error";
@@ -37,8 +38,16 @@ const sha = (b: Buffer | string) => createHash("sha256").update(b).digest("hex")
 
 async function exportTo(file: string, ...args: Parameters<typeof exportCaseFile>): Promise<string> {
   const out = await exportCaseFile(...args);
-  await pipeline(out.chunks, fs.createWriteStream(file));
+  await pipeline(caseFileBytes(out), fs.createWriteStream(file));
   return out.filename;
+}
+
+/** The export's bytes, its file segments (evidence) read as a consumer without a socket reads them. */
+async function* caseFileBytes(out: CaseFileExport): AsyncGenerator<Buffer> {
+  for await (const part of out.chunks) {
+    if (isFileSegment(part)) yield* readSegment(part, out.pool);
+    else yield part;
+  }
 }
 
 function unzip(zip: string, into: string): void {
@@ -305,7 +314,13 @@ describe("case file export", () => {
     const file = path.join(dir, "altered-at-rest.zip");
     await exportTo(file, ctxFor(investigator), c.id);
     const folder = path.join(dir, "altered-at-rest");
-    unzip(file, folder); // the ZIP itself is sound (its CRC-32 is over the bytes it carries)
+    // The ZIP's CRC-32 is the one recorded at intake too (decision 0031), so any unzip flags the
+    // entry; the archive's structure is sound and every file still comes out.
+    const tested = spawnSync("unzip", ["-t", file], { encoding: "utf8" });
+    expect(tested.status).not.toBe(0);
+    expect(tested.stdout).toMatch(new RegExp(`evidence/${ev.id}-capture\\.txt\\s+bad CRC`));
+    expect(tested.stdout.match(/bad CRC/g)).toHaveLength(1);
+    spawnSync("unzip", ["-q", file, "-d", folder]);
     const manifest = ManifestSchema.parse(JSON.parse(fs.readFileSync(path.join(folder, "manifest.json"), "utf8")));
     const listed = manifest.files.find((f) => f.path.startsWith(`evidence/${ev.id}-`))!;
     // The manifest vouches for the custody record, never for the altered bytes.

@@ -4,6 +4,8 @@
 // file's size and SHA-256, and manifest.sig signs it: for the files made here, computed on the way;
 // for evidence, the values recorded at intake (custody), not a re-hash of what the store holds now,
 // so a blob altered at rest is named as altered by whoever verifies the file (decision 0024, addendum).
+// With the CRC-32 recorded at intake too, an evidence file in the local store is handed on as a file
+// segment, which the route gives to the socket without reading it (decision 0031).
 // The export is an audit event, and a custody event for each evidence item in it, committed before
 // the first byte goes out (the file then shows its own export).
 // What the file tells about the audit trail follows what the exporter may read there (decision 0020):
@@ -24,11 +26,14 @@ import { ZipWriter } from "@/lib/export/zip-writer";
 import { signBytes, signingKey } from "@/lib/signing/signing-key";
 import { blobStore } from "@/lib/storage/blob-store";
 import { BufferPool } from "@/lib/storage/buffer-pool";
+import { fileSegment, isFileSegment, type FileSegment } from "@/lib/storage/file-segment";
 
-/** The ZIP's bytes in order; `release` hands a chunk's memory back once it has been sent (the
- *  socket took it): evidence is read into pooled buffers (EVIDENCE_READS). A consumer that never
- *  calls it is still correct, it just lets every buffer go to the garbage collector. */
-export type CaseFileExport = { filename: string; chunks: AsyncGenerator<Buffer>; release: (chunk: Buffer) => void };
+/** The ZIP's bytes in order: chunks, and file segments (evidence files) that the consumer sends or
+ *  reads (readSegment into `pool`) and marks as sent before asking for the next part. `release`
+ *  hands a chunk's memory back once it has been sent (the socket took it): evidence is read into
+ *  pooled buffers (EVIDENCE_READS). A consumer that never calls it is still correct, it just lets
+ *  every buffer go to the garbage collector. */
+export type CaseFileExport = { filename: string; chunks: AsyncGenerator<Buffer | FileSegment>; release: (chunk: Buffer) => void; pool: BufferPool };
 
 const AUDIT_BATCH = 2_000;
 
@@ -36,7 +41,7 @@ export async function exportCaseFile(ctx: RequestContext, idOrNumber: string): P
   const exportedAt = new Date();
   const snapshot = await db().$transaction(async (tx) => {
     const access = await requireCase(tx, ctx.actor, idOrNumber, "read");
-    const items = await tx.evidence.findMany({ where: { caseId: access.id, removedAt: null }, select: { id: true, caseId: true, sha256: true }, orderBy: { createdAt: "asc" } });
+    const items = await tx.evidence.findMany({ where: { caseId: access.id, removedAt: null }, select: { id: true, caseId: true, sha256: true, crc32: true }, orderBy: { createdAt: "asc" } });
     await appendAuditEvent(tx, auditContextOf(ctx), {
       action: "case.export",
       entityType: "Case",
@@ -57,7 +62,8 @@ export async function exportCaseFile(ctx: RequestContext, idOrNumber: string): P
     // The chain is locked by this transaction's appends: the head is its last custody event.
     const head = await tx.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" }, select: { seq: true } });
     const timelineTotal = await tx.auditEvent.count({ where: { caseId: access.id } });
-    return { data, chain, exportSeq: head.seq, timeline: timeline.map((t): TimelineEntry => ({ ...t, seq: chain ? t.seq : null, at: t.at.toISOString() })), timelineTotal };
+    const crc32ById = new Map(items.flatMap((e) => (e.crc32 === null ? [] : [[e.id, e.crc32 >>> 0] as const])));
+    return { data, chain, crc32ById, exportSeq: head.seq, timeline: timeline.map((t): TimelineEntry => ({ ...t, seq: chain ? t.seq : null, at: t.at.toISOString() })), timelineTotal };
   });
   // Findings are computed after the commit: on SQLite the transaction holds the write lock.
   const data: CaseFileData = { ...snapshot.data, findings: await readCaseFindings(snapshot.data.case.id) };
@@ -66,7 +72,7 @@ export async function exportCaseFile(ctx: RequestContext, idOrNumber: string): P
   const checkpoint = snapshot.chain ? await publishCheckpoint() : null;
   const filename = `${snapshot.data.case.number}-case-file-${exportedAt.toISOString().slice(0, 10)}.zip`;
   const release = (chunk: Buffer) => EVIDENCE_READS.release(chunk);
-  return { filename, chunks: coalesce(caseFileChunks({ ...snapshot, data }, checkpoint), OUT_CHUNK_BYTES, release), release };
+  return { filename, chunks: coalesce(caseFileChunks({ ...snapshot, data }, checkpoint), OUT_CHUNK_BYTES, release), release, pool: EVIDENCE_READS };
 }
 
 /** Evidence is read 1 MiB at a time into these buffers, each used again once the socket has taken
@@ -79,10 +85,22 @@ export const EVIDENCE_READS = new BufferPool(1024 * 1024, 8);
  *  export CPU-bound at a tenth of disk speed (bench: npm run bench -- dashboard-export b). */
 const OUT_CHUNK_BYTES = 1024 * 1024;
 
-async function* coalesce(chunks: AsyncIterable<Buffer>, size: number, release: (chunk: Buffer) => void): AsyncGenerator<Buffer> {
+async function* coalesce(chunks: AsyncIterable<Buffer | FileSegment>, size: number, release: (chunk: Buffer) => void): AsyncGenerator<Buffer | FileSegment> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   for await (const chunk of chunks) {
+    if (isFileSegment(chunk)) {
+      // The bytes before it go first, then the segment as it is.
+      if (pendingBytes > 0) {
+        const joined = Buffer.concat(pending, pendingBytes);
+        for (const p of pending) release(p);
+        pending = [];
+        pendingBytes = 0;
+        yield joined;
+      }
+      yield chunk;
+      continue;
+    }
     if (chunk.length >= size && pendingBytes === 0) {
       yield chunk;
       continue;
@@ -104,9 +122,9 @@ async function* coalesce(chunks: AsyncIterable<Buffer>, size: number, release: (
   }
 }
 
-type Snapshot = { data: CaseFileData; chain: boolean; exportSeq: number; timeline: TimelineEntry[]; timelineTotal: number };
+type Snapshot = { data: CaseFileData; chain: boolean; crc32ById: Map<string, number>; exportSeq: number; timeline: TimelineEntry[]; timelineTotal: number };
 
-async function* caseFileChunks(s: Snapshot, checkpoint: Awaited<ReturnType<typeof publishCheckpoint>>): AsyncGenerator<Buffer> {
+async function* caseFileChunks(s: Snapshot, checkpoint: Awaited<ReturnType<typeof publishCheckpoint>>): AsyncGenerator<Buffer | FileSegment> {
   const zip = new ZipWriter(new Date(s.data.exportedAt));
   const json = (v: unknown) => [Buffer.from(`${JSON.stringify(v, null, 2)}\n`, "utf8")];
   yield* zip.entry("case.json", json(s.data), { compress: true });
@@ -114,11 +132,23 @@ async function* caseFileChunks(s: Snapshot, checkpoint: Awaited<ReturnType<typeo
   if (checkpoint) yield* zip.entry("audit-checkpoint.json", json(checkpoint), { compress: true });
   yield* zip.entry(PUBLIC_KEY_PATH, [Buffer.from(signingKey().publicKeyPem, "utf8")]);
   yield* zip.entry("report.pdf", caseReportPdf(s.data, s.timeline, s.timelineTotal, checkpoint?.checkpoint ?? null) as unknown as AsyncIterable<Buffer>);
+  const store = blobStore();
   for (const e of s.data.evidence) {
     if (!e.file) continue;
     // Listed as recorded at intake: the signature vouches for the custody record, never for bytes
     // the store holds now, so an alteration at rest shows as this file ALTERED when verified.
-    yield* zip.entry(e.file, (await blobStore().open(e.sha256, undefined, { pool: EVIDENCE_READS })) as Readable, { listed: { size: e.sizeBytes, sha256: e.sha256 } });
+    const listed = { size: e.sizeBytes, sha256: e.sha256, crc32: s.crc32ById.get(e.id) ?? null };
+    const file = listed.crc32 !== null && store.openFile ? await store.openFile(e.sha256) : null;
+    if (file && listed.crc32 !== null) {
+      try {
+        yield* zip.fileEntry(e.file, fileSegment(file, 0, (await file.stat()).size), { ...listed, crc32: listed.crc32 });
+      } finally {
+        await file.close();
+      }
+    } else {
+      // Another store (S3), or evidence recorded before intake kept its CRC-32: read and streamed.
+      yield* zip.entry(e.file, (await store.open(e.sha256, undefined, { pool: EVIDENCE_READS })) as Readable, { listed });
+    }
   }
   const manifest = manifestText({ caseId: s.data.case.id, caseNumber: s.data.case.number, exportedAt: s.data.exportedAt, keyId: signingKey().keyId }, zip.written);
   yield* zip.entry(MANIFEST_PATH, [Buffer.from(manifest, "utf8")], { compress: true });

@@ -4,11 +4,14 @@
 // (SIMD; the pure-JS CRC of the common zip libraries runs at ~130 MB/s here, slower than the disk).
 // While writing, every entry's size and SHA-256 are computed over its uncompressed bytes (the case
 // file's manifest lists them, decision 0024), except for an entry given `listed` values: evidence is
-// listed with the SHA-256 recorded at intake, not re-hashed (decision 0024, addendum).
+// listed with the SHA-256 recorded at intake, not re-hashed (decision 0024, addendum), and its
+// CRC-32 too where intake recorded one: then the writer never needs the bytes, and fileEntry()
+// hands them on as a file segment for the socket to take without a copy (decision 0031).
 import { createHash } from "node:crypto";
 import { pipeline, Readable } from "node:stream";
 import { createDeflateRaw } from "node:zlib";
 import { crc32 } from "@node-rs/crc32";
+import type { FileSegment } from "@/lib/storage/file-segment";
 
 /** What the manifest lists for an entry. */
 export type WrittenEntry = { path: string; size: number; sha256: string };
@@ -17,8 +20,12 @@ export type EntryOptions = {
   compress?: boolean;
   /** The size and SHA-256 to list for the entry instead of computing them from its bytes (evidence:
    *  the custody record from intake). Its bytes still get their CRC-32, which the ZIP needs. */
-  listed?: { size: number; sha256: string };
+  listed?: Listed;
 };
+
+/** An entry's values as recorded elsewhere (evidence: at intake). With crc32, the writer takes the
+ *  ZIP's CRC from here instead of computing it over the bytes. */
+export type Listed = { size: number; sha256: string; crc32?: number | null };
 
 type CentralRecord = {
   name: Buffer;
@@ -62,11 +69,51 @@ export class ZipWriter {
 
   /** Yields the entry's local header, its (optionally deflated) bytes and its data descriptor. */
   async *entry(path: string, source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, opts: EntryOptions = {}): AsyncGenerator<Buffer> {
+    const { name, method, time, date, offset } = yield* this.begin(path, opts.compress ? 8 : 0);
+    const hash = opts.listed ? null : createHash("sha256");
+    const listedCrc = opts.listed?.crc32 ?? null;
+    let crc = 0;
+    let size = 0;
+    let compressedSize = 0;
+    async function* plain(): AsyncGenerator<Buffer> {
+      for await (const chunk of source) {
+        const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+        if (listedCrc === null) crc = crc32(buf, crc);
+        hash?.update(buf);
+        size += buf.length;
+        yield buf;
+      }
+    }
+    // pipeline() destroys the deflater with the source's error, so the loop below throws it.
+    const body: AsyncIterable<Buffer> = method === 8 ? pipeline(Readable.from(plain(), { objectMode: false }), createDeflateRaw({ level: 6 }), () => {}) : plain();
+    for await (const chunk of body) {
+      compressedSize += chunk.length;
+      yield* this.emit(chunk);
+    }
+
+    yield* this.end({ name, method, time, date, crc: listedCrc ?? crc, compressedSize, size, offset });
+    this.written.push({ path, size: opts.listed?.size ?? size, sha256: opts.listed?.sha256 ?? hash!.digest("hex") });
+  }
+
+  /** A stored entry whose bytes are a file segment, yielded as it is for the consumer to send (and to
+   *  set its `sent`); the ZIP records the bytes sent, with the CRC-32 and the manifest the size and
+   *  SHA-256 recorded at intake. A file altered at rest so shows as ALTERED to the verifier and
+   *  fails the CRC check of any unzip, instead of being vouched for. */
+  async *fileEntry(path: string, segment: FileSegment, listed: Listed & { crc32: number }): AsyncGenerator<Buffer | FileSegment> {
+    const { name, method, time, date, offset } = yield* this.begin(path, 0);
+    yield segment;
+    if (segment.sent === null) throw new Error(`The consumer moved past ${path} without sending it`);
+    this.offset += segment.sent;
+    yield* this.end({ name, method, time, date, crc: listed.crc32, compressedSize: segment.sent, size: segment.sent, offset });
+    this.written.push({ path, size: listed.size, sha256: listed.sha256 });
+  }
+
+  /** Yields an entry's local header (CRC and sizes follow in its data descriptor). */
+  private *begin(path: string, method: 0 | 8): Generator<Buffer, { name: Buffer; method: 0 | 8; time: number; date: number; offset: number }> {
     checkEntryName(path);
     if (this.names.has(path)) throw new Error(`Duplicate ZIP entry ${path}`);
     this.names.add(path);
     const name = Buffer.from(path, "utf8");
-    const method = opts.compress ? 8 : 0;
     const { time, date } = dosDateTime(this.modified);
     const offset = this.offset;
 
@@ -82,40 +129,24 @@ export class ZipWriter {
     header.writeUInt16LE(0, 28);
     yield* this.emit(header, name);
 
-    const hash = opts.listed ? null : createHash("sha256");
-    let crc = 0;
-    let size = 0;
-    let compressedSize = 0;
-    async function* plain(): AsyncGenerator<Buffer> {
-      for await (const chunk of source) {
-        const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-        crc = crc32(buf, crc);
-        hash?.update(buf);
-        size += buf.length;
-        yield buf;
-      }
-    }
-    // pipeline() destroys the deflater with the source's error, so the loop below throws it.
-    const body: AsyncIterable<Buffer> = method === 8 ? pipeline(Readable.from(plain(), { objectMode: false }), createDeflateRaw({ level: 6 }), () => {}) : plain();
-    for await (const chunk of body) {
-      compressedSize += chunk.length;
-      yield* this.emit(chunk);
-    }
+    return { name, method, time, date, offset };
+  }
 
-    const zip64 = size >= MAX32 || compressedSize >= MAX32;
+  /** Yields an entry's data descriptor and keeps its central directory record. */
+  private *end(r: CentralRecord): Generator<Buffer> {
+    const zip64 = r.size >= MAX32 || r.compressedSize >= MAX32;
     const descriptor = Buffer.alloc(zip64 ? 24 : 16);
     descriptor.writeUInt32LE(0x08074b50, 0);
-    descriptor.writeUInt32LE(crc >>> 0, 4);
+    descriptor.writeUInt32LE(r.crc >>> 0, 4);
     if (zip64) {
-      descriptor.writeBigUInt64LE(BigInt(compressedSize), 8);
-      descriptor.writeBigUInt64LE(BigInt(size), 16);
+      descriptor.writeBigUInt64LE(BigInt(r.compressedSize), 8);
+      descriptor.writeBigUInt64LE(BigInt(r.size), 16);
     } else {
-      descriptor.writeUInt32LE(compressedSize, 8);
-      descriptor.writeUInt32LE(size, 12);
+      descriptor.writeUInt32LE(r.compressedSize, 8);
+      descriptor.writeUInt32LE(r.size, 12);
     }
     yield* this.emit(descriptor);
-    this.central.push({ name, method, time, date, crc: crc >>> 0, compressedSize, size, offset });
-    this.written.push({ path, size: opts.listed?.size ?? size, sha256: opts.listed?.sha256 ?? hash!.digest("hex") });
+    this.central.push({ ...r, crc: r.crc >>> 0 });
   }
 
   /** Yields the central directory and the end records; the writer is done after it. */

@@ -2,6 +2,7 @@
 // object store are interchangeable and pass the same test suite (blob-store.integration.test.ts).
 // Blobs are content-addressed by SHA-256: the same bytes are stored once, whoever uploads them,
 // and a blob's address is also the proof of its integrity.
+import type { FileHandle } from "node:fs/promises";
 import { env, type Env } from "@/lib/env";
 import type { CollectOptions, CollectOutcome } from "@/lib/storage/blob-collection";
 import type { BufferPool } from "@/lib/storage/buffer-pool";
@@ -48,6 +49,10 @@ export interface BlobStore {
   /** Reads a blob, whole or a range (an end past the last byte is clamped; a start past it is
    *  INVALID_INPUT). Throws AppError NOT_FOUND when missing, INVALID_INPUT for a malformed hash. */
   open(sha256: string, range?: ByteRange, opts?: OpenOptions): Promise<NodeJS.ReadableStream>;
+  /** The blob's file, open for reading, where the store keeps blobs as local files: the case file
+   *  export hands it to the socket without reading it (decision 0031). Absent for other stores.
+   *  Throws AppError NOT_FOUND when missing. The caller closes it. */
+  openFile?(sha256: string): Promise<FileHandle>;
   exists(sha256: string): Promise<boolean>;
   /** Every committed blob's SHA-256, in no particular order (temporaries are not listed). */
   list(): AsyncIterable<string>;

@@ -25,6 +25,7 @@ import {
 } from "@/lib/storage/blob-collection";
 import type { BlobStore, ByteRange, OpenOptions, StagedBlob, StageOptions } from "@/lib/storage/blob-store";
 import type { BufferPool } from "@/lib/storage/buffer-pool";
+import { readIntoPool } from "@/lib/storage/file-segment";
 import { assertByteRange, rangeNotSatisfiable } from "@/lib/storage/byte-range";
 import { assertSha256 } from "@/lib/storage/content-address";
 import { fsyncDir, mkdirDurable, unlinkIfExists } from "@/lib/storage/durable-fs";
@@ -133,14 +134,17 @@ export class LocalBlobStore implements BlobStore {
     await fsyncDir(this.tmpDir);
   }
 
-  async open(sha256: string, range?: ByteRange, opts: OpenOptions = {}): Promise<NodeJS.ReadableStream> {
-    const file = this.blobPath(sha256);
-    if (range) assertByteRange(range);
-    // Open first, so a missing blob is an error here rather than a stream error later.
-    const handle = await fs.open(file, "r").catch((e: NodeJS.ErrnoException) => {
+  async openFile(sha256: string): Promise<fs.FileHandle> {
+    return fs.open(this.blobPath(sha256), "r").catch((e: NodeJS.ErrnoException) => {
       if (e.code === "ENOENT") throw new AppError("NOT_FOUND", "Evidence content not found");
       throw e;
     });
+  }
+
+  async open(sha256: string, range?: ByteRange, opts: OpenOptions = {}): Promise<NodeJS.ReadableStream> {
+    if (range) assertByteRange(range);
+    // Open first, so a missing blob is an error here rather than a stream error later.
+    const handle = await this.openFile(sha256);
     if (range) {
       const { size } = await handle.stat().catch(async (e) => {
         await handle.close();
@@ -271,21 +275,7 @@ async function readdirOrEmpty(dir: string): Promise<string[]> {
  *  when done or abandoned. */
 async function* readPooled(handle: fs.FileHandle, pool: BufferPool, range?: ByteRange): AsyncGenerator<Buffer> {
   try {
-    let position = range?.start ?? 0;
-    const end = range ? range.end + 1 : Infinity;
-    while (position < end) {
-      const buffer = pool.take();
-      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, end - position), position).catch((e: unknown) => {
-        pool.release(buffer);
-        throw e;
-      });
-      if (bytesRead === 0) {
-        pool.release(buffer);
-        return;
-      }
-      position += bytesRead;
-      yield buffer.subarray(0, bytesRead);
-    }
+    yield* readIntoPool(handle, pool, range?.start ?? 0, range ? range.end + 1 : Infinity);
   } finally {
     await handle.close();
   }

@@ -13,7 +13,7 @@ export default nodeApiRoute<Params>({
   GET: async (_req, ctx, { id }) => {
     const file = await exportCaseFile(ctx, id);
     const asciiName = file.filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-    return nodeStreamResponse({ chunks: file.chunks, release: file.release }, {
+    return nodeStreamResponse({ chunks: file.chunks, release: file.release, pool: file.pool }, {
       status: 200,
       headers: {
         "content-type": "application/zip",
