@@ -101,6 +101,7 @@ async function measureExport(): Promise<string> {
   const { env } = await import("@/lib/env");
   const { verifyCaseFile } = await import("@/lib/export/verify-case-file");
   const { signingKey } = await import("@/lib/signing/signing-key");
+  const { zeroCopyAvailable } = await import("@/lib/storage/zero-copy-send");
   const work = path.join(dataDir, "work");
   fs.mkdirSync(work);
   try {
@@ -166,7 +167,9 @@ async function measureExport(): Promise<string> {
     } finally {
       await server.stop();
     }
-    return format({ databaseName, evidenceBytes, files: FILES, rounds, baselineMB: baseline / MB, peakMB: peak / MB, samples, hwm, seedSeconds });
+    // The server inherits this process's environment (LANTERN_ZERO_COPY) and node_modules.
+    const zeroCopy = await zeroCopyAvailable();
+    return format({ zeroCopy, databaseName, evidenceBytes, files: FILES, rounds, baselineMB: baseline / MB, peakMB: peak / MB, samples, hwm, seedSeconds });
   } finally {
     await database.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -253,7 +256,7 @@ const median = (xs: number[]) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-function format(r: { databaseName: string; evidenceBytes: number; files: number; rounds: Round[]; baselineMB: number; peakMB: number; samples: number; hwm: boolean; seedSeconds: number }): string {
+function format(r: { zeroCopy: boolean; databaseName: string; evidenceBytes: number; files: number; rounds: Round[]; baselineMB: number; peakMB: number; samples: number; hwm: boolean; seedSeconds: number }): string {
   const ratios = r.rounds.map((x) => x.exportMBps / x.cpMBps);
   // Round 1's cp reads cold files: with 4 or more rounds, the headline leaves it out.
   const counted = r.rounds.length >= 4 ? r.rounds.slice(1) : r.rounds;
@@ -266,10 +269,12 @@ function format(r: { databaseName: string; evidenceBytes: number; files: number;
   const perGiB = (f: (x: Round) => number) => median(counted.map((x) => f(x) / (r.evidenceBytes / 2 ** 30))).toFixed(2);
   return [
     `Case file export: ${(r.evidenceBytes / MiB).toFixed(0)} MiB of random evidence in ${r.files} files (seeded in ${r.seedSeconds.toFixed(0)} s) on ${r.databaseName}, GET /api/v1/cases/{id}/export on loopback, written to a file by ${CLIENT} (${os.cpus().length} cores), ${r.rounds.length} rounds`,
+    `evidence files sent by: ${r.zeroCopy ? "sendfile, page cache to socket (native/sendfile; LANTERN_ZERO_COPY=false compares)" : "reads into pooled buffers and socket writes (LANTERN_ZERO_COPY=false, or the addon is not built)"}`,
     `cp of the blob files, MB/s per round:     ${list(r.rounds.map((x) => x.cpMBps), 0)}`,
     `export (ZIP bytes), MB/s per round:       ${list(r.rounds.map((x) => x.exportMBps), 0)}   (${list(r.rounds.map((x) => x.exportSeconds), 2)} s; ZIP ${(r.rounds[0].zipBytes / MB).toFixed(0)} MB)`,
     `export / cp per round: ${list(ratios, 2)}; median of ${countedName} ${ratio.toFixed(2)}x (target >= ${TARGET_RATIO}x)   ${mark(ratio >= TARGET_RATIO)}; median of all rounds ${median(ratios).toFixed(2)}x`,
     ...(firstBytes.length ? [`seconds to the response head (the ZIP's first bytes) per round: ${list(firstBytes, 3)}`] : []),
+    `server CPU seconds per round (its main thread): ${r.rounds.map((x) => `${x.serverCpu.toFixed(2)} (${x.mainThreadCpu.toFixed(2)})`).join(" / ")}; client ${list(r.rounds.map((x) => x.clientCpu), 2)}`,
     `CPU seconds per GiB, median of ${countedName}: cp ${perGiB((x) => x.cpCpu)}; export: server ${perGiB((x) => x.serverCpu)} (its main thread ${perGiB((x) => x.mainThreadCpu)}) + client (${CLIENT}) ${perGiB((x) => x.clientCpu)}   (load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")})`,
     `server RSS (${r.samples} samples${r.hwm ? " + VmHWM" : ""}, all rounds): baseline ${r.baselineMB.toFixed(0)} MB, peak ${r.peakMB.toFixed(0)} MB, growth ${growth.toFixed(0)} MB (target < ${TARGET_GROWTH_MB} MB)   ${mark(growth < TARGET_GROWTH_MB)}`,
     `the last round's ZIP verifies (signature and every file) with lib/export/verify-case-file.ts`,

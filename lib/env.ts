@@ -70,6 +70,10 @@ const EnvSchema = z.object({
     .pipe(z.enum(["true", "false", "1", "0"], { error: "must be true or false" }).optional())
     .transform((v) => v === undefined || v === "true" || v === "1"),
   LANTERN_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  // The case file export hands evidence files to the socket without copying them (native/sendfile,
+  // decision 0031) unless this is false. Checked here; read from process.env where it is used
+  // (lib/storage/zero-copy-send.ts), so a test can switch it.
+  LANTERN_ZERO_COPY: optionalString.pipe(z.enum(["true", "false"], { error: "must be true or false" }).optional()),
   // An ingested gzip log may decompress to at most this many times its stored size (never less than
   // 64 MiB); past it the run fails as a possible gzip bomb. Real logs compress 5-30x, a bomb ~1,000x.
   LANTERN_INGEST_MAX_GZIP_RATIO: z.coerce.number({ error: "must be a number" }).min(1).max(100_000).default(100),

@@ -87,8 +87,10 @@ static void *run(void *arg) {
   }
   close(t->socket_fd);
   close(t->file_fd);
-  napi_call_threadsafe_function(t->done, t, napi_tsfn_blocking);
-  napi_release_threadsafe_function(t->done, napi_tsfn_release);
+  /* settle() frees t, possibly before the call below returns: nothing of t is read after it. */
+  napi_threadsafe_function done = t->done;
+  napi_call_threadsafe_function(done, t, napi_tsfn_blocking);
+  napi_release_threadsafe_function(done, napi_tsfn_release);
   return NULL;
 }
 
