@@ -1,5 +1,5 @@
-// `npm run evidence -- verify-all`: exit 0 when every blob matches its hash, 1 otherwise; blobs
-// that no item refers to are listed too, without failing.
+// `npm run evidence -- verify-all`: exit 0 when every blob matches its hash (and its CRC-32 on
+// record, if any), 1 otherwise; blobs that no item refers to are listed too, without failing.
 // `npm run evidence -- gc`: removes the temporaries no live upload owns and the unreferenced blobs
 // older than LANTERN_BLOB_GC_GRACE_MINUTES (the server also does it on a timer; decision 0010).
 import { describeMaintenance, maintainStorage } from "@/lib/evidence/storage-maintenance";
@@ -17,7 +17,11 @@ async function main(command: string | undefined): Promise<number> {
   }
   const report = await verifyAllEvidence((n) => process.stderr.write(`\rchecked ${n}`));
   process.stderr.write("\n");
-  for (const f of report.failures) console.log(`${f.problem.toUpperCase()}  evidence ${f.evidenceId}  case ${f.caseId}  sha256 ${f.sha256}`);
+  for (const f of report.failures) {
+    // CRC32: the content matches its SHA-256, but the CRC-32 recorded for it did not (now corrected).
+    const crc = f.crc32 ? `  crc32 on record ${f.crc32.recorded}, content ${f.crc32.observed} (record corrected)` : "";
+    console.log(`${f.problem.toUpperCase()}  evidence ${f.evidenceId}  case ${f.caseId}  sha256 ${f.sha256}${crc}`);
+  }
   // Not a failure: content stored without a row (its upload failed after the commit). Kept for review.
   for (const sha256 of report.unreferenced) console.log(`UNREFERENCED  sha256 ${sha256}  (stored, but no evidence item refers to it)`);
   console.log(report.failures.length ? `${report.failures.length} of ${report.checked} items FAILED` : `OK: ${report.checked} items verified`);

@@ -13,6 +13,8 @@ describe("describeAuditEvent", () => {
     ["note.pin", { pinned: { before: false, after: true } }, null, "Dana pinned a note on LAN-2026-0003"],
     ["evidence.upload", {}, "Harvest log", "Dana uploaded “Harvest log” to LAN-2026-0003"],
     ["evidence.verify", { ok: { after: false } }, "Harvest log", "Dana verified “Harvest log” on LAN-2026-0003: the hash does NOT match"],
+    ["evidence.verify", { ok: { after: false }, crc32: { before: "0badc0de", after: "cbf43926" } }, "Harvest log", "Dana verified “Harvest log” on LAN-2026-0003: intact, but its recorded CRC-32 was wrong (corrected)"],
+    ["evidence.verify", { crc32: { before: null, after: "cbf43926" } }, "Harvest log", "Dana verified “Harvest log” on LAN-2026-0003: intact"],
     ["account.attach", { role: { after: "SUBJECT" } }, "acct-1", "Dana attached account “acct-1” to LAN-2026-0003 as Subject"],
     ["action.transition", { status: { before: "PROPOSED", after: "APPROVED" } }, null, "Dana moved an action on LAN-2026-0003 from Proposed to Approved"],
     ["distillation.templates.view", { templates: { after: 10 }, withText: { after: 8 } }, null, "Dana viewed the prompt templates on LAN-2026-0003"],

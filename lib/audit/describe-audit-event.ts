@@ -93,7 +93,9 @@ export function describeAuditEvent(e: DescribeInput): string {
       return `${who} downloaded ${item ?? "evidence"} from ${onCase}`;
     case "evidence.verify": {
       const ok = changeOf(c, "ok")?.after;
-      return `${who} verified ${item ?? "evidence"} on ${onCase}: ${ok === false ? "the hash does NOT match" : "intact"}`;
+      // A CRC-32 on record that the intact content did not match (check-blob-digests.ts) fails the check too.
+      const wrongCrc = ok === false && changeOf(c, "crc32")?.before != null;
+      return `${who} verified ${item ?? "evidence"} on ${onCase}: ${wrongCrc ? "intact, but its recorded CRC-32 was wrong (corrected)" : ok === false ? "the hash does NOT match" : "intact"}`;
     }
     case "evidence.edit":
       return `${who} changed the ${fieldList(c) || "details"} of ${item ?? "evidence"} on ${onCase}`;

@@ -9,7 +9,7 @@ import { isAppError, notFound } from "@/lib/errors";
 export async function requireEvidence(tx: Tx, actor: Actor, evidenceId: string, op: CaseOperation) {
   const row = await tx.evidence.findUnique({
     where: { id: evidenceId },
-    select: { id: true, caseId: true, sha256: true, sizeBytes: true, removedAt: true, sniffedMediaType: true, originalFilename: true },
+    select: { id: true, caseId: true, sha256: true, crc32: true, sizeBytes: true, removedAt: true, sniffedMediaType: true, originalFilename: true },
   });
   if (!row) throw notFound("Evidence not found");
   await requireCase(tx, actor, row.caseId, op).catch((e: unknown) => {

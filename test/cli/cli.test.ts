@@ -109,10 +109,15 @@ describe("npm run audit -- verify", () => {
 });
 
 describe("npm run evidence -- verify-all", () => {
-  it("exits 0 when every blob matches and 1 naming the altered item otherwise", async () => {
+  it("exits 0 when every blob matches and 1 naming the altered item (or a wrong CRC-32 on record, corrected) otherwise", async () => {
     const user = await createUser();
     const c = await createCase(user);
     const ev = await uploadEvidence(ctxFor(user), c.id, await stageBytes(Buffer.from("cli evidence"), "c.txt"), { kind: "DOCUMENT", title: "CLI" });
+    // zlib.crc32("cli evidence") is 0xb8975908; record another value.
+    await db().evidence.update({ where: { id: ev.id }, data: { crc32: 0x0badc0de } });
+    const wrongCrc = await tsx("scripts/evidence.ts", ["verify-all"]);
+    expect(wrongCrc.code).toBe(1);
+    expect(wrongCrc.stdout).toContain(`CRC32  evidence ${ev.id}  case ${c.id}  sha256 ${ev.sha256}  crc32 on record 0badc0de, content b8975908 (record corrected)`);
     const ok = await tsx("scripts/evidence.ts", ["verify-all"]);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/OK: 1 items verified/);

@@ -16,9 +16,15 @@ function backToEvidence(id: string, toast?: string) {
 }
 
 export const verifyEvidenceAction = defineFormAction<ActionState>(async (ctx, form) => {
-  const { ok } = await verifyEvidence(ctx, evidenceId(form));
-  // A failure needs no toast: the page shows its integrity warning.
-  return backToEvidence(evidenceId(form), ok ? "Verified: the stored content matches its SHA-256" : undefined);
+  const { ok, expected, observed } = await verifyEvidence(ctx, evidenceId(form));
+  // A failure of the content needs no toast: the page shows its integrity warning. Intact content
+  // whose recorded CRC-32 was wrong (now corrected) shows none, so it is said here and in custody.
+  const toast = ok
+    ? "Verified: the stored content matches its SHA-256"
+    : observed === expected
+      ? "The content matches its SHA-256, but its recorded CRC-32 was wrong and has been corrected (see the chain of custody)"
+      : undefined;
+  return backToEvidence(evidenceId(form), toast);
 });
 
 export const editEvidenceAction = defineFormAction<ActionState>(
