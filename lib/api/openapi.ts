@@ -193,7 +193,7 @@ export function openApiDocument(): Json {
         },
       },
       "/evidence/{id}/verify": {
-        post: { summary: "Re-hash the stored content and record the result", parameters: [evidenceParam], responses: { 200: ok("The result, also recorded as a VERIFY custody event", ref("EvidenceVerification")), ...errors(401, 404) } },
+        post: { summary: "Re-hash the stored content and record the result", description: "Reads the stored content once for its SHA-256 and CRC-32. `ok` is false when the SHA-256 differs from the one recorded at intake, and also when the content matches it but the recorded CRC-32 was wrong: then `observed` equals `expected` and the record is corrected. A missing CRC-32 (evidence recorded before intake kept one) is filled in.", parameters: [evidenceParam], responses: { 200: ok("The result, also recorded as a VERIFY custody event", ref("EvidenceVerification")), ...errors(401, 404) } },
       },
       "/audit": {
         get: withCsvFormat({ summary: "Audit events, newest first (or, with format=csv, every matching one): the whole chain for ADMIN and AUDITOR (an auditor gets events of restricted cases they cannot see as withheld rows, unless a filter names an actor, action, entity or case); managers and investigators get the events of the cases they can see, without sequence numbers (answer field scope: all, chain or cases)", parameters: queryParameters(ZListAuditQuery), responses: { 200: ok("A page of events", ref("AuditPage")), ...errors(400, 401, 403) } }, AUDIT_CSV_COLUMNS),
