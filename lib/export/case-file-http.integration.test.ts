@@ -79,6 +79,37 @@ describe("case file export over HTTP", () => {
     }
   });
 
+  it("answers HEAD with the GET's headers and no body, without making or recording an export; 404 to an outsider", async () => {
+    const { c, token } = await caseWithEvidence();
+    const outsider = await createUser({ role: "INVESTIGATOR" });
+    const { token: outsiderToken } = await createApiToken(outsider.id, SYSTEM_CONTEXT, { name: "outsider" });
+    await db().case.update({ where: { id: c.id }, data: { restricted: true } });
+    const server = http.createServer((req, res) => {
+      Object.assign(req, { query: { id: c.id } });
+      void exportRoute(req as NextApiRequest, res as NextApiResponse);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const head = (bearer: string) =>
+      new Promise<http.IncomingMessage>((resolve, reject) => {
+        const req = http.request({ host: "127.0.0.1", port: (server.address() as AddressInfo).port, method: "HEAD", path: `/api/v1/cases/${c.id}/export`, headers: { authorization: `Bearer ${bearer}` } }, (res) => {
+          res.resume();
+          res.on("end", () => resolve(res));
+        });
+        req.on("error", reject);
+        req.end();
+      });
+    try {
+      const before = await db().auditEvent.count({ where: { caseId: c.id } });
+      const res = await head(token);
+      expect([res.statusCode, res.headers["content-type"], res.headers["content-disposition"]]).toEqual([200, "application/zip", expect.stringMatching(/^attachment; filename=".+-case-file-\d{4}-\d{2}-\d{2}\.zip"$/)]);
+      expect(await db().auditEvent.count({ where: { caseId: c.id } })).toBe(before);
+      expect(await db().custodyEvent.count({ where: { evidence: { caseId: c.id }, action: "EXPORT" } })).toBe(0);
+      expect((await head(outsiderToken)).statusCode).toBe(404);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   it("reads evidence recorded before intake kept a CRC-32, computing the CRC as it streams: the file verifies and unzips clean", async () => {
     const { c, token } = await caseWithEvidence();
     const legacy = await db().evidence.findFirstOrThrow({ where: { caseId: c.id }, orderBy: { createdAt: "asc" }, select: { id: true } });

@@ -70,9 +70,18 @@ export async function exportCaseFile(ctx: RequestContext, idOrNumber: string): P
   // A checkpoint covering the export's own events, so the file carries proof of the chain up to them
   // (for exporters who may read the chain: its seq counts the events of every case).
   const checkpoint = snapshot.chain ? await publishCheckpoint() : null;
-  const filename = `${snapshot.data.case.number}-case-file-${exportedAt.toISOString().slice(0, 10)}.zip`;
+  const filename = caseFileName(snapshot.data.case.number, exportedAt);
   const release = (chunk: Buffer) => EVIDENCE_READS.release(chunk);
   return { filename, chunks: coalesce(caseFileChunks({ ...snapshot, data }, checkpoint), OUT_CHUNK_BYTES, release), release, pool: EVIDENCE_READS };
+}
+
+const caseFileName = (caseNumber: string, at: Date) => `${caseNumber}-case-file-${at.toISOString().slice(0, 10)}.zip`;
+
+/** What a HEAD request of the export answers with: the file's name, once the actor may read the case
+ *  (404 otherwise, as for GET). No export is made, so nothing is recorded. */
+export async function caseFileHead(ctx: RequestContext, idOrNumber: string): Promise<{ filename: string }> {
+  const access = await requireCase(db(), ctx.actor, idOrNumber, "read");
+  return { filename: caseFileName(access.number, new Date()) };
 }
 
 /** Evidence is read 1 MiB at a time into these buffers, each used again once the socket has taken

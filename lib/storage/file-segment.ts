@@ -2,7 +2,7 @@
 // the case file export yields one per evidence file (decision 0031). The consumer either gives it
 // to the socket with zero copies (lib/storage/zero-copy-send.ts) or reads it (readSegment), and
 // records in `sent` how many bytes went out before it asks for the next part: the producer writes
-// that count into the ZIP's records, so a file that ended early still makes a well-formed archive.
+// that count into the ZIP's records. (The route cuts the response when a file ended early.)
 // The producer owns the file handle and closes it once the consumer has moved on.
 import type { FileHandle } from "node:fs/promises";
 import type { BufferPool } from "@/lib/storage/buffer-pool";

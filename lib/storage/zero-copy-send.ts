@@ -31,41 +31,79 @@ export async function zeroCopyAvailable(): Promise<boolean> {
   return (await addon()) !== null;
 }
 
-/** Sends the segment; resolves false if the response closed before it was all sent. */
+/** The transfers running in this process, and at most how many may (each holds a thread, and a
+ *  client that stops reading holds it until it reads again or leaves; more are copied; tests lower
+ *  `limit`). On globalThis under a global symbol: Next bundles this module into a chunk per server
+ *  layer, and the limit must be counted once (docs/ARCHITECTURE.md, "Module state under next start"). */
+const TRANSFERS = Symbol.for("lantern.storage.zeroCopyTransfers");
+export const zeroCopyTransfers = ((globalThis as { [TRANSFERS]?: { running: number; limit: number } })[TRANSFERS] ??= { running: 0, limit: 64 });
+
+/** The client went away or the response was closed: the transfer's end, not a server fault. */
+const CLIENT_GONE = new Set(["EPIPE", "ECONNRESET", "ECANCELED", "ENOTCONN"]);
+
+/** Sends the segment; resolves false if the response closed before it was all sent. A file that
+ *  ended before its announced length cuts the response (destroyed), on either path, so the client
+ *  sees a failed download, never a short file that looks complete. */
 export async function sendFileSegment(res: ServerResponse, segment: FileSegment, writer: ChunkWriter, pool: BufferPool): Promise<boolean> {
-  const sendfile = await addon();
-  const socket = sendfile && zeroCopySocket(res);
-  if (!socket) {
-    for await (const chunk of readSegment(segment, pool)) if (!(await writer.write(chunk))) return false;
-    return true;
+  const open = (await sendWithoutCopy(res, segment, writer)) ?? (await copySegment(segment, writer, pool));
+  if (open && segment.sent !== segment.length) {
+    res.destroy(new Error(`the file ended after ${segment.sent} of ${segment.length} bytes`));
+    return false;
   }
+  return open;
+}
+
+async function copySegment(segment: FileSegment, writer: ChunkWriter, pool: BufferPool): Promise<boolean> {
+  for await (const chunk of readSegment(segment, pool)) if (!(await writer.write(chunk))) return false;
+  return true;
+}
+
+/** The segment sent by the addon; null when that cannot be done here (nothing was written then). */
+async function sendWithoutCopy(res: ServerResponse, segment: FileSegment, writer: ChunkWriter): Promise<boolean | null> {
+  const sendfile = await addon();
+  if (!sendfile || zeroCopyTransfers.running >= zeroCopyTransfers.limit || !zeroCopySocket(res)) return null;
   if (segment.length === 0) {
     segment.sent = 0; // an empty chunk would end a chunked body
     return true;
   }
   await writer.flushed(); // the response's own bytes go first
-  if (res.destroyed) return false;
-  // Node frames an HTTP/1.1 body in chunks when it has no Content-Length: this segment is one chunk.
-  const chunked = (res as ServerResponse & { chunkedEncoding?: boolean }).chunkedEncoding === true;
-  if (chunked && !(await rawWrite(socket, `${segment.length.toString(16)}\r\n`))) return false;
   const cancel = new Int32Array(new SharedArrayBuffer(4));
   const stop = () => Atomics.store(cancel, 0, 1);
   res.once("close", stop);
   try {
-    segment.sent = await sendfile.send(fdOf(socket)!, segment.file.fd, segment.offset, segment.length, cancel);
+    if (res.destroyed) return false; // closed while its bytes were flushed
+    const socket = zeroCopySocket(res);
+    if (!socket) return null;
+    // Node frames an HTTP/1.1 body in chunks when it has no Content-Length: this segment is one
+    // chunk, its header and trailer written by the addon's thread around the file's bytes.
+    const chunked = (res as ServerResponse & { chunkedEncoding?: boolean }).chunkedEncoding === true;
+    const frame = chunked ? [Buffer.from(`${segment.length.toString(16)}\r\n`), Buffer.from("\r\n")] : [EMPTY, EMPTY];
+    let transfer: Promise<number>;
+    try {
+      transfer = sendfile.send(fdOf(socket)!, segment.file.fd, segment.offset, segment.length, cancel, frame[0], frame[1]);
+    } catch {
+      return null; // no descriptor or thread to spare (EMFILE, EAGAIN): nothing was written, copy instead
+    }
+    zeroCopyTransfers.running++;
+    try {
+      segment.sent = await transfer;
+      return true;
+    } catch (e) {
+      segment.sent = (e as { bytesSent?: number }).bytesSent ?? 0;
+      if (CLIENT_GONE.has((e as NodeJS.ErrnoException).code ?? "")) {
+        res.destroy();
+        return false;
+      }
+      throw e;
+    } finally {
+      zeroCopyTransfers.running--;
+    }
   } finally {
     res.off("close", stop);
   }
-  if (segment.sent !== segment.length) {
-    // The file shrank while it was sent: a chunk shorter than announced cannot be repaired.
-    if (chunked) {
-      res.destroy(new Error(`the file ended after ${segment.sent} of ${segment.length} bytes`));
-      return false;
-    }
-  }
-  if (chunked) socket.write("\r\n"); // ordered before anything res writes next (same socket)
-  return true;
 }
+
+const EMPTY = Buffer.alloc(0);
 
 /** The response's socket when the kernel may write to it directly: a plain TCP socket (not TLS),
  *  headers sent, and no content coding (Next's compression middleware writes through zlib when it
@@ -80,8 +118,4 @@ function zeroCopySocket(res: ServerResponse): Socket | null {
 function fdOf(socket: Socket): number | null {
   const fd = (socket as Socket & { _handle?: { fd?: unknown } | null })._handle?.fd;
   return typeof fd === "number" && fd >= 0 ? fd : null;
-}
-
-function rawWrite(socket: Socket, text: string): Promise<boolean> {
-  return new Promise((resolve) => socket.write(text, (e) => resolve(!e)));
 }

@@ -5,7 +5,8 @@
       "conditions": [["OS=='linux'", { "sources": ["src/sendfile.c"] }]],
       "cflags": ["-O2", "-Wall", "-Wextra", "-Werror"],
       "defines": ["NAPI_VERSION=8"],
-      "libraries": ["-lpthread"]
+      "libraries": ["-lpthread"],
+      "ldflags": ["-Wl,-z,nodelete"]
     }
   ]
 }

@@ -3,24 +3,24 @@
 // socket (nodeStreamResponse), not through Next's web streams, whose cost per chunk made the export
 // CPU-bound. The wrapper, auth and error shape are the App Router routes'.
 import { nodeApiRoute, nodeStreamResponse } from "@/lib/api/api-handler";
-import { exportCaseFile } from "@/lib/export/export-case-file";
+import { caseFileHead, exportCaseFile } from "@/lib/export/export-case-file";
 
 type Params = { id: string };
 
 export const config = { api: { bodyParser: false, responseLimit: false } };
 
+const headersFor = (filename: string) => ({
+  "content-type": "application/zip",
+  "content-disposition": `attachment; filename="${filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_")}"`,
+  "cache-control": "private, no-store",
+  "x-content-type-options": "nosniff",
+});
+
 export default nodeApiRoute<Params>({
-  GET: async (_req, ctx, { id }) => {
+  GET: async (req, ctx, { id }) => {
+    // HEAD: the same answer without a body, and without making (and recording) an export.
+    if (req.method === "HEAD") return new Response(null, { status: 200, headers: headersFor((await caseFileHead(ctx, id)).filename) });
     const file = await exportCaseFile(ctx, id);
-    const asciiName = file.filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-    return nodeStreamResponse({ chunks: file.chunks, release: file.release, pool: file.pool }, {
-      status: 200,
-      headers: {
-        "content-type": "application/zip",
-        "content-disposition": `attachment; filename="${asciiName}"`,
-        "cache-control": "private, no-store",
-        "x-content-type-options": "nosniff",
-      },
-    });
+    return nodeStreamResponse({ chunks: file.chunks, release: file.release, pool: file.pool }, { status: 200, headers: headersFor(file.filename) });
   },
 });
