@@ -11,18 +11,10 @@
 // that are not for its own job, so one upload's leftovers never reach the next.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import { parentPort, workerData } from "node:worker_threads";
 
-// SIMD CRC-32 (the ZIP/zlib polynomial): ~0.08 CPU s per GiB here, where zlib.crc32 takes ~0.22 and
-// the SHA-256 ~0.6. Loaded with require, not import: an ESM import of this CommonJS package cost
-// each worker ~6.5 MB of resident memory, require ~2 MB (zlib.crc32: nothing). `next build` copies
-// this file as it is into .next/server/assets, and require resolves the package from there up to
-// the project's node_modules.
-const { crc32 } = /** @type {typeof import("@node-rs/crc32")} */ (createRequire(import.meta.url)("@node-rs/crc32"));
-
 /** @typedef {{ ring: SharedArrayBuffer; slotBytes: number; alignSlack: number; writebackStepBytes: number }} WorkerData */
-/** @typedef {{ id: number; fd: number; directFd: number; hash: import("node:crypto").Hash; crc: number; size: number; synced: number }} Job */
+/** @typedef {{ id: number; fd: number; directFd: number; hash: import("node:crypto").Hash; size: number; synced: number }} Job */
 /**
  * @typedef {{ type: "open"; job: number; file: string; buffered: boolean }
  *   | { type: "chunk"; job: number; slot: number; length: number }
@@ -101,7 +93,7 @@ function open({ job: id, file, buffered }) {
       }
     }
   }
-  job = { id, fd, directFd, hash: createHash("sha256"), crc: 0, size: 0, synced: 0 };
+  job = { id, fd, directFd, hash: createHash("sha256"), size: 0, synced: 0 };
   return { type: "opened", base: base(), direct: directFd >= 0 };
 }
 
@@ -122,7 +114,6 @@ async function chunk({ job: id, slot, length }) {
   const written = writeAt(direct ? current.directFd : current.fd, bytes, current.size);
   // While the write is in flight: the kernel only reads this memory.
   current.hash.update(bytes);
-  current.crc = crc32(bytes, current.crc);
   try {
     await written;
   } catch (e) {
@@ -146,7 +137,6 @@ async function end({ job: id, slot, length }) {
   const current = job;
   const bytes = view(slot, length);
   current.hash.update(bytes);
-  current.crc = crc32(bytes, current.crc);
   let whole = current.directFd >= 0 ? length - (length % 512) : 0;
   if (whole > 0) {
     try {
@@ -161,7 +151,7 @@ async function end({ job: id, slot, length }) {
   current.size += length;
   fs.ftruncateSync(current.fd, current.size); // the alignment probe may have written past a small file's end
   fs.fdatasyncSync(current.fd);
-  const result = { type: "done", sha256: current.hash.digest("hex"), crc32: current.crc >>> 0, sizeBytes: current.size };
+  const result = { type: "done", sha256: current.hash.digest("hex"), sizeBytes: current.size };
   close();
   return result;
 }

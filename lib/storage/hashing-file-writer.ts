@@ -1,6 +1,7 @@
 // Writes an upload to a new file while computing its SHA-256 and CRC-32, with the costly steps off the event
 // loop: the event loop only copies each received chunk into a ring of slots shared with a worker
-// thread; the worker hashes every full slot and writes that same memory to the file.
+// thread (and adds it to the CRC-32, ~0.08 CPU-s per GiB, while the chunk is hot in the cache); the
+// worker hashes every full slot and writes that same memory to the file.
 // Why O_DIRECT: on our machines most of an upload's CPU went to the kernel copying it into the page
 // cache (and to syncing that cache at the end); a direct write is a DMA from the slot, several
 // times cheaper, and the page cache is not filled with evidence nobody is about to read. Where the
@@ -14,6 +15,7 @@
 // Workers are kept for the next upload (an idle one or two), so only the first upload pays the
 // ~30 ms start.
 import { Writable } from "node:stream";
+import { crc32 } from "@node-rs/crc32";
 import { Worker } from "node:worker_threads";
 import { tooLarge } from "@/lib/storage/metered-body";
 
@@ -47,7 +49,7 @@ const IDLE_WORKERS_KEPT = 2;
 type Reply = { job: number } & (
   | { type: "opened"; base: number; direct: boolean }
   | { type: "free"; slot: number }
-  | { type: "done"; sha256: string; crc32: number; sizeBytes: number }
+  | { type: "done"; sha256: string; sizeBytes: number }
   | { type: "aborted" }
   | { type: "failed"; message: string; code?: string }
 );
@@ -111,6 +113,9 @@ export class HashingFileWriter extends Writable {
   private slot = -1;
   private filled = 0;
   private size = 0;
+  /** CRC-32 of the bytes so far, computed here on each chunk as it arrives (hot in the cache), not
+   *  in the worker: the worker's hashing paces the upload, the event loop has room (decision 0031). */
+  private crc = 0;
   private result: HashedFile | null = null;
   private failure: Error | null = null;
   /** A write that found no free slot: the rest of its chunk and its callback. */
@@ -168,6 +173,7 @@ export class HashingFileWriter extends Writable {
     this.size += chunk.length;
     if (this.size > this.opts.maxBytes) return callback(tooLarge(this.opts.maxBytes));
     this.opts.onChunk?.(chunk);
+    this.crc = crc32(chunk, this.crc);
     this.copy(chunk, 0, callback);
   }
 
@@ -185,7 +191,7 @@ export class HashingFileWriter extends Writable {
       const done = reply as Extract<Reply, { type: "done" }>;
       this.release();
       if (done.sizeBytes !== this.size) return callback(new Error(`The file writer stored ${done.sizeBytes} of ${this.size} bytes`));
-      this.result = { sha256: done.sha256, sizeBytes: done.sizeBytes, crc32: done.crc32 };
+      this.result = { sha256: done.sha256, sizeBytes: done.sizeBytes, crc32: this.crc >>> 0 };
       callback();
     }, callback);
   }
