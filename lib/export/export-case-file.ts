@@ -97,38 +97,27 @@ const OUT_CHUNK_BYTES = 1024 * 1024;
 async function* coalesce(chunks: AsyncIterable<Buffer | FileSegment>, size: number, release: (chunk: Buffer) => void): AsyncGenerator<Buffer | FileSegment> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
+  /** The pending chunks as one; each is copied, so a pooled buffer among them is free again. */
+  const joined = () => {
+    const out = Buffer.concat(pending, pendingBytes);
+    for (const p of pending) release(p);
+    pending = [];
+    pendingBytes = 0;
+    return out;
+  };
   for await (const chunk of chunks) {
     if (isFileSegment(chunk)) {
-      // The bytes before it go first, then the segment as it is.
-      if (pendingBytes > 0) {
-        const joined = Buffer.concat(pending, pendingBytes);
-        for (const p of pending) release(p);
-        pending = [];
-        pendingBytes = 0;
-        yield joined;
-      }
+      if (pendingBytes > 0) yield joined(); // the bytes before it go first, then the segment as it is
       yield chunk;
-      continue;
-    }
-    if (chunk.length >= size && pendingBytes === 0) {
+    } else if (chunk.length >= size && pendingBytes === 0) {
       yield chunk;
-      continue;
-    }
-    pending.push(chunk);
-    pendingBytes += chunk.length;
-    if (pendingBytes >= size) {
-      const joined = Buffer.concat(pending, pendingBytes);
-      for (const p of pending) release(p); // copied: a pooled buffer is free again
-      pending = [];
-      pendingBytes = 0;
-      yield joined;
+    } else {
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      if (pendingBytes >= size) yield joined();
     }
   }
-  if (pendingBytes > 0) {
-    const joined = Buffer.concat(pending, pendingBytes);
-    for (const p of pending) release(p);
-    yield joined;
-  }
+  if (pendingBytes > 0) yield joined();
 }
 
 type Snapshot = { data: CaseFileData; chain: boolean; crc32ById: Map<string, number>; exportSeq: number; timeline: TimelineEntry[]; timelineTotal: number };
@@ -147,8 +136,8 @@ async function* caseFileChunks(s: Snapshot, checkpoint: Awaited<ReturnType<typeo
     // Listed as recorded at intake: the signature vouches for the custody record, never for bytes
     // the store holds now, so an alteration at rest shows as this file ALTERED when verified.
     const listed = { size: e.sizeBytes, sha256: e.sha256, crc32: s.crc32ById.get(e.id) ?? null };
-    const file = listed.crc32 !== null && store.openFile ? await store.openFile(e.sha256) : null;
-    if (file && listed.crc32 !== null) {
+    if (listed.crc32 !== null && store.openFile) {
+      const file = await store.openFile(e.sha256);
       try {
         yield* zip.fileEntry(e.file, fileSegment(file, 0, (await file.stat()).size), { ...listed, crc32: listed.crc32 });
       } finally {
