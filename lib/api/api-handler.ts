@@ -18,7 +18,7 @@ import { requestIdOf } from "@/lib/http/request-id";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
 import type { BufferPool } from "@/lib/storage/buffer-pool";
 import { isFileSegment, type FileSegment } from "@/lib/storage/file-segment";
-import { sendFileSegment, type ChunkWriter } from "@/lib/storage/zero-copy-send";
+import { responseWriter, sendFileSegment } from "@/lib/storage/zero-copy-send";
 
 /** What a read-only API token may do (OPTIONS is answered before authentication). */
 const READ_METHODS = ["GET", "HEAD", "OPTIONS"];
@@ -93,22 +93,7 @@ export function nodeStreamResponse(body: Readable | ReleasingBody, init: Respons
  *  files) if the client goes away; an error of the body destroys the response, so the client sees a
  *  cut download, never a short "complete" one. */
 async function sendChunks(body: ReleasingBody, res: NextApiResponse): Promise<void> {
-  let lastWrite: Promise<void> = Promise.resolve();
-  const writer: ChunkWriter = {
-    async write(chunk) {
-      if (res.destroyed) return false;
-      let taken!: () => void;
-      lastWrite = new Promise((resolve) => (taken = resolve));
-      const more = res.write(chunk, (err) => {
-        if (!err) body.release(chunk);
-        taken();
-      });
-      return more || drained(res);
-    },
-    // A closed response may never call back its last write.
-    flushed: () => Promise.race([lastWrite, closed]),
-  };
-  const closed = new Promise<void>((resolve) => (res.destroyed ? resolve() : res.once("close", () => resolve())));
+  const writer = responseWriter(res, body.release);
   try {
     for await (const part of body.chunks) {
       const open = isFileSegment(part) ? await sendFileSegment(res, part, writer, body.pool) : await writer.write(part);
@@ -119,21 +104,6 @@ async function sendChunks(body: ReleasingBody, res: NextApiResponse): Promise<vo
     res.destroy(e instanceof Error ? e : new Error(String(e)));
     throw e;
   }
-}
-
-/** Resolves true at the response's next 'drain', false if it closes first. */
-function drained(res: NextApiResponse): Promise<boolean> {
-  return new Promise((resolve) => {
-    const done = (ok: boolean) => () => {
-      res.off("drain", onDrain);
-      res.off("close", onClose);
-      resolve(ok);
-    };
-    const onDrain = done(true);
-    const onClose = done(false);
-    res.on("drain", onDrain);
-    res.on("close", onClose);
-  });
 }
 
 async function runApi(req: Request, readSession: SessionReader, run: (ctx: RequestContext) => Promise<Response>): Promise<Response> {

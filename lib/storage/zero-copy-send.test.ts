@@ -14,7 +14,7 @@ import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { BufferPool } from "@/lib/storage/buffer-pool";
 import { fileSegment } from "@/lib/storage/file-segment";
-import { sendFileSegment, zeroCopyAvailable, zeroCopyTransfers, type ChunkWriter } from "@/lib/storage/zero-copy-send";
+import { responseWriter, sendFileSegment, zeroCopyAvailable, zeroCopyTransfers } from "@/lib/storage/zero-copy-send";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-zero-copy-"));
 const BYTES = randomBytes(24 * 1024 * 1024 + 4321); // more than loopback's socket buffers hold
@@ -37,7 +37,7 @@ async function startServer(opts: Options = {}) {
     try {
       res.setHeader("content-type", "application/octet-stream");
       if (opts.contentEncoding) res.setHeader("content-encoding", opts.contentEncoding);
-      const writer = chunkWriter(res, pool);
+      const writer = responseWriter(res, (chunk) => pool.release(chunk));
       await writer.write(Buffer.from("HEAD"));
       const segment = fileSegment(handle, 0, opts.length ?? BYTES.length);
       const before = pool.taken;
@@ -59,23 +59,6 @@ async function startServer(opts: Options = {}) {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return { port, outcomes, close: () => new Promise((resolve) => server.close(resolve)) };
-}
-
-/** The same writer the API routes use (lib/api/api-handler.ts sendChunks), reduced. */
-function chunkWriter(res: http.ServerResponse, pool: BufferPool): ChunkWriter {
-  let last: Promise<void> = Promise.resolve();
-  return {
-    write(chunk) {
-      let taken!: () => void;
-      last = new Promise((resolve) => (taken = resolve));
-      const more = res.write(chunk, () => {
-        pool.release(chunk);
-        taken();
-      });
-      return more ? Promise.resolve(true) : new Promise((resolve) => res.once("drain", () => resolve(true)));
-    },
-    flushed: () => last,
-  };
 }
 
 function get(port: number, agent: http.Agent): Promise<{ body: Buffer; reusedSocket: boolean }> {

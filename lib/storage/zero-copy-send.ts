@@ -8,9 +8,47 @@ import type { Socket } from "node:net";
 import type { BufferPool } from "@/lib/storage/buffer-pool";
 import { readSegment, type FileSegment } from "@/lib/storage/file-segment";
 
-/** How the response writes ordinary chunks (lib/api/api-handler.ts): `write` resolves false if the
- *  response closed; `flushed` resolves once every byte written so far has reached the kernel. */
+/** How the response writes ordinary chunks: `write` resolves false if the response closed;
+ *  `flushed` resolves once every byte written so far has reached the kernel. */
 export type ChunkWriter = { write(chunk: Buffer): Promise<boolean>; flushed(): Promise<void> };
+
+/** Writes chunks to the response with the socket's backpressure (waits for 'drain' when it is
+ *  full), calling `release` with each once the socket has taken it (the write's callback: the bytes
+ *  are in the kernel; Next's compression middleware passes a callback given as the second argument
+ *  on, not a third). The route's body writer (lib/api/api-handler.ts sendChunks). */
+export function responseWriter(res: ServerResponse, release: (chunk: Buffer) => void): ChunkWriter {
+  let lastWrite: Promise<void> = Promise.resolve();
+  // A closed response may never call back its last write.
+  const closed = new Promise<void>((resolve) => (res.destroyed ? resolve() : res.once("close", () => resolve())));
+  return {
+    async write(chunk) {
+      if (res.destroyed) return false;
+      let taken!: () => void;
+      lastWrite = new Promise((resolve) => (taken = resolve));
+      const more = res.write(chunk, (err) => {
+        if (!err) release(chunk);
+        taken();
+      });
+      return more || drained(res);
+    },
+    flushed: () => Promise.race([lastWrite, closed]),
+  };
+}
+
+/** Resolves true at the response's next 'drain', false if it closes first. */
+function drained(res: ServerResponse): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => () => {
+      res.off("drain", onDrain);
+      res.off("close", onClose);
+      resolve(ok);
+    };
+    const onDrain = done(true);
+    const onClose = done(false);
+    res.on("drain", onDrain);
+    res.on("close", onClose);
+  });
+}
 
 type Addon = NonNullable<typeof import("@lantern/sendfile")>;
 let loading: Promise<Addon | null> | undefined;
