@@ -25,6 +25,7 @@ describe("configuration", () => {
     ["LANTERN_ADMIN_PASSWORD", "short"],
     ["AUTH_SECRET", "too-short"],
     ["LANTERN_SESSION_IDLE_MINUTES", "0"],
+    ["LANTERN_ZERO_COPY", "no"],
   ])("a bad %s stops start-up with a message naming it", (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(EnvError);
     expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(name));
